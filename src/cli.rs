@@ -1,0 +1,88 @@
+//! Command-line definitions (clap derive). Parsing only: the commands run
+//! in the binary, so that `anyhow` stays at the binary edge.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A terminal five-whys facilitator for blameless postmortems.
+#[derive(Debug, Parser)]
+#[command(name = "fivewhys", version, about, long_about = None)]
+pub struct Cli {
+    /// Where sessions are kept (default: the platform data directory).
+    #[arg(long, global = true, env = "FIVEWHYS_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// What to do; without a command, the home screen opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new session and open it.
+    New {
+        /// Title of the incident, e.g. "Checkout outage".
+        title: Option<String>,
+    },
+    /// Open a session by id (a unique prefix is enough) or file path.
+    Open {
+        /// Session id, id prefix, or path to a session file.
+        session: String,
+    },
+    /// List sessions, most recently updated first.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a readable plain-text summary of a session.
+    Show {
+        /// Session id or unique prefix.
+        session: String,
+    },
+    /// Export a session's summary.
+    Export {
+        /// Session id or unique prefix.
+        session: String,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Validate a session file and add it to the data directory.
+    Import {
+        /// The session file to import.
+        file: PathBuf,
+        /// Give the session a fresh id if its id is already stored.
+        #[arg(long)]
+        new_id: bool,
+    },
+    /// Move a session to the trash folder of the data directory.
+    Delete {
+        /// Session id or unique prefix.
+        session: String,
+    },
+    /// Print the data directory.
+    Path,
+    /// Print the JSON Schema of the session file.
+    Schema,
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Email-ready plain text.
+    Text,
+    /// The session file itself.
+    Json,
+}

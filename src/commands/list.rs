@@ -1,0 +1,66 @@
+//! `fivewhys list [--json]`.
+
+use anyhow::Result;
+use fivewhys::export::sanitize::clean_line;
+use fivewhys::export::Context;
+use fivewhys::store::Store;
+use serde_json::json;
+
+/// Prints the sessions, newest first; unreadable files are reported too.
+pub fn run(store: &Store, as_json: bool) -> Result<()> {
+    let listing = store.list()?;
+    if as_json {
+        let rows: Vec<_> = listing
+            .sessions
+            .iter()
+            .map(|s| {
+                json!({
+                    "id": s.id,
+                    "title": s.title,
+                    "created": s.created,
+                    "updated": s.updated,
+                    "stage": s.stage,
+                    "whys": s.whys,
+                    "root_causes": s.root_causes,
+                    "actions": s.actions,
+                    "open_actions": s.open_actions,
+                    "path": s.path,
+                })
+            })
+            .collect();
+        super::print_out(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
+        for bad in &listing.unreadable {
+            eprintln!("fivewhys: unreadable: {}: {}", bad.path.display(), bad.reason);
+        }
+        return Ok(());
+    }
+    let ctx = Context::now();
+    let mut out = String::new();
+    if listing.sessions.is_empty() && listing.unreadable.is_empty() {
+        eprintln!("no sessions yet; start one with `fivewhys new \"Title\"`");
+        return Ok(());
+    }
+    if !listing.sessions.is_empty() {
+        out.push_str("ID      UPDATED           STAGE    WHYS  ACTIONS    TITLE\n");
+    }
+    for s in &listing.sessions {
+        let actions = format!("{} ({} open)", s.actions, s.open_actions);
+        out.push_str(&format!(
+            "{:<7} {}  {:<8} {:<5} {:<10} {}\n",
+            s.id,
+            ctx.time(s.updated),
+            s.stage.label(),
+            s.whys,
+            actions,
+            clean_line(&s.title)
+        ));
+    }
+    for bad in &listing.unreadable {
+        out.push_str(&format!(
+            "unreadable: {}: {}\n",
+            bad.path.display(),
+            clean_line(&bad.reason)
+        ));
+    }
+    super::print_out(&out)
+}

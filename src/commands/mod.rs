@@ -1,0 +1,106 @@
+//! Runs each subcommand: the binary's edge, where store and export meet
+//! stdout and stderr. Data goes to stdout, messages to stderr.
+
+mod list;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use clap::CommandFactory;
+use fivewhys::cli::{Cli, Command, Format};
+use fivewhys::export;
+use fivewhys::store::{Store, to_text};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let store = Store::open(data_dir(cli.data_dir)?)?;
+    match cli.command {
+        None => {
+            eprintln!("fivewhys: the interactive home screen is not built yet; see `fivewhys --help`");
+            Ok(())
+        }
+        Some(Command::New { title }) => {
+            let title = title.unwrap_or_default();
+            let (session, path) = store.create(&title, jiff::Timestamp::now())?;
+            eprintln!("created session {} at {}", session.id, path.display());
+            Ok(())
+        }
+        Some(Command::Open { session }) => {
+            let path = store.resolve(&session)?;
+            let session = store.load(&path)?;
+            eprintln!("session {} ({}) is at {}", session.id, session.title, path.display());
+            Ok(())
+        }
+        Some(Command::List { json }) => list::run(&store, json),
+        Some(Command::Show { session }) => {
+            let session = store.load(&store.resolve(&session)?)?;
+            print_out(&export::text(&session, &export::Context::now()))
+        }
+        Some(Command::Export {
+            session,
+            format,
+            output,
+        }) => {
+            let session = store.load(&store.resolve(&session)?)?;
+            let text = match format {
+                Format::Text => export::text(&session, &export::Context::now()),
+                Format::Json => to_text(&session),
+            };
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .with_context(|| format!("could not write {}", path.display()))?;
+                    eprintln!("wrote {}", path.display());
+                    Ok(())
+                }
+                None => print_out(&text),
+            }
+        }
+        Some(Command::Import { file, new_id }) => {
+            let (session, path) = store.import(&file, new_id)?;
+            eprintln!(
+                "imported session {} ({}) to {}",
+                session.id,
+                session.title,
+                path.display()
+            );
+            Ok(())
+        }
+        Some(Command::Delete { session }) => {
+            let moved = store.delete(&session)?;
+            eprintln!("moved to the trash: {}", moved.display());
+            Ok(())
+        }
+        Some(Command::Path) => print_out(&format!("{}\n", store.root().display())),
+        Some(Command::Schema) => {
+            let schema = schemars::schema_for!(fivewhys::model::Session);
+            print_out(&format!("{}\n", serde_json::to_string_pretty(&schema)?))
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "fivewhys", &mut std::io::stdout());
+            Ok(())
+        }
+    }
+}
+
+/// `--data-dir`/`FIVEWHYS_DATA_DIR` (clap handles both), else the platform
+/// data directory.
+fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        return Ok(dir);
+    }
+    directories::ProjectDirs::from("", "", "fivewhys")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .context("no home directory found; pass --data-dir DIR or set FIVEWHYS_DATA_DIR")
+}
+
+/// Writes to stdout; a closed pipe (`fivewhys list | head`) is not an error.
+fn print_out(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

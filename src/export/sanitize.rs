@@ -1,0 +1,80 @@
+//! Makes user text inert: removes control characters, escape sequences and
+//! bidirectional overrides before text reaches a terminal or an export.
+
+/// Bidirectional formatting characters that can reorder displayed text.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// One line of user text, safe to print: escape sequences are dropped whole,
+/// other control characters (tabs and newlines included) become spaces or
+/// vanish, and bidi overrides are removed.
+pub fn clean_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            '\t' | '\n' | '\r' => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Multi-line user text, safe to print: like [`clean_line`] per line, with
+/// line breaks kept as `\n`.
+pub fn clean_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .map(clean_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`),
+/// OSC/DCS/APC/PM/SOS strings (up to BEL or ESC \), or one following char.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => {
+            for c in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']' | 'P' | '_' | '^' | 'X') => {
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_controls_are_removed() {
+        assert_eq!(clean_line("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(clean_line("x\u{1b}]52;c;aGk=\u{7}y"), "xy");
+        assert_eq!(clean_line("tab\there\u{7}"), "tab here");
+        assert_eq!(clean_line("abc\u{202E}fed"), "abcfed");
+        assert_eq!(clean_text("one\r\ntwo\u{1b}[2J"), "one\ntwo");
+    }
+}

@@ -1,0 +1,20 @@
+//! The fivewhys binary: parses the command line and dispatches. Errors end
+//! here as one line on stderr and exit code 1; usage errors exit with 2.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use fivewhys::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("fivewhys: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The session model: [`Session`], [`Participant`], the [`WhyNode`] tree,
+//! [`ActionItem`]s, and the edit operations on them.
+//!
+//! Pure data with serde: this module never touches files, the terminal or
+//! the clock (callers pass `now`). Every edit keeps the invariants checked
+//! by [`Session::validate`].
+
+mod action;
+pub mod ids;
+mod session;
+mod validate;
+mod why;
+
+pub use action::{ActionItem, ActionStatus, Priority};
+pub use session::{
+    CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,
+};
+pub use validate::Invalid;
+pub use why::{Confidence, Direction, EditError, TreePath, WhyNode, default_question};

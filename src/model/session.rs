@@ -1,0 +1,266 @@
+//! The session: everything one postmortem meeting records.
+//!
+//! Field order here is the key order in the JSON file, so it is part of the
+//! public format: append new fields, never reorder. Pure data; no I/O.
+
+use jiff::Timestamp;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::action::ActionItem;
+use super::ids;
+use super::why::WhyNode;
+
+/// The version of the file format this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One postmortem session, as saved in one JSON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Format version; files newer than this build are never overwritten.
+    pub schema_version: u32,
+    /// Short random id, unique in the data directory; prefixes are accepted.
+    pub id: String,
+    /// Short title of the incident.
+    pub title: String,
+    /// When the session was created (ISO-8601, UTC).
+    pub created: Timestamp,
+    /// When the session was last changed (ISO-8601, UTC).
+    pub updated: Timestamp,
+    /// The stage the facilitator was at when the session was last saved.
+    pub stage: Stage,
+    /// What happened, when, how bad, and who was affected.
+    pub intake: Intake,
+    /// Who attended, with their function/team and role.
+    pub participants: Vec<Participant>,
+    /// The why tree. Each root is a problem statement (its `answer` holds
+    /// the statement); children answer "why?" of their parent.
+    pub whys: Vec<WhyNode>,
+    /// What will be done, by whom, by when.
+    pub actions: Vec<ActionItem>,
+    /// Good work done during the incident, named and appreciated.
+    pub went_well: Vec<String>,
+    /// Free-form notes of the facilitator.
+    pub notes: String,
+}
+
+/// The four stages of a session, in meeting order.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, Hash,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// What happened, when, impact, who attends.
+    #[default]
+    Intake,
+    /// The why chain.
+    Whys,
+    /// Action items.
+    Actions,
+    /// Review and export.
+    Review,
+}
+
+impl Stage {
+    /// All stages in meeting order.
+    pub const ALL: [Stage; 4] = [Stage::Intake, Stage::Whys, Stage::Actions, Stage::Review];
+
+    /// The name shown in the stage bar and in lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Intake => "Intake",
+            Stage::Whys => "Whys",
+            Stage::Actions => "Actions",
+            Stage::Review => "Review",
+        }
+    }
+
+    /// The following stage, staying at Review.
+    pub fn next(self) -> Stage {
+        match self {
+            Stage::Intake => Stage::Whys,
+            Stage::Whys => Stage::Actions,
+            Stage::Actions | Stage::Review => Stage::Review,
+        }
+    }
+
+    /// The previous stage, staying at Intake.
+    pub fn prev(self) -> Stage {
+        match self {
+            Stage::Intake | Stage::Whys => Stage::Intake,
+            Stage::Actions => Stage::Whys,
+            Stage::Review => Stage::Actions,
+        }
+    }
+}
+
+/// Incident intake: the facts gathered before asking why.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Intake {
+    /// A few sentences on what happened.
+    pub summary: String,
+    /// When the incident started.
+    pub started: Option<Timestamp>,
+    /// When it was detected.
+    pub detected: Option<Timestamp>,
+    /// When it was resolved.
+    pub resolved: Option<Timestamp>,
+    /// How bad it was; `null` until agreed.
+    pub severity: Option<Severity>,
+    /// Who was affected, how many, through which channels.
+    pub customer_impact: CustomerImpact,
+    /// Moments in the timeline worth recording.
+    pub key_moments: Vec<KeyMoment>,
+}
+
+/// Incident severity, SEV1 the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Critical: broad outage or data loss.
+    Sev1,
+    /// Major: a key function impaired for many customers.
+    Sev2,
+    /// Minor: limited impact or a workaround exists.
+    Sev3,
+    /// Low: cosmetic or internal only.
+    Sev4,
+}
+
+impl Severity {
+    /// All severities, worst first.
+    pub const ALL: [Severity; 4] = [
+        Severity::Sev1,
+        Severity::Sev2,
+        Severity::Sev3,
+        Severity::Sev4,
+    ];
+
+    /// Short label, e.g. "SEV1 critical".
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Sev1 => "SEV1 critical",
+            Severity::Sev2 => "SEV2 major",
+            Severity::Sev3 => "SEV3 minor",
+            Severity::Sev4 => "SEV4 low",
+        }
+    }
+}
+
+/// Customer impact of the incident.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerImpact {
+    /// Who was affected and how.
+    pub description: String,
+    /// How many customers were affected, when known.
+    pub affected: Option<u64>,
+    /// Channels through which the impact reached customers or was reported
+    /// (e.g. "app", "email", "phone support").
+    pub channels: Vec<String>,
+}
+
+/// A moment in the incident timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KeyMoment {
+    /// When it happened.
+    pub at: Timestamp,
+    /// What happened.
+    pub what: String,
+}
+
+/// Someone who attends the postmortem.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// Name as the room knows them.
+    pub name: String,
+    /// Function or team, e.g. "Customer support".
+    pub team: String,
+    /// Role in this meeting.
+    pub role: Role,
+}
+
+/// A participant's role in the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Leads the meeting.
+    Facilitator,
+    /// Takes notes.
+    Scribe,
+    /// Speaks for a department.
+    Ambassador,
+    /// Takes part.
+    #[default]
+    Participant,
+}
+
+impl Role {
+    /// All roles.
+    pub const ALL: [Role; 4] = [
+        Role::Facilitator,
+        Role::Scribe,
+        Role::Ambassador,
+        Role::Participant,
+    ];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Facilitator => "facilitator",
+            Role::Scribe => "scribe",
+            Role::Ambassador => "ambassador",
+            Role::Participant => "participant",
+        }
+    }
+}
+
+impl Session {
+    /// A new, empty session with a fresh random id, created `now`.
+    pub fn new(title: impl Into<String>, now: Timestamp) -> Session {
+        Session::with_id(ids::random_id(ids::SESSION_ID_LEN), title, now)
+    }
+
+    /// A new, empty session with the given id.
+    pub fn with_id(id: String, title: impl Into<String>, now: Timestamp) -> Session {
+        Session {
+            schema_version: SCHEMA_VERSION,
+            id,
+            title: title.into(),
+            created: now,
+            updated: now,
+            stage: Stage::Intake,
+            intake: Intake::default(),
+            participants: Vec::new(),
+            whys: Vec::new(),
+            actions: Vec::new(),
+            went_well: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// The first problem statement, if any (the text of the first root).
+    pub fn problem_statement(&self) -> Option<&str> {
+        self.whys.first().map(|n| n.answer.as_str())
+    }
+
+    /// Sets the first problem statement, creating the first root if needed.
+    pub fn set_problem_statement(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        match self.whys.first_mut() {
+            Some(root) => root.answer = text,
+            None => {
+                self.add_problem_statement(text);
+            }
+        }
+    }
+
+    /// The participant with this name, if any.
+    pub fn participant(&self, name: &str) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.name == name)
+    }
+}

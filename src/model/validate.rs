@@ -1,0 +1,83 @@
+//! Checks a session beyond what its JSON shape guarantees: unique ids and
+//! action links that point at existing why nodes. Pure; no I/O.
+
+use std::collections::HashSet;
+
+use super::session::{SCHEMA_VERSION, Session};
+use super::why::WhyNode;
+
+/// The first problem found in a session, with the JSON path to it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {reason}")]
+pub struct Invalid {
+    /// JSON path, e.g. `actions[2].addresses[0]`.
+    pub path: String,
+    /// What is wrong there.
+    pub reason: String,
+}
+
+fn invalid(path: String, reason: impl Into<String>) -> Invalid {
+    Invalid {
+        path,
+        reason: reason.into(),
+    }
+}
+
+impl Session {
+    /// Checks the invariants every edit keeps; returns the first problem.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        if self.schema_version == 0 || self.schema_version > SCHEMA_VERSION {
+            return Err(invalid(
+                "schema_version".into(),
+                format!("version {} is not supported", self.schema_version),
+            ));
+        }
+        if !super::ids::is_id_text(&self.id) {
+            return Err(invalid(
+                "id".into(),
+                "must be lowercase letters, digits or '-'",
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (i, root) in self.whys.iter().enumerate() {
+            check_nodes(root, format!("whys[{i}]"), &mut seen)?;
+        }
+        for (i, action) in self.actions.iter().enumerate() {
+            let path = format!("actions[{i}]");
+            if action.id.is_empty() || !seen.insert(action.id.as_str()) {
+                return Err(invalid(
+                    format!("{path}.id"),
+                    format!("duplicate or empty id {:?}", action.id),
+                ));
+            }
+        }
+        for (i, action) in self.actions.iter().enumerate() {
+            for (j, target) in action.addresses.iter().enumerate() {
+                if self.node(target).is_none() {
+                    return Err(invalid(
+                        format!("actions[{i}].addresses[{j}]"),
+                        format!("no why node has the id {target:?}"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_nodes<'a>(
+    node: &'a WhyNode,
+    path: String,
+    seen: &mut HashSet<&'a str>,
+) -> Result<(), Invalid> {
+    if node.id.is_empty() || !seen.insert(node.id.as_str()) {
+        return Err(invalid(
+            format!("{path}.id"),
+            format!("duplicate or empty id {:?}", node.id),
+        ));
+    }
+    for (i, child) in node.children.iter().enumerate() {
+        check_nodes(child, format!("{path}.children[{i}]"), seen)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,329 @@
+//! The why tree: problem statements as roots, "why?" answers as children,
+//! and the edit operations on it.
+//!
+//! Every edit keeps two invariants: node ids are unique in the session, and
+//! no action item links to a node that does not exist. Pure; no I/O.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::ids;
+use super::session::Session;
+
+/// One answer in the why tree (or, at a root, one problem statement).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WhyNode {
+    /// Id unique within the session, e.g. `n-k3f9`.
+    pub id: String,
+    /// The question this node answers. Empty means the default phrasing,
+    /// "Why?" of the parent's answer, which follows edits of the parent.
+    pub question: String,
+    /// The answer; at a root, the problem statement.
+    pub answer: String,
+    /// How sure the room is of the answer.
+    pub confidence: Confidence,
+    /// Evidence or a note: a link, a ticket, a metric.
+    pub evidence: String,
+    /// Who offered the answer (a participant's name).
+    pub offered_by: Option<String>,
+    /// Whether the room marked this answer as a root cause.
+    pub root_cause: bool,
+    /// Answers to "why?" of this answer.
+    pub children: Vec<WhyNode>,
+}
+
+/// How sure the room is of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// We know: there is evidence.
+    Fact,
+    /// We think so, but have not verified it.
+    #[default]
+    Belief,
+    /// We don't know yet.
+    Unsure,
+}
+
+impl Confidence {
+    /// All levels, surest first.
+    pub const ALL: [Confidence; 3] = [Confidence::Fact, Confidence::Belief, Confidence::Unsure];
+
+    /// Label that does not rely on colour.
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Fact => "fact",
+            Confidence::Belief => "belief",
+            Confidence::Unsure => "unsure",
+        }
+    }
+
+    /// A one-character marker, distinct without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Confidence::Fact => "✔",
+            Confidence::Belief => "~",
+            Confidence::Unsure => "?",
+        }
+    }
+
+    /// The next level, cycling.
+    pub fn next(self) -> Confidence {
+        match self {
+            Confidence::Fact => Confidence::Belief,
+            Confidence::Belief => Confidence::Unsure,
+            Confidence::Unsure => Confidence::Fact,
+        }
+    }
+}
+
+impl WhyNode {
+    /// An empty answer with the given id.
+    pub fn new(id: String) -> WhyNode {
+        WhyNode {
+            id,
+            question: String::new(),
+            answer: String::new(),
+            confidence: Confidence::default(),
+            evidence: String::new(),
+            offered_by: None,
+            root_cause: false,
+            children: Vec::new(),
+        }
+    }
+
+    /// This node and all below it, depth first, each with its depth
+    /// relative to this node (0 for this node).
+    pub fn walk(&self) -> Vec<(usize, &WhyNode)> {
+        let mut out = Vec::new();
+        let mut stack = vec![(0usize, self)];
+        while let Some((depth, node)) = stack.pop() {
+            out.push((depth, node));
+            for child in node.children.iter().rev() {
+                stack.push((depth + 1, child));
+            }
+        }
+        out
+    }
+}
+
+/// Which way to move a node among its siblings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Towards the first sibling.
+    Up,
+    /// Towards the last sibling.
+    Down,
+}
+
+/// Why a tree edit could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No node has this id.
+    #[error("no why node has the id {0:?}")]
+    NoSuchNode(String),
+    /// No action item has this id.
+    #[error("no action item has the id {0:?}")]
+    NoSuchAction(String),
+}
+
+/// A node's place in the tree: the indices from the roots down to it.
+pub type TreePath = Vec<usize>;
+
+fn find_path(nodes: &[WhyNode], id: &str, path: &mut TreePath) -> bool {
+    for (i, node) in nodes.iter().enumerate() {
+        path.push(i);
+        if node.id == id || find_path(&node.children, id, path) {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
+/// The sibling list a path points into, and the index in it.
+fn siblings_mut<'a>(roots: &'a mut Vec<WhyNode>, path: &[usize]) -> (&'a mut Vec<WhyNode>, usize) {
+    let (last, parents) = path.split_last().expect("paths are never empty");
+    let mut list = roots;
+    for &i in parents {
+        list = &mut list[i].children;
+    }
+    (list, *last)
+}
+
+impl Session {
+    /// Every node, depth first, with its depth (0 for problem statements).
+    pub fn why_nodes(&self) -> Vec<(usize, &WhyNode)> {
+        self.whys.iter().flat_map(|root| root.walk()).collect()
+    }
+
+    /// The path of indices to the node with this id.
+    pub fn path_of(&self, id: &str) -> Option<TreePath> {
+        let mut path = Vec::new();
+        find_path(&self.whys, id, &mut path).then_some(path)
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&WhyNode> {
+        let path = self.path_of(id)?;
+        let mut node = &self.whys[path[0]];
+        for &i in &path[1..] {
+            node = &node.children[i];
+        }
+        Some(node)
+    }
+
+    /// The node with this id, to edit in place.
+    pub fn node_mut(&mut self, id: &str) -> Option<&mut WhyNode> {
+        let path = self.path_of(id)?;
+        let mut node = &mut self.whys[path[0]];
+        for &i in &path[1..] {
+            node = &mut node.children[i];
+        }
+        Some(node)
+    }
+
+    /// The parent of the node with this id (`None` for a root or no node).
+    pub fn parent_of(&self, id: &str) -> Option<&WhyNode> {
+        let path = self.path_of(id)?;
+        if path.len() < 2 {
+            return None;
+        }
+        let mut node = &self.whys[path[0]];
+        for &i in &path[1..path.len() - 1] {
+            node = &node.children[i];
+        }
+        Some(node)
+    }
+
+    /// The chain from the problem statement down to this node, inclusive.
+    pub fn chain_to(&self, id: &str) -> Vec<&WhyNode> {
+        let Some(path) = self.path_of(id) else {
+            return Vec::new();
+        };
+        let mut chain = vec![&self.whys[path[0]]];
+        for &i in &path[1..] {
+            let last = chain[chain.len() - 1];
+            chain.push(&last.children[i]);
+        }
+        chain
+    }
+
+    /// The question a node answers: its own wording, or "Why …?" phrased
+    /// from its parent's answer.
+    pub fn question_for(&self, id: &str) -> String {
+        match self.node(id) {
+            Some(node) if !node.question.trim().is_empty() => node.question.clone(),
+            Some(_) => match self.parent_of(id) {
+                Some(parent) => default_question(&parent.answer),
+                None => "What is the problem?".to_string(),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// Whether any node or action item already uses this id.
+    pub fn id_taken(&self, id: &str) -> bool {
+        self.path_of(id).is_some() || self.actions.iter().any(|a| a.id == id)
+    }
+
+    /// A node id not used yet in this session.
+    pub fn fresh_node_id(&self) -> String {
+        ids::fresh_id("n-", ids::ITEM_ID_LEN, |c| self.id_taken(c))
+    }
+
+    /// Adds a problem statement as a new root; returns its id.
+    pub fn add_problem_statement(&mut self, text: impl Into<String>) -> String {
+        let mut node = WhyNode::new(self.fresh_node_id());
+        node.answer = text.into();
+        node.confidence = Confidence::Fact;
+        let id = node.id.clone();
+        self.whys.push(node);
+        id
+    }
+
+    /// Asks "why?" of a node: adds an empty answer as its last child.
+    pub fn ask_why(&mut self, parent: &str) -> Result<String, EditError> {
+        let id = self.fresh_node_id();
+        let node = self
+            .node_mut(parent)
+            .ok_or_else(|| EditError::NoSuchNode(parent.to_string()))?;
+        node.children.push(WhyNode::new(id.clone()));
+        Ok(id)
+    }
+
+    /// Adds another cause beside a node (right after it, same parent). Beside
+    /// a problem statement, this adds another problem statement.
+    pub fn add_sibling_cause(&mut self, beside: &str) -> Result<String, EditError> {
+        let path = self
+            .path_of(beside)
+            .ok_or_else(|| EditError::NoSuchNode(beside.to_string()))?;
+        let id = self.fresh_node_id();
+        let mut node = WhyNode::new(id.clone());
+        if path.len() == 1 {
+            node.confidence = Confidence::Fact;
+        }
+        let (list, index) = siblings_mut(&mut self.whys, &path);
+        list.insert(index + 1, node);
+        Ok(id)
+    }
+
+    /// Moves a node one place among its siblings; returns whether it moved.
+    pub fn move_node(&mut self, id: &str, direction: Direction) -> Result<bool, EditError> {
+        let path = self
+            .path_of(id)
+            .ok_or_else(|| EditError::NoSuchNode(id.to_string()))?;
+        let (list, index) = siblings_mut(&mut self.whys, &path);
+        let target = match direction {
+            Direction::Up if index > 0 => index - 1,
+            Direction::Down if index + 1 < list.len() => index + 1,
+            _ => return Ok(false),
+        };
+        list.swap(index, target);
+        Ok(true)
+    }
+
+    /// Deletes a node and everything below it. Action items lose their links
+    /// to the deleted nodes (the actions themselves stay).
+    pub fn delete_subtree(&mut self, id: &str) -> Result<WhyNode, EditError> {
+        let path = self
+            .path_of(id)
+            .ok_or_else(|| EditError::NoSuchNode(id.to_string()))?;
+        let (list, index) = siblings_mut(&mut self.whys, &path);
+        let removed = list.remove(index);
+        let gone: Vec<&str> = removed.walk().iter().map(|(_, n)| n.id.as_str()).collect();
+        for action in &mut self.actions {
+            action.addresses.retain(|target| !gone.contains(&target.as_str()));
+        }
+        Ok(removed)
+    }
+
+    /// Flips the root-cause mark of a node; returns the new mark.
+    pub fn toggle_root_cause(&mut self, id: &str) -> Result<bool, EditError> {
+        let node = self
+            .node_mut(id)
+            .ok_or_else(|| EditError::NoSuchNode(id.to_string()))?;
+        node.root_cause = !node.root_cause;
+        Ok(node.root_cause)
+    }
+
+    /// All nodes marked as root causes, in tree order.
+    pub fn root_causes(&self) -> Vec<&WhyNode> {
+        self.why_nodes()
+            .into_iter()
+            .map(|(_, n)| n)
+            .filter(|n| n.root_cause)
+            .collect()
+    }
+}
+
+/// "Why …?" phrased from an answer, for a child's default question.
+pub fn default_question(parent_answer: &str) -> String {
+    let answer = parent_answer.trim().trim_end_matches(['.', '!', '?']);
+    if answer.is_empty() {
+        "Why?".to_string()
+    } else {
+        format!("Why? — {answer}")
+    }
+}

@@ -1,0 +1,124 @@
+//! Crash-safe file writes: temp file in the same directory, write, fsync,
+//! rename over the target, fsync the directory. A crash at any point leaves
+//! either the old file or the new one, never a mix.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use tempfile::NamedTempFile;
+
+/// Suffix of temp files; listing ignores them.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Temp files older than this are leftovers of a crash and are removed.
+/// Younger ones may belong to another instance that is saving right now.
+pub const STALE_TEMP_AGE: Duration = Duration::from_secs(600);
+
+/// A fully written and synced temp file, not yet renamed over its target.
+pub struct Staged {
+    temp: NamedTempFile,
+}
+
+/// Writes `bytes` to a synced temp file beside `target` (mode 0600).
+pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
+    let dir = parent_dir(target);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o600));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    Ok(Staged { temp })
+}
+
+impl Staged {
+    /// Renames the temp file over `target` and syncs the directory.
+    pub fn commit(self, target: &Path) -> io::Result<()> {
+        self.temp.persist(target).map_err(|e| e.error)?;
+        sync_dir(parent_dir(target))
+    }
+
+    /// Renames the temp file to `target` only if nothing is there yet.
+    pub fn commit_new(self, target: &Path) -> io::Result<()> {
+        self.temp.persist_noclobber(target).map_err(|e| e.error)?;
+        sync_dir(parent_dir(target))
+    }
+
+    /// Leaves the temp file on disk as a crash would; for tests.
+    #[doc(hidden)]
+    pub fn abandon(self) -> std::path::PathBuf {
+        self.temp
+            .into_temp_path()
+            .keep()
+            .expect("keeping a temp file only forgets it")
+    }
+}
+
+/// Atomically replaces `target` with `bytes`.
+pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(target, bytes)?.commit(target)
+}
+
+/// Atomically creates `target` with `bytes`; fails if it exists.
+pub fn write_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    stage(target, bytes)?.commit_new(target)
+}
+
+/// Whether a directory entry name is one of our temp files.
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Removes leftover temp files in `dir` older than [`STALE_TEMP_AGE`].
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !is_temp_name(&name.to_string_lossy()) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age > STALE_TEMP_AGE);
+        if stale {
+            // Best effort: a temp file we cannot remove is still ignored.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}

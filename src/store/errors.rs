@@ -1,0 +1,71 @@
+//! Store errors: each says what happened, to which file, and what to do.
+
+use std::path::PathBuf;
+
+use super::codec::LoadError;
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The operating system refused a file operation.
+    #[error("could not {action} {}: {source}", path.display())]
+    Io {
+        /// What we were doing, e.g. "save".
+        action: &'static str,
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A session file exists but cannot be read; it was left untouched.
+    #[error("{} cannot be read and was left untouched: {reason}", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: LoadError,
+    },
+    /// No session matches.
+    #[error("no session matches {0:?}; `fivewhys list` shows the ids")]
+    NotFound(String),
+    /// More than one session id starts with the prefix.
+    #[error(
+        "the id prefix {prefix:?} is ambiguous: it matches {}; type more characters",
+        candidates.join(", ")
+    )]
+    Ambiguous {
+        /// What was typed.
+        prefix: String,
+        /// "id (title)" of each match.
+        candidates: Vec<String>,
+    },
+    /// Import of an id that the store already has.
+    #[error(
+        "a session with id {id} is already stored ({}); use --new-id to import it as a copy",
+        existing.display()
+    )]
+    AlreadyExists {
+        /// The clashing id.
+        id: String,
+        /// The file that has it.
+        existing: PathBuf,
+    },
+    /// Another instance is editing the session.
+    #[error("{} is open in {holder}; close it there first", path.display())]
+    Locked {
+        /// The session file.
+        path: PathBuf,
+        /// Who holds the lock.
+        holder: String,
+    },
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: &std::path::Path, source: std::io::Error) -> Self {
+        StoreError::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! All file I/O of fivewhys: the data directory, crash-safe saves, locks,
+//! listing, import and delete.
+//!
+//! Layout under the data directory `DIR`:
+//! - `sessions/` one pretty-printed JSON file per session (the data);
+//! - `locks/` sidecar lock files, `cache/` the listing cache, `trash/`
+//!   deleted sessions: all ignored by git via `DIR/.gitignore`.
+//!
+//! A file that cannot be read is reported and never modified, moved or
+//! deleted.
+
+mod atomic;
+mod codec;
+mod errors;
+mod listing;
+mod lock;
+mod naming;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+pub use atomic::{Staged, is_temp_name, stage};
+pub use codec::{LoadError, parse, to_text};
+pub use errors::StoreError;
+pub use listing::{Listing, SessionSummary, Unreadable};
+pub use lock::{LockOutcome, SessionLock};
+pub use naming::{file_name_for, slug};
+
+use crate::model::{Session, ids};
+
+/// What `DIR/.gitignore` holds, so the data directory can be a git repo.
+const GITIGNORE: &str = "# fivewhys: only sessions/ is data\nlocks/\ncache/\ntrash/\n.*.tmp\n";
+
+/// The data directory and everything in it.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed, mode 0700) the data directory `root`.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let store = Store { root: root.into() };
+        for dir in [
+            store.root.clone(),
+            store.sessions_dir(),
+            store.root.join("locks"),
+            store.root.join("cache"),
+        ] {
+            create_private_dir(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
+        }
+        let gitignore = store.root.join(".gitignore");
+        if !gitignore.exists() {
+            // Best effort: the store works without it.
+            let _ = atomic::write_new(&gitignore, GITIGNORE.as_bytes());
+        }
+        Ok(store)
+    }
+
+    /// The data directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where session files live.
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.root.join("sessions")
+    }
+
+    /// Every session, newest first, plus the files that cannot be read.
+    pub fn list(&self) -> Result<Listing, StoreError> {
+        let dir = self.sessions_dir();
+        listing::list(&dir, &self.root.join("cache").join("list-v1.json"))
+            .map_err(|e| StoreError::io("list", &dir, e))
+    }
+
+    /// Creates and saves a new empty session.
+    pub fn create(&self, title: &str, now: Timestamp) -> Result<(Session, PathBuf), StoreError> {
+        let taken = self.list()?;
+        let id = ids::fresh_id("", ids::SESSION_ID_LEN, |c| {
+            taken.sessions.iter().any(|s| s.id == c)
+        });
+        let session = Session::with_id(id, title, now);
+        let path = self.sessions_dir().join(file_name_for(&session));
+        atomic::write_new(&path, to_text(&session).as_bytes())
+            .map_err(|e| StoreError::io("create", &path, e))?;
+        Ok((session, path))
+    }
+
+    /// Finds a session by a unique id prefix, or by the path of its file.
+    pub fn resolve(&self, query: &str) -> Result<PathBuf, StoreError> {
+        let as_path = Path::new(query);
+        if (query.contains(std::path::MAIN_SEPARATOR) || query.ends_with(".json"))
+            && as_path.is_file()
+        {
+            return Ok(as_path.to_path_buf());
+        }
+        let needle = query.trim().to_lowercase();
+        if needle.is_empty() {
+            return Err(StoreError::NotFound(query.to_string()));
+        }
+        let listing = self.list()?;
+        if let Some(exact) = listing.sessions.iter().find(|s| s.id == needle) {
+            return Ok(exact.path.clone());
+        }
+        let matches: Vec<&SessionSummary> = listing
+            .sessions
+            .iter()
+            .filter(|s| s.id.starts_with(&needle))
+            .collect();
+        match matches.as_slice() {
+            [] => Err(StoreError::NotFound(query.to_string())),
+            [one] => Ok(one.path.clone()),
+            many => Err(StoreError::Ambiguous {
+                prefix: query.to_string(),
+                candidates: many
+                    .iter()
+                    .map(|s| format!("{} ({})", s.id, s.title))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Reads and validates the session file at `path`.
+    pub fn load(&self, path: &Path) -> Result<Session, StoreError> {
+        let text = fs::read_to_string(path).map_err(|e| StoreError::io("read", path, e))?;
+        parse(&text).map_err(|reason| StoreError::Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        })
+    }
+
+    /// Atomically saves `session` to `path`.
+    pub fn save(&self, path: &Path, session: &Session) -> Result<(), StoreError> {
+        atomic::write(path, to_text(session).as_bytes())
+            .map_err(|e| StoreError::io("save", path, e))
+    }
+
+    /// Tries to lock the session at `path` for editing.
+    pub fn lock(&self, path: &Path) -> Result<LockOutcome, StoreError> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "session".to_string());
+        let lock_path = self.root.join("locks").join(format!("{name}.lock"));
+        lock::try_lock(lock_path.clone()).map_err(|e| StoreError::io("lock", &lock_path, e))
+    }
+
+    /// Validates the session file at `source` and adds it to the store.
+    /// An id already present is refused unless `new_id` asks for a fresh one.
+    pub fn import(&self, source: &Path, new_id: bool) -> Result<(Session, PathBuf), StoreError> {
+        let text = fs::read_to_string(source).map_err(|e| StoreError::io("read", source, e))?;
+        let mut session = parse(&text).map_err(|reason| StoreError::Unreadable {
+            path: source.to_path_buf(),
+            reason,
+        })?;
+        let listing = self.list()?;
+        let taken = |id: &str| listing.sessions.iter().any(|s| s.id == id);
+        if taken(&session.id) {
+            if !new_id {
+                let existing = listing
+                    .sessions
+                    .iter()
+                    .find(|s| s.id == session.id)
+                    .map(|s| s.path.clone())
+                    .unwrap_or_default();
+                return Err(StoreError::AlreadyExists {
+                    id: session.id,
+                    existing,
+                });
+            }
+            session.id = ids::fresh_id("", ids::SESSION_ID_LEN, taken);
+        }
+        let path = self.sessions_dir().join(file_name_for(&session));
+        atomic::write_new(&path, to_text(&session).as_bytes())
+            .map_err(|e| StoreError::io("import into", &path, e))?;
+        Ok((session, path))
+    }
+
+    /// Moves a session's file to `DIR/trash/`; never unlinks. Refused while
+    /// another instance has the session open.
+    pub fn delete(&self, query: &str) -> Result<PathBuf, StoreError> {
+        let path = self.resolve(query)?;
+        // Only sessions that read cleanly are deleted: unreadable files are
+        // left exactly where they are.
+        let session = self.load(&path)?;
+        let _lock = match self.lock(&path)? {
+            LockOutcome::Acquired(lock) => lock,
+            LockOutcome::HeldElsewhere { holder } => {
+                return Err(StoreError::Locked { path, holder });
+            }
+        };
+        let trash = self.root.join("trash");
+        create_private_dir(&trash).map_err(|e| StoreError::io("create the folder", &trash, e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| format!("{}.json", session.id));
+        let mut target = trash.join(&name);
+        if target.exists() {
+            let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
+            target = trash.join(format!("{stamp}-{name}"));
+        }
+        fs::rename(&path, &target).map_err(|e| StoreError::io("move to the trash", &path, e))?;
+        Ok(target)
+    }
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
