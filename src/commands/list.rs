@@ -1,8 +1,8 @@
 //! `fivewhys list [--json]`.
 
 use anyhow::Result;
-use fivewhys::export::sanitize::clean_line;
 use fivewhys::export::Context;
+use fivewhys::export::sanitize::clean_line;
 use fivewhys::store::Store;
 use serde_json::json;
 
@@ -30,7 +30,11 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
             .collect();
         super::print_out(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
         for bad in &listing.unreadable {
-            eprintln!("fivewhys: unreadable: {}: {}", bad.path.display(), bad.reason);
+            eprintln!(
+                "fivewhys: unreadable: {}: {}",
+                bad.path.display(),
+                bad.reason
+            );
         }
         return Ok(());
     }

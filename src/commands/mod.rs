@@ -17,7 +17,9 @@ pub fn run(cli: Cli) -> Result<()> {
     let store = Store::open(data_dir(cli.data_dir)?)?;
     match cli.command {
         None => {
-            eprintln!("fivewhys: the interactive home screen is not built yet; see `fivewhys --help`");
+            eprintln!(
+                "fivewhys: the interactive home screen is not built yet; see `fivewhys --help`"
+            );
             Ok(())
         }
         Some(Command::New { title }) => {
@@ -29,7 +31,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Open { session }) => {
             let path = store.resolve(&session)?;
             let session = store.load(&path)?;
-            eprintln!("session {} ({}) is at {}", session.id, session.title, path.display());
+            eprintln!(
+                "session {} ({}) is at {}",
+                session.id,
+                session.title,
+                path.display()
+            );
             Ok(())
         }
         Some(Command::List { json }) => list::run(&store, json),

@@ -32,7 +32,10 @@ pub fn text(session: &Session, ctx: &Context) -> String {
         };
         push_wrapped(
             &mut out,
-            &format!("{label}{}", non_empty(&clean_line(&root.answer), "(not stated)")),
+            &format!(
+                "{label}{}",
+                non_empty(&clean_line(&root.answer), "(not stated)")
+            ),
             "",
             "  ",
         );
@@ -202,7 +205,10 @@ fn why_tree(out: &mut Vec<String>, session: &Session) {
         let first = format!("{indent}{number} ");
         let rest = " ".repeat(first.chars().count());
         let mut line = if depth == 0 {
-            format!("Problem: {}", non_empty(&clean_line(&node.answer), "(not stated)"))
+            format!(
+                "Problem: {}",
+                non_empty(&clean_line(&node.answer), "(not stated)")
+            )
         } else {
             format!(
                 "{} ({})",
@@ -219,7 +225,12 @@ fn why_tree(out: &mut Vec<String>, session: &Session) {
             push_wrapped(out, &format!("Evidence: {}", evidence.trim()), &rest, &rest);
         }
         if let Some(who) = &node.offered_by {
-            push_wrapped(out, &format!("Offered by: {}", clean_line(who)), &rest, &rest);
+            push_wrapped(
+                out,
+                &format!("Offered by: {}", clean_line(who)),
+                &rest,
+                &rest,
+            );
         }
     }
     let roots = session.root_causes();

@@ -46,9 +46,7 @@ pub struct Session {
 }
 
 /// The four stages of a session, in meeting order.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// What happened, when, impact, who attends.

@@ -294,7 +294,9 @@ impl Session {
         let removed = list.remove(index);
         let gone: Vec<&str> = removed.walk().iter().map(|(_, n)| n.id.as_str()).collect();
         for action in &mut self.actions {
-            action.addresses.retain(|target| !gone.contains(&target.as_str()));
+            action
+                .addresses
+                .retain(|target| !gone.contains(&target.as_str()));
         }
         Ok(removed)
     }

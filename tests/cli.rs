@@ -1,0 +1,156 @@
+//! The command line as a user runs it, always on a temp data directory.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn fivewhys(data: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("fivewhys").unwrap();
+    cmd.env("FIVEWHYS_DATA_DIR", data)
+        .env("TZ", "UTC")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn import_list_show_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in common::example_files() {
+        fivewhys(dir.path())
+            .arg("import")
+            .arg(&file)
+            .assert()
+            .success()
+            .stderr(contains("imported session"));
+    }
+    fivewhys(dir.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(contains("k3f9ab").and(contains("Checkout outage during the autumn sale")));
+
+    let out = fivewhys(dir.path())
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["id"], "k3f9ab", "newest first");
+    for key in ["id", "title", "created", "updated", "path"] {
+        assert!(rows[0].get(key).is_some(), "{key}");
+    }
+
+    fivewhys(dir.path())
+        .args(["show", "k3f"])
+        .assert()
+        .success()
+        .stdout(
+            contains("Postmortem: Checkout outage during the autumn sale")
+                .and(contains("[ROOT CAUSE]")),
+        );
+
+    fivewhys(dir.path())
+        .args(["delete", "k3f"])
+        .assert()
+        .success()
+        .stderr(contains("trash"));
+    fivewhys(dir.path())
+        .args(["show", "k3f"])
+        .assert()
+        .code(1)
+        .stderr(contains("no session matches"));
+}
+
+#[test]
+fn unreadable_files_go_to_stderr_with_json_and_stay_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    fivewhys(dir.path())
+        .args(["new", "First"])
+        .assert()
+        .success();
+    let broken = dir.path().join("sessions/broken.json");
+    std::fs::write(&broken, "{\"schema_version\": 1, \"id\": ").unwrap();
+    let out = fivewhys(dir.path())
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.json") && err.contains("not valid JSON"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "{\"schema_version\": 1, \"id\": "
+    );
+}
+
+#[test]
+fn user_errors_exit_1_and_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    fivewhys(dir.path())
+        .args(["show", "nope"])
+        .assert()
+        .code(1)
+        .stderr(contains("fivewhys: "));
+    fivewhys(dir.path())
+        .args(["import", "/no/such/file.json"])
+        .assert()
+        .code(1);
+    fivewhys(dir.path()).args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn import_of_an_invalid_file_names_the_json_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    let text = std::fs::read_to_string(common::outage_file())
+        .unwrap()
+        .replace("\"role\": \"scribe\"", "\"role\": \"boss\"");
+    std::fs::write(&bad, text).unwrap();
+    fivewhys(&dir.path().join("data"))
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(contains("$.participants[5].role"));
+}
+
+#[test]
+fn path_schema_and_completions() {
+    let dir = tempfile::tempdir().unwrap();
+    fivewhys(dir.path())
+        .arg("path")
+        .assert()
+        .success()
+        .stdout(contains(dir.path().to_str().unwrap()));
+    let out = fivewhys(dir.path()).arg("schema").output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(schema["properties"]["whys"].is_object());
+    assert!(schema["properties"]["schema_version"].is_object());
+    fivewhys(dir.path())
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(contains("fivewhys"));
+}
+
+#[test]
+fn data_dir_flag_beats_the_environment() {
+    let env_dir = tempfile::tempdir().unwrap();
+    let flag_dir = tempfile::tempdir().unwrap();
+    fivewhys(env_dir.path())
+        .arg("--data-dir")
+        .arg(flag_dir.path())
+        .arg("path")
+        .assert()
+        .success()
+        .stdout(contains(flag_dir.path().to_str().unwrap()));
+}

@@ -1,0 +1,180 @@
+//! Tree edits: unit cases and a proptest over random edit sequences.
+
+use fivewhys::model::{ActionStatus, Direction, Session};
+use fivewhys::store::{parse, to_text};
+use jiff::Timestamp;
+use proptest::prelude::*;
+
+fn now() -> Timestamp {
+    "2026-11-22T10:00:00Z".parse().unwrap()
+}
+
+#[test]
+fn ask_why_adds_a_child_and_sibling_adds_beside() {
+    let mut s = Session::new("t", now());
+    let root = s.add_problem_statement("Checkout failed");
+    let a = s.ask_why(&root).unwrap();
+    let b = s.add_sibling_cause(&a).unwrap();
+    let a1 = s.ask_why(&a).unwrap();
+    assert_eq!(s.whys[0].children.len(), 2);
+    assert_eq!(s.whys[0].children[1].id, b);
+    assert_eq!(s.chain_to(&a1).len(), 3);
+    s.node_mut(&a).unwrap().answer = "Payments timed out.".into();
+    assert_eq!(s.question_for(&a1), "Why? — Payments timed out");
+    // Beside a problem statement means another problem statement.
+    s.add_sibling_cause(&root).unwrap();
+    assert_eq!(s.whys.len(), 2);
+}
+
+#[test]
+fn deleting_a_subtree_removes_action_links_into_it() {
+    let mut s = Session::new("t", now());
+    let root = s.add_problem_statement("p");
+    let a = s.ask_why(&root).unwrap();
+    let deep = s.ask_why(&a).unwrap();
+    let keep = s.ask_why(&root).unwrap();
+    s.toggle_root_cause(&deep).unwrap();
+    let action = s.add_action(now());
+    s.toggle_action_link(&action, &deep).unwrap();
+    s.toggle_action_link(&action, &keep).unwrap();
+    s.delete_subtree(&a).unwrap();
+    assert_eq!(s.action(&action).unwrap().addresses, vec![keep]);
+    assert!(s.validate().is_ok());
+}
+
+#[test]
+fn moving_stays_within_siblings() {
+    let mut s = Session::new("t", now());
+    let root = s.add_problem_statement("p");
+    let a = s.ask_why(&root).unwrap();
+    let b = s.add_sibling_cause(&a).unwrap();
+    assert!(s.move_node(&b, Direction::Up).unwrap());
+    assert_eq!(s.whys[0].children[0].id, b);
+    assert!(!s.move_node(&b, Direction::Up).unwrap(), "already first");
+}
+
+#[test]
+fn done_stamps_completion_and_reopening_clears_it() {
+    let mut s = Session::new("t", now());
+    let a = s.add_action(now());
+    s.set_action_status(&a, ActionStatus::Done, now()).unwrap();
+    assert_eq!(s.action(&a).unwrap().completed, Some(now()));
+    s.set_action_status(&a, ActionStatus::Open, now()).unwrap();
+    assert_eq!(s.action(&a).unwrap().completed, None);
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Problem,
+    AskWhy(usize),
+    Sibling(usize),
+    Delete(usize),
+    MoveUp(usize),
+    MoveDown(usize),
+    ToggleRoot(usize),
+    Answer(usize, String),
+    AddAction,
+    Link(usize, usize),
+    RemoveAction(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        1 => Just(Edit::Problem),
+        4 => any::<usize>().prop_map(Edit::AskWhy),
+        3 => any::<usize>().prop_map(Edit::Sibling),
+        1 => any::<usize>().prop_map(Edit::Delete),
+        1 => any::<usize>().prop_map(Edit::MoveUp),
+        1 => any::<usize>().prop_map(Edit::MoveDown),
+        2 => any::<usize>().prop_map(Edit::ToggleRoot),
+        2 => (any::<usize>(), ".{0,20}").prop_map(|(i, s)| Edit::Answer(i, s)),
+        1 => Just(Edit::AddAction),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, n)| Edit::Link(a, n)),
+        1 => any::<usize>().prop_map(Edit::RemoveAction),
+    ]
+}
+
+fn node_id(s: &Session, i: usize) -> Option<String> {
+    let nodes = s.why_nodes();
+    (!nodes.is_empty()).then(|| nodes[i % nodes.len()].1.id.clone())
+}
+
+fn apply(s: &mut Session, edit: Edit) {
+    match edit {
+        Edit::Problem => {
+            s.add_problem_statement("problem");
+        }
+        Edit::AskWhy(i) => {
+            if let Some(id) = node_id(s, i) {
+                s.ask_why(&id).unwrap();
+            }
+        }
+        Edit::Sibling(i) => {
+            if let Some(id) = node_id(s, i) {
+                s.add_sibling_cause(&id).unwrap();
+            }
+        }
+        Edit::Delete(i) => {
+            if let Some(id) = node_id(s, i) {
+                s.delete_subtree(&id).unwrap();
+            }
+        }
+        Edit::MoveUp(i) | Edit::MoveDown(i) => {
+            let dir = if matches!(edit, Edit::MoveUp(_)) {
+                Direction::Up
+            } else {
+                Direction::Down
+            };
+            if let Some(id) = node_id(s, i) {
+                s.move_node(&id, dir).unwrap();
+            }
+        }
+        Edit::ToggleRoot(i) => {
+            if let Some(id) = node_id(s, i) {
+                s.toggle_root_cause(&id).unwrap();
+            }
+        }
+        Edit::Answer(i, text) => {
+            if let Some(id) = node_id(s, i) {
+                s.node_mut(&id).unwrap().answer = text;
+            }
+        }
+        Edit::AddAction => {
+            s.add_action(now());
+        }
+        Edit::Link(a, n) => {
+            if !s.actions.is_empty()
+                && let Some(node) = node_id(s, n)
+            {
+                let action = s.actions[a % s.actions.len()].id.clone();
+                s.toggle_action_link(&action, &node).unwrap();
+            }
+        }
+        Edit::RemoveAction(a) => {
+            if !s.actions.is_empty() {
+                let action = s.actions[a % s.actions.len()].id.clone();
+                s.remove_action(&action).unwrap();
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_edits_keep_ids_unique_links_valid_and_round_trip(
+        edits in proptest::collection::vec(edit(), 1..120)
+    ) {
+        let mut s = Session::new("random", now());
+        for e in edits {
+            apply(&mut s, e);
+            // Unique ids and no dangling action links after every step.
+            prop_assert!(s.validate().is_ok(), "{:?}", s.validate());
+        }
+        let text = to_text(&s);
+        let back = parse(&text).unwrap();
+        prop_assert_eq!(&back, &s);
+        prop_assert_eq!(to_text(&back), text);
+    }
+}
