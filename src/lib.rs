@@ -22,4 +22,6 @@
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod natural;
 pub mod store;
+pub mod tui;

@@ -1,0 +1,113 @@
+//! Everything that can happen in the TUI, as data. Keys, pastes, resizes,
+//! clock ticks and results of outside work all become an [`Action`] that
+//! `update` applies.
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+use jiff::Timestamp;
+
+use crate::model::{Session, Stage};
+use crate::store::Listing;
+
+/// One thing to apply to the app state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Save and leave fivewhys.
+    Quit,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Leave the field, close the popup or overlay (Esc).
+    Back,
+    /// Finish the field or choose (Enter).
+    Commit,
+    /// Jump to a stage.
+    GoStage(Stage),
+    /// Leave the session for the home screen.
+    GoHome,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Toggle the presenter view for the screen share.
+    TogglePresenter,
+    /// Pause or resume the meeting timer.
+    ToggleTimer,
+    /// Cycle the current stage's timebox (off, 5, 10, 15, 20, 30 min).
+    CycleTimebox,
+    /// Cycle the colour theme.
+    CycleTheme,
+    /// Select the previous row.
+    Up,
+    /// Select the next row.
+    Down,
+    /// Scroll up a page.
+    PageUp,
+    /// Scroll down a page.
+    PageDown,
+    /// Select the parent answer, or the previous option.
+    Left,
+    /// Select the first child answer, or the next option.
+    Right,
+    /// Edit the selected field (or open the selected session).
+    Edit,
+    /// Save the field and edit the next one.
+    NextField,
+    /// Save the field and edit the previous one.
+    PrevField,
+    /// A key typed into the open text field.
+    Input(KeyEvent),
+    /// A new line in a multi-line field.
+    Newline,
+    /// Text pasted from the terminal (bracketed paste).
+    Paste(String),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// The clock moved on (drives the meeting timer).
+    Tick(Timestamp),
+    /// Ask "why?" of the selected answer.
+    AskWhy,
+    /// Add another cause beside the selected answer.
+    AddCause,
+    /// Add another problem statement.
+    AddProblem,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Move the selected item up among its siblings.
+    MoveUp,
+    /// Move the selected item down among its siblings.
+    MoveDown,
+    /// Mark or unmark the selected answer as a root cause.
+    ToggleRootCause,
+    /// Cycle confidence: fact, belief, unsure.
+    CycleConfidence,
+    /// Pick who offered the selected answer.
+    PickOfferedBy,
+    /// Add an item to the current stage's list.
+    Add,
+    /// Pick the root causes the selected action addresses.
+    PickRootCauses,
+    /// Start a new session (home).
+    NewSession,
+    /// Filter the session list (home).
+    Filter,
+    /// Answer yes to the open question.
+    Confirm,
+    /// Toggle the highlighted option of a picker.
+    ToggleOption,
+    /// The outside world opened a session for us.
+    SessionOpened {
+        /// The session.
+        session: Box<Session>,
+        /// Its file.
+        path: PathBuf,
+        /// `Some(holder)` when another instance is editing it.
+        read_only: Option<String>,
+    },
+    /// The session list was (re)loaded.
+    Listed(Listing),
+    /// A save finished: `Err` carries the message to show.
+    Saved(Result<(), String>),
+    /// Something outside failed; show the message.
+    Failed(String),
+}

@@ -1,0 +1,335 @@
+//! Every value a facilitator can edit, as one enum: how to read it from the
+//! session, how to write typed text back, and what kind of input it takes.
+//! Pure: no terminal, no files.
+
+use jiff::Zoned;
+
+use crate::export::sanitize::{clean_line, clean_text};
+use crate::model::{ActionStatus, KeyMoment, Participant, Priority, Role, Session, Severity};
+use crate::natural;
+
+/// One editable value in a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    /// Session title.
+    Title,
+    /// The first problem statement.
+    Problem,
+    /// Incident summary.
+    Summary,
+    /// When it started.
+    Started,
+    /// When it was detected.
+    Detected,
+    /// When it was resolved.
+    Resolved,
+    /// Severity.
+    Severity,
+    /// Customer impact description.
+    Impact,
+    /// Number of customers affected.
+    Affected,
+    /// Impact channels, comma separated.
+    Channels,
+    /// Participant name.
+    PersonName(usize),
+    /// Participant function/team.
+    PersonTeam(usize),
+    /// Participant role.
+    PersonRole(usize),
+    /// "+ add participant".
+    AddPerson,
+    /// Key moment time.
+    MomentAt(usize),
+    /// Key moment description.
+    MomentWhat(usize),
+    /// "+ add key moment".
+    AddMoment,
+    /// Facilitator notes.
+    Notes,
+    /// A why node's answer (or problem statement at a root).
+    Answer(String),
+    /// A why node's question wording.
+    Question(String),
+    /// A why node's evidence.
+    Evidence(String),
+    /// Action description.
+    ActDescription(String),
+    /// Action owner.
+    ActOwner(String),
+    /// Action team.
+    ActTeam(String),
+    /// Action due date.
+    ActDue(String),
+    /// Action priority.
+    ActPriority(String),
+    /// Action status.
+    ActStatus(String),
+    /// Action note.
+    ActNote(String),
+    /// A "went well" item.
+    WentWell(usize),
+}
+
+/// What kind of input a field takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// One line of text.
+    Line,
+    /// Several lines (Alt-Enter for a new line).
+    Multi,
+    /// A time, natural input.
+    Time,
+    /// A date, natural input.
+    Date,
+    /// A whole number.
+    Number,
+    /// One of a few options, cycled.
+    Choice(Vec<&'static str>),
+    /// Not a value: activating it adds something.
+    Button,
+}
+
+impl Field {
+    /// The label shown beside the value.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Problem => "Problem statement",
+            Field::Summary => "Summary",
+            Field::Started => "Started",
+            Field::Detected => "Detected",
+            Field::Resolved => "Resolved",
+            Field::Severity => "Severity",
+            Field::Impact => "Customer impact",
+            Field::Affected => "Customers affected",
+            Field::Channels => "Channels",
+            Field::PersonName(_) => "Name",
+            Field::PersonTeam(_) => "Function/team",
+            Field::PersonRole(_) => "Role",
+            Field::AddPerson => "+ add participant",
+            Field::MomentAt(_) => "Time",
+            Field::MomentWhat(_) => "What happened",
+            Field::AddMoment => "+ add key moment",
+            Field::Notes => "Notes",
+            Field::Answer(_) => "Answer",
+            Field::Question(_) => "Question",
+            Field::Evidence(_) => "Evidence",
+            Field::ActDescription(_) => "What",
+            Field::ActOwner(_) => "Owner",
+            Field::ActTeam(_) => "Team",
+            Field::ActDue(_) => "Due",
+            Field::ActPriority(_) => "Priority",
+            Field::ActStatus(_) => "Status",
+            Field::ActNote(_) => "Note",
+            Field::WentWell(_) => "Went well",
+        }
+    }
+
+    /// The input this field takes.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Field::Summary | Field::Notes => Kind::Multi,
+            Field::Started | Field::Detected | Field::Resolved | Field::MomentAt(_) => Kind::Time,
+            Field::ActDue(_) => Kind::Date,
+            Field::Affected => Kind::Number,
+            Field::Severity => Kind::Choice(
+                std::iter::once("not set")
+                    .chain(Severity::ALL.iter().map(|s| s.label()))
+                    .collect(),
+            ),
+            Field::PersonRole(_) => Kind::Choice(Role::ALL.iter().map(|r| r.label()).collect()),
+            Field::ActPriority(_) => {
+                Kind::Choice(Priority::ALL.iter().map(|p| p.label()).collect())
+            }
+            Field::ActStatus(_) => {
+                Kind::Choice(ActionStatus::ALL.iter().map(|s| s.label()).collect())
+            }
+            Field::AddPerson | Field::AddMoment => Kind::Button,
+            _ => Kind::Line,
+        }
+    }
+
+    /// The current value as editable text (times in `now`'s zone).
+    pub fn read(&self, s: &Session, now: &Zoned) -> String {
+        let time = |t: Option<jiff::Timestamp>| {
+            t.map(|t| t.to_zoned(now.time_zone().clone()).strftime("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default()
+        };
+        let intake = &s.intake;
+        match self {
+            Field::Title => s.title.clone(),
+            Field::Problem => s.problem_statement().unwrap_or_default().to_string(),
+            Field::Summary => intake.summary.clone(),
+            Field::Started => time(intake.started),
+            Field::Detected => time(intake.detected),
+            Field::Resolved => time(intake.resolved),
+            Field::Severity => intake.severity.map_or("not set", |v| v.label()).to_string(),
+            Field::Impact => intake.customer_impact.description.clone(),
+            Field::Affected => intake
+                .customer_impact
+                .affected
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            Field::Channels => intake.customer_impact.channels.join(", "),
+            Field::PersonName(i) => s.participants.get(*i).map(|p| p.name.clone()).unwrap_or_default(),
+            Field::PersonTeam(i) => s.participants.get(*i).map(|p| p.team.clone()).unwrap_or_default(),
+            Field::PersonRole(i) => s
+                .participants
+                .get(*i)
+                .map(|p| p.role.label().to_string())
+                .unwrap_or_default(),
+            Field::MomentAt(i) => time(intake.key_moments.get(*i).map(|m| m.at)),
+            Field::MomentWhat(i) => intake
+                .key_moments
+                .get(*i)
+                .map(|m| m.what.clone())
+                .unwrap_or_default(),
+            Field::AddPerson | Field::AddMoment => String::new(),
+            Field::Notes => s.notes.clone(),
+            Field::Answer(id) => s.node(id).map(|n| n.answer.clone()).unwrap_or_default(),
+            Field::Question(id) => s.question_for(id),
+            Field::Evidence(id) => s.node(id).map(|n| n.evidence.clone()).unwrap_or_default(),
+            Field::ActDescription(id) => s.action(id).map(|a| a.description.clone()).unwrap_or_default(),
+            Field::ActOwner(id) => s.action(id).and_then(|a| a.owner.clone()).unwrap_or_default(),
+            Field::ActTeam(id) => s.action(id).and_then(|a| a.team.clone()).unwrap_or_default(),
+            Field::ActDue(id) => s
+                .action(id)
+                .and_then(|a| a.due)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            Field::ActPriority(id) => s
+                .action(id)
+                .map(|a| a.priority.label().to_string())
+                .unwrap_or_default(),
+            Field::ActStatus(id) => s
+                .action(id)
+                .map(|a| a.status.label().to_string())
+                .unwrap_or_default(),
+            Field::ActNote(id) => s.action(id).map(|a| a.note.clone()).unwrap_or_default(),
+            Field::WentWell(i) => s.went_well.get(*i).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Writes typed text into the session; an error says what to type.
+    /// Text is cleaned of control characters and escape sequences first.
+    pub fn write(&self, s: &mut Session, raw: &str, now: &Zoned) -> Result<(), String> {
+        let line = clean_line(raw);
+        let text = line.trim().to_string();
+        let opt = |t: &str| (!t.is_empty()).then(|| t.to_string());
+        let time = |t: &str| -> Result<Option<jiff::Timestamp>, String> {
+            if t.is_empty() { Ok(None) } else { natural::parse_time(t, now).map(Some) }
+        };
+        match self {
+            Field::Title => s.title = text,
+            Field::Problem => s.set_problem_statement(text),
+            Field::Summary => s.intake.summary = clean_text(raw),
+            Field::Notes => s.notes = clean_text(raw),
+            Field::Started => s.intake.started = time(&text)?,
+            Field::Detected => s.intake.detected = time(&text)?,
+            Field::Resolved => s.intake.resolved = time(&text)?,
+            Field::Severity => {
+                s.intake.severity = Severity::ALL.iter().copied().find(|v| v.label() == text)
+            }
+            Field::Impact => s.intake.customer_impact.description = text,
+            Field::Affected => {
+                let digits: String = text.chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '.')).collect();
+                s.intake.customer_impact.affected = if digits.is_empty() {
+                    None
+                } else {
+                    Some(digits.parse().map_err(|_| format!("{text:?} is not a whole number"))?)
+                };
+            }
+            Field::Channels => {
+                s.intake.customer_impact.channels = text
+                    .split(',')
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+            }
+            Field::PersonName(i) => with(&mut s.participants, *i, |p| p.name = text)?,
+            Field::PersonTeam(i) => with(&mut s.participants, *i, |p| p.team = text)?,
+            Field::PersonRole(i) => {
+                let role = Role::ALL.iter().copied().find(|r| r.label() == text).unwrap_or_default();
+                with(&mut s.participants, *i, |p: &mut Participant| p.role = role)?
+            }
+            Field::MomentAt(i) => {
+                let at = natural::parse_time(&text, now)?;
+                with(&mut s.intake.key_moments, *i, |m: &mut KeyMoment| m.at = at)?
+            }
+            Field::MomentWhat(i) => with(&mut s.intake.key_moments, *i, |m| m.what = text)?,
+            Field::AddPerson | Field::AddMoment => {}
+            Field::Answer(id) => node(s, id)?.answer = text,
+            Field::Question(id) => {
+                let default = match s.parent_of(id) {
+                    Some(parent) => crate::model::default_question(&parent.answer),
+                    None => String::new(),
+                };
+                // Keeping the default wording stored as empty lets it follow
+                // later edits of the parent's answer.
+                node(s, id)?.question = if text == default { String::new() } else { text };
+            }
+            Field::Evidence(id) => node(s, id)?.evidence = text,
+            Field::ActDescription(id) => action(s, id)?.description = text,
+            Field::ActOwner(id) => {
+                let owner = complete_participant(s, &text);
+                let team = owner.as_deref().and_then(|o| s.participant(o)).map(|p| p.team.clone());
+                let item = action(s, id)?;
+                if item.team.is_none() {
+                    item.team = team.filter(|t| !t.is_empty());
+                }
+                item.owner = owner;
+            }
+            Field::ActTeam(id) => action(s, id)?.team = opt(&text),
+            Field::ActDue(id) => {
+                action(s, id)?.due = if text.is_empty() {
+                    None
+                } else {
+                    Some(natural::parse_date(&text, now)?)
+                }
+            }
+            Field::ActPriority(id) => {
+                action(s, id)?.priority =
+                    Priority::ALL.iter().copied().find(|p| p.label() == text).unwrap_or_default()
+            }
+            Field::ActStatus(id) => {
+                let status =
+                    ActionStatus::ALL.iter().copied().find(|p| p.label() == text).unwrap_or_default();
+                s.set_action_status(id, status, now.timestamp()).map_err(|e| e.to_string())?
+            }
+            Field::ActNote(id) => action(s, id)?.note = text,
+            Field::WentWell(i) => with(&mut s.went_well, *i, |w| *w = text)?,
+        }
+        Ok(())
+    }
+}
+
+/// A typed owner name completed to a participant's full name when it is a
+/// unique case-insensitive prefix of one; otherwise kept as typed.
+pub fn complete_participant(s: &Session, typed: &str) -> Option<String> {
+    if typed.is_empty() {
+        return None;
+    }
+    let lower = typed.to_lowercase();
+    let matches: Vec<&Participant> = s
+        .participants
+        .iter()
+        .filter(|p| p.name.to_lowercase().starts_with(&lower))
+        .collect();
+    match matches.as_slice() {
+        [one] => Some(one.name.clone()),
+        _ => Some(typed.to_string()),
+    }
+}
+
+fn with<T>(items: &mut [T], i: usize, f: impl FnOnce(&mut T)) -> Result<(), String> {
+    items.get_mut(i).map(f).ok_or_else(|| "that row no longer exists".to_string())
+}
+
+fn node<'a>(s: &'a mut Session, id: &str) -> Result<&'a mut crate::model::WhyNode, String> {
+    s.node_mut(id).ok_or_else(|| "that answer no longer exists".to_string())
+}
+
+fn action<'a>(s: &'a mut Session, id: &str) -> Result<&'a mut crate::model::ActionItem, String> {
+    s.action_mut(id).ok_or_else(|| "that action no longer exists".to_string())
+}

@@ -1,0 +1,21 @@
+//! The interactive facilitator: keymap → [`Action`] → pure [`update`] →
+//! [`Effect`]s, and [`ui::render`] that only reads the [`App`].
+//!
+//! Only [`run`] touches the terminal and the store; everything else here is
+//! pure and tested without a terminal.
+
+pub mod action;
+pub mod app;
+pub mod effect;
+pub mod field;
+pub mod history;
+pub mod keymap;
+pub mod theme;
+pub mod timer;
+pub mod ui;
+pub mod update;
+
+pub use action::Action;
+pub use app::App;
+pub use effect::Effect;
+pub use update::update;
