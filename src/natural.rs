@@ -23,7 +23,11 @@ pub fn parse_time(input: &str, now: &Zoned) -> Result<Timestamp, String> {
     let lowered = text.to_lowercase();
     interim::parse_date_string(&lowered, now.clone(), interim::Dialect::Uk)
         .map(|z: Zoned| z.timestamp())
-        .map_err(|_| format!("could not read {text:?} as a time; try 14:05, yesterday 9am or 2026-11-02 08:21"))
+        .map_err(|_| {
+            format!(
+                "could not read {text:?} as a time; try 14:05, yesterday 9am or 2026-11-02 08:21"
+            )
+        })
 }
 
 /// Parses a calendar date such as a due date, relative to `now`:

@@ -2,6 +2,7 @@
 //! stdout and stderr. Data goes to stdout, messages to stderr.
 
 mod list;
+mod tui;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,33 +12,20 @@ use clap::CommandFactory;
 use fivewhys::cli::{Cli, Command, Format};
 use fivewhys::export;
 use fivewhys::store::{Store, to_text};
+use fivewhys::tui::Start;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let store = Store::open(data_dir(cli.data_dir)?)?;
     match cli.command {
-        None => {
-            eprintln!(
-                "fivewhys: the interactive home screen is not built yet; see `fivewhys --help`"
-            );
-            Ok(())
-        }
-        Some(Command::New { title }) => {
-            let title = title.unwrap_or_default();
-            let (session, path) = store.create(&title, jiff::Timestamp::now())?;
-            eprintln!("created session {} at {}", session.id, path.display());
-            Ok(())
-        }
+        None => tui::start(store, Start::Home),
+        Some(Command::New { title }) => tui::start(store, Start::New(title.unwrap_or_default())),
         Some(Command::Open { session }) => {
             let path = store.resolve(&session)?;
-            let session = store.load(&path)?;
-            eprintln!(
-                "session {} ({}) is at {}",
-                session.id,
-                session.title,
-                path.display()
-            );
-            Ok(())
+            // Refuse an unreadable file here, with its reason, before the
+            // screen switches over.
+            store.load(&path)?;
+            tui::start(store, Start::Open(path))
         }
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {

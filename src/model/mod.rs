@@ -6,6 +6,7 @@
 //! by [`Session::validate`].
 
 mod action;
+pub mod blameless;
 pub mod ids;
 mod session;
 mod validate;

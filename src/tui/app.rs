@@ -241,7 +241,11 @@ impl SessionState {
             Field::Channels,
         ];
         for i in 0..self.session.participants.len() {
-            rows.extend([Field::PersonName(i), Field::PersonTeam(i), Field::PersonRole(i)]);
+            rows.extend([
+                Field::PersonName(i),
+                Field::PersonTeam(i),
+                Field::PersonRole(i),
+            ]);
         }
         rows.push(Field::AddPerson);
         for i in 0..self.session.intake.key_moments.len() {
@@ -285,9 +289,14 @@ impl SessionState {
     pub fn clamp(&mut self) {
         let rows = self.intake_fields().len();
         self.intake_sel = self.intake_sel.min(rows.saturating_sub(1));
-        self.action_sel = self.action_sel.min(self.session.actions.len().saturating_sub(1));
+        self.action_sel = self
+            .action_sel
+            .min(self.session.actions.len().saturating_sub(1));
         self.review_sel = self.review_sel.min(self.session.went_well.len());
-        let valid = self.node_sel.as_deref().is_some_and(|id| self.session.node(id).is_some());
+        let valid = self
+            .node_sel
+            .as_deref()
+            .is_some_and(|id| self.session.node(id).is_some());
         if !valid {
             self.node_sel = self.session.whys.first().map(|n| n.id.clone());
         }
@@ -320,7 +329,7 @@ impl App {
             theme,
             now,
             status: None,
-            }
+        }
     }
 
     /// The open session, if any.
@@ -348,11 +357,17 @@ impl App {
 
     /// Shows a message in the status line.
     pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), is_error: false });
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
     }
 
     /// Shows a problem in the status line.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), is_error: true });
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: true,
+        });
     }
 }

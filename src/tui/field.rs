@@ -153,8 +153,12 @@ impl Field {
     /// The current value as editable text (times in `now`'s zone).
     pub fn read(&self, s: &Session, now: &Zoned) -> String {
         let time = |t: Option<jiff::Timestamp>| {
-            t.map(|t| t.to_zoned(now.time_zone().clone()).strftime("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default()
+            t.map(|t| {
+                t.to_zoned(now.time_zone().clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default()
         };
         let intake = &s.intake;
         match self {
@@ -172,8 +176,16 @@ impl Field {
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
             Field::Channels => intake.customer_impact.channels.join(", "),
-            Field::PersonName(i) => s.participants.get(*i).map(|p| p.name.clone()).unwrap_or_default(),
-            Field::PersonTeam(i) => s.participants.get(*i).map(|p| p.team.clone()).unwrap_or_default(),
+            Field::PersonName(i) => s
+                .participants
+                .get(*i)
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+            Field::PersonTeam(i) => s
+                .participants
+                .get(*i)
+                .map(|p| p.team.clone())
+                .unwrap_or_default(),
             Field::PersonRole(i) => s
                 .participants
                 .get(*i)
@@ -190,9 +202,18 @@ impl Field {
             Field::Answer(id) => s.node(id).map(|n| n.answer.clone()).unwrap_or_default(),
             Field::Question(id) => s.question_for(id),
             Field::Evidence(id) => s.node(id).map(|n| n.evidence.clone()).unwrap_or_default(),
-            Field::ActDescription(id) => s.action(id).map(|a| a.description.clone()).unwrap_or_default(),
-            Field::ActOwner(id) => s.action(id).and_then(|a| a.owner.clone()).unwrap_or_default(),
-            Field::ActTeam(id) => s.action(id).and_then(|a| a.team.clone()).unwrap_or_default(),
+            Field::ActDescription(id) => s
+                .action(id)
+                .map(|a| a.description.clone())
+                .unwrap_or_default(),
+            Field::ActOwner(id) => s
+                .action(id)
+                .and_then(|a| a.owner.clone())
+                .unwrap_or_default(),
+            Field::ActTeam(id) => s
+                .action(id)
+                .and_then(|a| a.team.clone())
+                .unwrap_or_default(),
             Field::ActDue(id) => s
                 .action(id)
                 .and_then(|a| a.due)
@@ -218,7 +239,11 @@ impl Field {
         let text = line.trim().to_string();
         let opt = |t: &str| (!t.is_empty()).then(|| t.to_string());
         let time = |t: &str| -> Result<Option<jiff::Timestamp>, String> {
-            if t.is_empty() { Ok(None) } else { natural::parse_time(t, now).map(Some) }
+            if t.is_empty() {
+                Ok(None)
+            } else {
+                natural::parse_time(t, now).map(Some)
+            }
         };
         match self {
             Field::Title => s.title = text,
@@ -233,11 +258,18 @@ impl Field {
             }
             Field::Impact => s.intake.customer_impact.description = text,
             Field::Affected => {
-                let digits: String = text.chars().filter(|c| !matches!(c, ',' | '_' | ' ' | '.')).collect();
+                let digits: String = text
+                    .chars()
+                    .filter(|c| !matches!(c, ',' | '_' | ' ' | '.'))
+                    .collect();
                 s.intake.customer_impact.affected = if digits.is_empty() {
                     None
                 } else {
-                    Some(digits.parse().map_err(|_| format!("{text:?} is not a whole number"))?)
+                    Some(
+                        digits
+                            .parse()
+                            .map_err(|_| format!("{text:?} is not a whole number"))?,
+                    )
                 };
             }
             Field::Channels => {
@@ -250,7 +282,11 @@ impl Field {
             Field::PersonName(i) => with(&mut s.participants, *i, |p| p.name = text)?,
             Field::PersonTeam(i) => with(&mut s.participants, *i, |p| p.team = text)?,
             Field::PersonRole(i) => {
-                let role = Role::ALL.iter().copied().find(|r| r.label() == text).unwrap_or_default();
+                let role = Role::ALL
+                    .iter()
+                    .copied()
+                    .find(|r| r.label() == text)
+                    .unwrap_or_default();
                 with(&mut s.participants, *i, |p: &mut Participant| p.role = role)?
             }
             Field::MomentAt(i) => {
@@ -273,7 +309,10 @@ impl Field {
             Field::ActDescription(id) => action(s, id)?.description = text,
             Field::ActOwner(id) => {
                 let owner = complete_participant(s, &text);
-                let team = owner.as_deref().and_then(|o| s.participant(o)).map(|p| p.team.clone());
+                let team = owner
+                    .as_deref()
+                    .and_then(|o| s.participant(o))
+                    .map(|p| p.team.clone());
                 let item = action(s, id)?;
                 if item.team.is_none() {
                     item.team = team.filter(|t| !t.is_empty());
@@ -289,13 +328,20 @@ impl Field {
                 }
             }
             Field::ActPriority(id) => {
-                action(s, id)?.priority =
-                    Priority::ALL.iter().copied().find(|p| p.label() == text).unwrap_or_default()
+                action(s, id)?.priority = Priority::ALL
+                    .iter()
+                    .copied()
+                    .find(|p| p.label() == text)
+                    .unwrap_or_default()
             }
             Field::ActStatus(id) => {
-                let status =
-                    ActionStatus::ALL.iter().copied().find(|p| p.label() == text).unwrap_or_default();
-                s.set_action_status(id, status, now.timestamp()).map_err(|e| e.to_string())?
+                let status = ActionStatus::ALL
+                    .iter()
+                    .copied()
+                    .find(|p| p.label() == text)
+                    .unwrap_or_default();
+                s.set_action_status(id, status, now.timestamp())
+                    .map_err(|e| e.to_string())?
             }
             Field::ActNote(id) => action(s, id)?.note = text,
             Field::WentWell(i) => with(&mut s.went_well, *i, |w| *w = text)?,
@@ -323,13 +369,18 @@ pub fn complete_participant(s: &Session, typed: &str) -> Option<String> {
 }
 
 fn with<T>(items: &mut [T], i: usize, f: impl FnOnce(&mut T)) -> Result<(), String> {
-    items.get_mut(i).map(f).ok_or_else(|| "that row no longer exists".to_string())
+    items
+        .get_mut(i)
+        .map(f)
+        .ok_or_else(|| "that row no longer exists".to_string())
 }
 
 fn node<'a>(s: &'a mut Session, id: &str) -> Result<&'a mut crate::model::WhyNode, String> {
-    s.node_mut(id).ok_or_else(|| "that answer no longer exists".to_string())
+    s.node_mut(id)
+        .ok_or_else(|| "that answer no longer exists".to_string())
 }
 
 fn action<'a>(s: &'a mut Session, id: &str) -> Result<&'a mut crate::model::ActionItem, String> {
-    s.action_mut(id).ok_or_else(|| "that action no longer exists".to_string())
+    s.action_mut(id)
+        .ok_or_else(|| "that action no longer exists".to_string())
 }

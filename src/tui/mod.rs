@@ -10,12 +10,16 @@ pub mod effect;
 pub mod field;
 pub mod history;
 pub mod keymap;
+pub mod run;
+pub mod screens;
 pub mod theme;
 pub mod timer;
 pub mod ui;
 pub mod update;
+pub mod widgets;
 
 pub use action::Action;
 pub use app::App;
 pub use effect::Effect;
+pub use run::{RunError, Start, run};
 pub use update::update;

@@ -77,7 +77,10 @@ impl Theme {
                 selected: plain.bg(Color::Blue).fg(Color::White),
                 question: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
                 warn: plain.fg(Color::LightRed),
-                error: plain.fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
+                error: plain
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(Modifier::BOLD),
                 root: plain.fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
                 key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             },
@@ -89,7 +92,10 @@ impl Theme {
                 selected: plain.bg(Color::LightBlue).fg(Color::Black),
                 question: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
                 warn: plain.fg(Color::Red),
-                error: plain.fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
+                error: plain
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(Modifier::BOLD),
                 root: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
                 key: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
             },
@@ -97,13 +103,34 @@ impl Theme {
                 name,
                 text: plain.fg(Color::White).bg(Color::Black),
                 dim: plain.fg(Color::White).bg(Color::Black),
-                accent: plain.fg(Color::LightYellow).bg(Color::Black).add_modifier(Modifier::BOLD),
-                selected: plain.fg(Color::Black).bg(Color::LightYellow).add_modifier(Modifier::BOLD),
-                question: plain.fg(Color::LightYellow).bg(Color::Black).add_modifier(Modifier::BOLD),
-                warn: plain.fg(Color::LightRed).bg(Color::Black).add_modifier(Modifier::BOLD),
-                error: plain.fg(Color::Black).bg(Color::LightRed).add_modifier(Modifier::BOLD),
-                root: plain.fg(Color::LightCyan).bg(Color::Black).add_modifier(Modifier::BOLD),
-                key: plain.fg(Color::LightCyan).bg(Color::Black).add_modifier(Modifier::BOLD),
+                accent: plain
+                    .fg(Color::LightYellow)
+                    .bg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
+                selected: plain
+                    .fg(Color::Black)
+                    .bg(Color::LightYellow)
+                    .add_modifier(Modifier::BOLD),
+                question: plain
+                    .fg(Color::LightYellow)
+                    .bg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
+                warn: plain
+                    .fg(Color::LightRed)
+                    .bg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
+                error: plain
+                    .fg(Color::Black)
+                    .bg(Color::LightRed)
+                    .add_modifier(Modifier::BOLD),
+                root: plain
+                    .fg(Color::LightCyan)
+                    .bg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
+                key: plain
+                    .fg(Color::LightCyan)
+                    .bg(Color::Black)
+                    .add_modifier(Modifier::BOLD),
             },
             ThemeName::NoColor => Theme {
                 name,
@@ -123,6 +150,10 @@ impl Theme {
     /// Dark, or no colour when `NO_COLOR` is set (to anything non-empty).
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme::named(if no_color { ThemeName::NoColor } else { ThemeName::Dark })
+        Theme::named(if no_color {
+            ThemeName::NoColor
+        } else {
+            ThemeName::Dark
+        })
     }
 }

@@ -32,7 +32,12 @@ pub fn open(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<bool, Re
             area.set_wrap_mode(WrapMode::WordOrGlyph);
             area.move_cursor(CursorMove::Bottom);
             area.move_cursor(CursorMove::End);
-            ss.editor = Some(Editor { field, area, error: None, before: ss.session.clone() });
+            ss.editor = Some(Editor {
+                field,
+                area,
+                error: None,
+                before: ss.session.clone(),
+            });
             Ok(true)
         }
     }
@@ -64,9 +69,7 @@ pub fn input(ss: &mut SessionState, key: crossterm::event::KeyEvent, now: &Zoned
         return false;
     };
     // A single-line field never takes a newline from the keyboard.
-    if editor.field.kind() != Kind::Multi
-        && matches!(key.code, crossterm::event::KeyCode::Enter)
-    {
+    if editor.field.kind() != Kind::Multi && matches!(key.code, crossterm::event::KeyCode::Enter) {
         return false;
     }
     editor.area.input(key);
@@ -78,7 +81,11 @@ pub fn paste(ss: &mut SessionState, text: &str, now: &Zoned) -> bool {
     let Some(editor) = ss.editor.as_mut() else {
         return false;
     };
-    let cleaned = if editor.field.kind() == Kind::Multi { clean_text(text) } else { clean_line(text) };
+    let cleaned = if editor.field.kind() == Kind::Multi {
+        clean_text(text)
+    } else {
+        clean_line(text)
+    };
     editor.area.insert_str(cleaned);
     live_write(ss, now)
 }

@@ -68,7 +68,10 @@ pub fn update(home: &mut HomeState, action: Action, status: &mut Option<Status>)
             if let Some(s) = home.visible().get(home.selected) {
                 return vec![Effect::Open(s.path.clone())];
             }
-            *status = Some(Status { text: "No session yet: press n to start one.".into(), is_error: false });
+            *status = Some(Status {
+                text: "No session yet: press n to start one.".into(),
+                is_error: false,
+            });
         }
         Action::NewSession => {
             let mut area = TextArea::default();

@@ -29,13 +29,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.error(message);
             return Vec::new();
         }
-        Action::SessionOpened { session, path, read_only } => {
+        Action::SessionOpened {
+            session,
+            path,
+            read_only,
+        } => {
             if let Some(holder) = &read_only {
                 app.error(format!("Read-only: this session is open in {holder}"));
             } else {
                 app.status = None;
             }
-            app.screen = Screen::Session(Box::new(SessionState::new(*session, path, read_only, &app.now)));
+            app.screen = Screen::Session(Box::new(SessionState::new(
+                *session, path, read_only, &app.now,
+            )));
             return Vec::new();
         }
         Action::Listed(listing) => {
@@ -58,7 +64,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                         ss.save = super::app::SaveState::Saved;
                     }
                     Err(message) => {
-                        note = Some((true, format!("Not saved: {message}. Your text is kept; retrying.")));
+                        note = Some((
+                            true,
+                            format!("Not saved: {message}. Your text is kept; retrying."),
+                        ));
                         ss.save = super::app::SaveState::Failed(message);
                     }
                 }
@@ -92,7 +101,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         app.info(format!("Theme: {}", app.theme.name.label()));
         return Vec::new();
     }
-    let App { screen, now, status, .. } = app;
+    let App {
+        screen,
+        now,
+        status,
+        ..
+    } = app;
     match screen {
         Screen::Home(home) => home::update(home, action, status),
         Screen::Session(ss) => {

@@ -23,15 +23,26 @@ pub struct Out {
 
 impl Out {
     pub fn changed(changed: bool) -> Out {
-        Out { changed, ..Out::default() }
+        Out {
+            changed,
+            ..Out::default()
+        }
     }
     pub fn info(text: impl Into<String>) -> Out {
-        Out { info: Some(text.into()), ..Out::default() }
+        Out {
+            info: Some(text.into()),
+            ..Out::default()
+        }
     }
 }
 
 /// Applies an action to the open session.
-pub fn update(ss: &mut SessionState, action: Action, now: &Zoned, status: &mut Option<Status>) -> Vec<Effect> {
+pub fn update(
+    ss: &mut SessionState,
+    action: Action,
+    now: &Zoned,
+    status: &mut Option<Status>,
+) -> Vec<Effect> {
     let stage_before = ss.stage();
     let result = if ss.popup.is_some() {
         popup(ss, action, now)
@@ -44,9 +55,15 @@ pub fn update(ss: &mut SessionState, action: Action, now: &Zoned, status: &mut O
     match result {
         Ok(out) => {
             if let Some(text) = out.info {
-                *status = Some(Status { text, is_error: false });
+                *status = Some(Status {
+                    text,
+                    is_error: false,
+                });
             }
             let mut effects = out.effects;
+            if out.changed {
+                ss.session.updated = now.timestamp();
+            }
             if out.changed || ss.stage() != stage_before {
                 if !matches!(ss.save, SaveState::Failed(_)) {
                     ss.save = SaveState::Pending;
@@ -56,7 +73,10 @@ pub fn update(ss: &mut SessionState, action: Action, now: &Zoned, status: &mut O
             effects
         }
         Err(reason) => {
-            *status = Some(Status { text: reason, is_error: true });
+            *status = Some(Status {
+                text: reason,
+                is_error: true,
+            });
             Vec::new()
         }
     }
@@ -92,7 +112,12 @@ fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
     if ss.presenter
         && matches!(
             action,
-            Action::Edit | Action::AskWhy | Action::AddCause | Action::AddProblem | Action::Add | Action::Back
+            Action::Edit
+                | Action::AskWhy
+                | Action::AddCause
+                | Action::AddProblem
+                | Action::Add
+                | Action::Back
         )
     {
         ss.presenter = false;
@@ -123,9 +148,24 @@ fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
             match restored {
                 Some(session) => {
                     ss.session = session;
-                    Ok(Out { changed: true, info: Some(if action == Action::Undo { "Undone." } else { "Redone." }.into()), ..Out::default() })
+                    Ok(Out {
+                        changed: true,
+                        info: Some(
+                            if action == Action::Undo {
+                                "Undone."
+                            } else {
+                                "Redone."
+                            }
+                            .into(),
+                        ),
+                        ..Out::default()
+                    })
                 }
-                None => Ok(Out::info(if action == Action::Undo { "Nothing to undo." } else { "Nothing to redo." })),
+                None => Ok(Out::info(if action == Action::Undo {
+                    "Nothing to undo."
+                } else {
+                    "Nothing to redo."
+                })),
             }
         }
         Action::TogglePresenter => {
@@ -134,14 +174,20 @@ fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
         }
         Action::ToggleTimer => {
             ss.timer.toggle(now.timestamp());
-            Ok(Out::info(if ss.timer.running() { "Timer running." } else { "Timer paused." }))
+            Ok(Out::info(if ss.timer.running() {
+                "Timer running."
+            } else {
+                "Timer paused."
+            }))
         }
         Action::CycleTimebox => {
             ss.timer.cycle_timebox(ss.stage(), now.timestamp());
-            Ok(Out::info(match ss.timer.remaining(ss.stage(), now.timestamp()) {
-                Some(left) => format!("Timebox for {}: {} min.", ss.stage().label(), left / 60),
-                None => format!("No timebox for {}.", ss.stage().label()),
-            }))
+            Ok(Out::info(
+                match ss.timer.remaining(ss.stage(), now.timestamp()) {
+                    Some(left) => format!("Timebox for {}: {} min.", ss.stage().label(), left / 60),
+                    None => format!("No timebox for {}.", ss.stage().label()),
+                },
+            ))
         }
         Action::Paste(text) => {
             refuse_read_only(ss)?;
@@ -198,27 +244,72 @@ fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Stri
                 _ => {}
             }
             ss.history.record(before);
-            Ok(Out { changed: true, info: Some("Deleted. u undoes it.".into()), ..Out::default() })
+            Ok(Out {
+                changed: true,
+                info: Some("Deleted. u undoes it.".into()),
+                ..Out::default()
+            })
         }
-        (Popup::Pick { options, cursor, .. }, Action::Up) => {
-            *cursor = cursor.checked_sub(1).unwrap_or(options.len().saturating_sub(1));
+        (
+            Popup::Pick {
+                options, cursor, ..
+            },
+            Action::Up,
+        ) => {
+            *cursor = cursor
+                .checked_sub(1)
+                .unwrap_or(options.len().saturating_sub(1));
             Ok(Out::default())
         }
-        (Popup::Pick { options, cursor, .. }, Action::Down) => {
-            *cursor = if *cursor + 1 >= options.len() { 0 } else { *cursor + 1 };
+        (
+            Popup::Pick {
+                options, cursor, ..
+            },
+            Action::Down,
+        ) => {
+            *cursor = if *cursor + 1 >= options.len() {
+                0
+            } else {
+                *cursor + 1
+            };
             Ok(Out::default())
         }
-        (Popup::Pick { options, cursor, multi: true, .. }, Action::ToggleOption) => {
+        (
+            Popup::Pick {
+                options,
+                cursor,
+                multi: true,
+                ..
+            },
+            Action::ToggleOption,
+        ) => {
             if let Some(option) = options.get_mut(*cursor) {
                 option.2 = !option.2;
             }
             Ok(Out::default())
         }
-        (Popup::Pick { options, cursor, multi, purpose, .. }, Action::Confirm | Action::Commit) => {
+        (
+            Popup::Pick {
+                options,
+                cursor,
+                multi,
+                purpose,
+                ..
+            },
+            Action::Confirm | Action::Commit,
+        ) => {
             let chosen: Vec<String> = if *multi {
-                options.iter().filter(|o| o.2).map(|o| o.1.clone()).collect()
+                options
+                    .iter()
+                    .filter(|o| o.2)
+                    .map(|o| o.1.clone())
+                    .collect()
             } else {
-                options.get(*cursor).map(|o| o.1.clone()).into_iter().collect()
+                options
+                    .get(*cursor)
+                    .map(|o| o.1.clone())
+                    .into_iter()
+                    .collect()
             };
             let purpose = purpose.clone();
             ss.popup = None;

@@ -18,7 +18,10 @@ fn read_only(ss: &SessionState) -> Result<(), String> {
 }
 
 /// Records an undo step and applies an edit to the session.
-fn edit<R>(ss: &mut SessionState, f: impl FnOnce(&mut crate::model::Session) -> R) -> Result<R, String> {
+fn edit<R>(
+    ss: &mut SessionState,
+    f: impl FnOnce(&mut crate::model::Session) -> R,
+) -> Result<R, String> {
     read_only(ss)?;
     let before = ss.session.clone();
     let result = f(&mut ss.session);
@@ -43,16 +46,30 @@ fn activate(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<Out, Str
 
 /// After Tab or Shift-Tab left `field`: select the next field in the
 /// stage's order and open it if it takes text.
-pub fn tab_from(ss: &mut SessionState, field: &Field, step: isize, now: &Zoned) -> Result<(), String> {
+pub fn tab_from(
+    ss: &mut SessionState,
+    field: &Field,
+    step: isize,
+    now: &Zoned,
+) -> Result<(), String> {
     let next = match ss.stage() {
         Stage::Intake => {
             let rows = ss.intake_fields();
-            let at = rows.iter().position(|f| f == field).unwrap_or(ss.intake_sel);
+            let at = rows
+                .iter()
+                .position(|f| f == field)
+                .unwrap_or(ss.intake_sel);
             ss.intake_sel = (at as isize + step).clamp(0, rows.len() as isize - 1) as usize;
             rows.get(ss.intake_sel).cloned()
         }
         Stage::Whys => {
-            let order = |id: &String| [Field::Answer(id.clone()), Field::Evidence(id.clone()), Field::Question(id.clone())];
+            let order = |id: &String| {
+                [
+                    Field::Answer(id.clone()),
+                    Field::Evidence(id.clone()),
+                    Field::Question(id.clone()),
+                ]
+            };
             let id = match field {
                 Field::Answer(id) | Field::Evidence(id) | Field::Question(id) => id.clone(),
                 _ => return Ok(()),
@@ -62,17 +79,22 @@ pub fn tab_from(ss: &mut SessionState, field: &Field, step: isize, now: &Zoned) 
             Some(fields[(at + step).rem_euclid(3) as usize].clone())
         }
         Stage::Actions => {
-            ss.action_col = (ss.action_col as isize + step).rem_euclid(ACTION_COLUMNS as isize) as usize;
+            ss.action_col =
+                (ss.action_col as isize + step).rem_euclid(ACTION_COLUMNS as isize) as usize;
             ss.selected_field()
         }
         Stage::Review => {
             let len = ss.session.went_well.len();
-            ss.review_sel = (ss.review_sel as isize + step).clamp(0, len.saturating_sub(1) as isize) as usize;
+            ss.review_sel =
+                (ss.review_sel as isize + step).clamp(0, len.saturating_sub(1) as isize) as usize;
             ss.selected_field()
         }
     };
     if let Some(next) = next
-        && matches!(next.kind(), Kind::Line | Kind::Multi | Kind::Time | Kind::Date | Kind::Number)
+        && matches!(
+            next.kind(),
+            Kind::Line | Kind::Multi | Kind::Time | Kind::Date | Kind::Number
+        )
     {
         editing::open(ss, next, now)?;
     }
@@ -97,26 +119,47 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
             if let Some(field) = field
                 && let Kind::Choice(options) = field.kind()
             {
-                editing::cycle(ss, &field, &options, if action == Action::Left { -1 } else { 1 }, now)?;
+                editing::cycle(
+                    ss,
+                    &field,
+                    &options,
+                    if action == Action::Left { -1 } else { 1 },
+                    now,
+                )?;
                 return Ok(Out::changed(true));
             }
         }
         Action::Add => {
             let index = edit(ss, |s| {
-                s.participants.push(Participant { name: String::new(), team: String::new(), role: Role::Participant });
+                s.participants.push(Participant {
+                    name: String::new(),
+                    team: String::new(),
+                    role: Role::Participant,
+                });
                 s.participants.len() - 1
             })?;
-            ss.intake_sel = ss.intake_fields().iter().position(|f| *f == Field::PersonName(index)).unwrap_or(0);
+            ss.intake_sel = ss
+                .intake_fields()
+                .iter()
+                .position(|f| *f == Field::PersonName(index))
+                .unwrap_or(0);
             editing::open(ss, Field::PersonName(index), now)?;
             return Ok(Out::changed(true));
         }
         Action::AddCause => {
             let at = now.timestamp();
             let index = edit(ss, |s| {
-                s.intake.key_moments.push(KeyMoment { at, what: String::new() });
+                s.intake.key_moments.push(KeyMoment {
+                    at,
+                    what: String::new(),
+                });
                 s.intake.key_moments.len() - 1
             })?;
-            ss.intake_sel = ss.intake_fields().iter().position(|f| *f == Field::MomentAt(index)).unwrap_or(0);
+            ss.intake_sel = ss
+                .intake_fields()
+                .iter()
+                .position(|f| *f == Field::MomentAt(index))
+                .unwrap_or(0);
             editing::open(ss, Field::MomentAt(index), now)?;
             return Ok(Out::changed(true));
         }
@@ -124,11 +167,15 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
             let pending = match field {
                 Some(Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i)) => {
                     let name = &ss.session.participants[i].name;
-                    Some((format!("Remove participant {:?}?", name), Pending::DeleteParticipant(i)))
+                    Some((
+                        format!("Remove participant {:?}?", name),
+                        Pending::DeleteParticipant(i),
+                    ))
                 }
-                Some(Field::MomentAt(i) | Field::MomentWhat(i)) => {
-                    Some(("Remove this key moment?".to_string(), Pending::DeleteMoment(i)))
-                }
+                Some(Field::MomentAt(i) | Field::MomentWhat(i)) => Some((
+                    "Remove this key moment?".to_string(),
+                    Pending::DeleteMoment(i),
+                )),
                 _ => None,
             };
             match pending {
@@ -136,7 +183,11 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
                     read_only(ss)?;
                     ss.popup = Some(Popup::Confirm { question, on_yes });
                 }
-                None => return Ok(Out::info("Only participants and key moments can be removed.")),
+                None => {
+                    return Ok(Out::info(
+                        "Only participants and key moments can be removed.",
+                    ));
+                }
             }
         }
         _ => {}
@@ -146,8 +197,16 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
 
 /// The Whys tree.
 pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
-    let order: Vec<String> = ss.session.why_nodes().iter().map(|(_, n)| n.id.clone()).collect();
-    let at = ss.node_sel.as_ref().and_then(|id| order.iter().position(|o| o == id));
+    let order: Vec<String> = ss
+        .session
+        .why_nodes()
+        .iter()
+        .map(|(_, n)| n.id.clone())
+        .collect();
+    let at = ss
+        .node_sel
+        .as_ref()
+        .and_then(|id| order.iter().position(|o| o == id));
     let sel = ss.node_sel.clone();
     let select_and_edit = |ss: &mut SessionState, id: String| -> Result<Out, String> {
         ss.node_sel = Some(id.clone());
@@ -181,7 +240,11 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
             }
         }
         Action::Right => {
-            if let Some(child) = sel.as_deref().and_then(|id| ss.session.node(id)).and_then(|n| n.children.first()) {
+            if let Some(child) = sel
+                .as_deref()
+                .and_then(|id| ss.session.node(id))
+                .and_then(|n| n.children.first())
+            {
                 ss.node_sel = Some(child.id.clone());
             }
         }
@@ -198,7 +261,9 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         }
         Action::AddCause => {
             let id = match sel {
-                Some(beside) => edit(ss, |s| s.add_sibling_cause(&beside))?.map_err(|e| e.to_string())?,
+                Some(beside) => {
+                    edit(ss, |s| s.add_sibling_cause(&beside))?.map_err(|e| e.to_string())?
+                }
                 None => edit(ss, |s| s.add_problem_statement(""))?,
             };
             return select_and_edit(ss, id);
@@ -209,7 +274,11 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         }
         Action::MoveUp | Action::MoveDown => {
             if let Some(id) = sel {
-                let dir = if action == Action::MoveUp { Direction::Up } else { Direction::Down };
+                let dir = if action == Action::MoveUp {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                };
                 let moved = edit(ss, |s| s.move_node(&id, dir))?.map_err(|e| e.to_string())?;
                 return Ok(Out::changed(moved));
             }
@@ -219,7 +288,14 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
                 let on = edit(ss, |s| s.toggle_root_cause(&id))?.map_err(|e| e.to_string())?;
                 return Ok(Out {
                     changed: true,
-                    info: Some(if on { "Marked as a root cause. Add an action for it on stage 3." } else { "No longer a root cause." }.into()),
+                    info: Some(
+                        if on {
+                            "Marked as a root cause. Add an action for it on stage 3."
+                        } else {
+                            "No longer a root cause."
+                        }
+                        .into(),
+                    ),
                     ..Out::default()
                 });
             }
@@ -238,7 +314,9 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
             if let Some(id) = sel {
                 read_only(ss)?;
                 if ss.session.participants.is_empty() {
-                    return Ok(Out::info("No participants yet: add them on Intake (1, then a)."));
+                    return Ok(Out::info(
+                        "No participants yet: add them on Intake (1, then a).",
+                    ));
                 }
                 let current = ss.session.node(&id).and_then(|n| n.offered_by.clone());
                 let mut options: Vec<(String, String, bool)> = ss
@@ -248,7 +326,10 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
                     .map(|p| (format!("{} ({})", p.name, p.team), p.name.clone(), false))
                     .collect();
                 options.push(("nobody in particular".into(), String::new(), false));
-                let cursor = options.iter().position(|o| Some(&o.1) == current.as_ref()).unwrap_or(0);
+                let cursor = options
+                    .iter()
+                    .position(|o| Some(&o.1) == current.as_ref())
+                    .unwrap_or(0);
                 ss.popup = Some(Popup::Pick {
                     title: "Who offered this answer?".into(),
                     options,
@@ -263,12 +344,19 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
                 read_only(ss)?;
                 let node = ss.session.node(&id).ok_or("that answer no longer exists")?;
                 let below = node.walk().len() - 1;
-                let what = if node.answer.is_empty() { "this empty answer".to_string() } else { format!("{:?}", crate::export::sanitize::clean_line(&node.answer)) };
+                let what = if node.answer.is_empty() {
+                    "this empty answer".to_string()
+                } else {
+                    format!("{:?}", crate::export::sanitize::clean_line(&node.answer))
+                };
                 let question = match below {
                     0 => format!("Delete {what}?"),
                     n => format!("Delete {what} and the {n} answer(s) below it?"),
                 };
-                ss.popup = Some(Popup::Confirm { question, on_yes: Pending::DeleteNode(id) });
+                ss.popup = Some(Popup::Confirm {
+                    question,
+                    on_yes: Pending::DeleteNode(id),
+                });
             }
         }
         _ => {}
@@ -283,7 +371,9 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
     match action {
         Action::Up => ss.action_sel = ss.action_sel.saturating_sub(1),
         Action::Down => ss.action_sel = (ss.action_sel + 1).min(count.saturating_sub(1)),
-        Action::Left | Action::PrevField => ss.action_col = (ss.action_col + ACTION_COLUMNS - 1) % ACTION_COLUMNS,
+        Action::Left | Action::PrevField => {
+            ss.action_col = (ss.action_col + ACTION_COLUMNS - 1) % ACTION_COLUMNS
+        }
         Action::Right | Action::NextField => ss.action_col = (ss.action_col + 1) % ACTION_COLUMNS,
         Action::Add => {
             let id = edit(ss, |s| s.add_action(now.timestamp()))?;
@@ -298,7 +388,11 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
         },
         Action::MoveUp | Action::MoveDown => {
             let i = ss.action_sel;
-            let j = if action == Action::MoveUp { i.checked_sub(1) } else { (i + 1 < count).then_some(i + 1) };
+            let j = if action == Action::MoveUp {
+                i.checked_sub(1)
+            } else {
+                (i + 1 < count).then_some(i + 1)
+            };
             if let Some(j) = j {
                 edit(ss, |s| s.actions.swap(i, j))?;
                 ss.action_sel = j;
@@ -308,17 +402,29 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
         Action::PickRootCauses => {
             if let Some(id) = sel_id {
                 read_only(ss)?;
-                let linked = ss.session.action(&id).map(|a| a.addresses.clone()).unwrap_or_default();
+                let linked = ss
+                    .session
+                    .action(&id)
+                    .map(|a| a.addresses.clone())
+                    .unwrap_or_default();
                 let numbers = crate::export::text::outline_numbers(&ss.session);
                 let options: Vec<(String, String, bool)> = ss
                     .session
                     .why_nodes()
                     .into_iter()
                     .filter(|(_, n)| n.root_cause || linked.contains(&n.id))
-                    .map(|(_, n)| (format!("{} {}", numbers[&n.id], n.answer), n.id.clone(), linked.contains(&n.id)))
+                    .map(|(_, n)| {
+                        (
+                            format!("{} {}", numbers[&n.id], n.answer),
+                            n.id.clone(),
+                            linked.contains(&n.id),
+                        )
+                    })
                     .collect();
                 if options.is_empty() {
-                    return Ok(Out::info("No root causes yet: mark them on Whys (2, then r)."));
+                    return Ok(Out::info(
+                        "No root causes yet: mark them on Whys (2, then r).",
+                    ));
                 }
                 ss.popup = Some(Popup::Pick {
                     title: "Which root causes does this address? (Space ticks)".into(),
@@ -332,7 +438,10 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
         Action::Delete => {
             if let Some(id) = sel_id {
                 read_only(ss)?;
-                ss.popup = Some(Popup::Confirm { question: "Delete this action item?".into(), on_yes: Pending::DeleteAction(id) });
+                ss.popup = Some(Popup::Confirm {
+                    question: "Delete this action item?".into(),
+                    on_yes: Pending::DeleteAction(id),
+                });
             }
         }
         _ => {}
@@ -345,7 +454,9 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
     let len = ss.session.went_well.len();
     match action {
         Action::Up | Action::PrevField => ss.review_sel = ss.review_sel.saturating_sub(1),
-        Action::Down | Action::NextField => ss.review_sel = (ss.review_sel + 1).min(len.saturating_sub(1)),
+        Action::Down | Action::NextField => {
+            ss.review_sel = (ss.review_sel + 1).min(len.saturating_sub(1))
+        }
         Action::PageUp => ss.review_scroll = ss.review_scroll.saturating_sub(10),
         Action::PageDown => ss.review_scroll = ss.review_scroll.saturating_add(10),
         Action::Add => {
@@ -364,7 +475,10 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         Action::Delete => {
             if ss.review_sel < len {
                 read_only(ss)?;
-                ss.popup = Some(Popup::Confirm { question: "Remove this went-well item?".into(), on_yes: Pending::DeleteWentWell(ss.review_sel) });
+                ss.popup = Some(Popup::Confirm {
+                    question: "Remove this went-well item?".into(),
+                    on_yes: Pending::DeleteWentWell(ss.review_sel),
+                });
             }
         }
         _ => {}

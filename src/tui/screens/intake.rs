@@ -1,0 +1,196 @@
+//! Intake: the incident facts, participants and key moments, as one form.
+
+use jiff::Zoned;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{fit, split_bottom};
+use crate::export::sanitize::clean_line;
+use crate::tui::app::SessionState;
+use crate::tui::field::Field;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::edit_box;
+
+const LABEL: usize = 20;
+
+fn hint(field: &Field) -> &'static str {
+    match field {
+        Field::Title => "a short name for the incident",
+        Field::Problem => "one line: what went wrong, for whom",
+        Field::Summary => "what happened, in a few sentences",
+        Field::Started | Field::Detected | Field::Resolved => {
+            "e.g. 14:05, yesterday 9am, 2026-11-02 08:21"
+        }
+        Field::Impact => "who was affected and how",
+        Field::Affected => "how many customers",
+        Field::Channels => "e.g. app, email, phone support",
+        Field::Notes => "anything else worth keeping",
+        _ => "",
+    }
+}
+
+/// Draws the Intake form.
+pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
+    let (list_area, edit_area) = match &ss.editor {
+        Some(editor) => split_bottom(area, edit_box::height(editor)),
+        None => (area, Rect::default()),
+    };
+    let fields = ss.intake_fields();
+    let selected = fields.get(ss.intake_sel);
+    let width = list_area.width as usize;
+    let value_width = width.saturating_sub(LABEL + 2);
+    let cell = |field: &Field, text: String, w: usize| -> Span<'static> {
+        let focused = Some(field) == selected;
+        let style = if focused { theme.selected } else { theme.text };
+        let shown = if text.is_empty() && focused {
+            Span::styled(format!("{:<w$}", fit(hint(field), w)), theme.selected)
+        } else if text.is_empty() {
+            Span::styled(format!("{:<w$}", "—"), theme.dim)
+        } else {
+            Span::styled(format!("{:<w$}", fit(&clean_line(&text), w)), style)
+        };
+        shown
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let heading = |text: String| Line::from(Span::styled(text, theme.accent));
+    lines.push(heading("Incident".into()));
+    for (i, field) in fields.iter().enumerate() {
+        if Some(field) == selected {
+            selected_line = lines.len();
+        }
+        match field {
+            Field::PersonName(p) => {
+                if *p == 0 {
+                    lines.push(heading(format!(
+                        "Participants ({})",
+                        ss.session.participants.len()
+                    )));
+                    lines.push(Line::from(Span::styled(
+                        format!("  {:<24}{:<26}{}", "Name", "Function/team", "Role"),
+                        theme.dim,
+                    )));
+                    if Some(field) == selected {
+                        selected_line = lines.len();
+                    }
+                }
+                let w = width.saturating_sub(2);
+                let (wn, wt) = ((w * 2 / 5).min(24), (w * 2 / 5).min(26));
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    cell(field, field.read(&ss.session, now), wn.saturating_sub(1)),
+                    Span::raw(" "),
+                    cell(
+                        &fields[i + 1],
+                        fields[i + 1].read(&ss.session, now),
+                        wt.saturating_sub(1),
+                    ),
+                    Span::raw(" "),
+                    cell(
+                        &fields[i + 2],
+                        fields[i + 2].read(&ss.session, now),
+                        w.saturating_sub(wn + wt + 1).min(12),
+                    ),
+                ]));
+            }
+            Field::PersonTeam(_) | Field::PersonRole(_) | Field::MomentWhat(_) => {
+                if Some(field) == selected {
+                    selected_line = lines.len() - 1;
+                }
+            }
+            Field::AddPerson => {
+                if ss.session.participants.is_empty() {
+                    lines.push(heading("Participants".into()));
+                    if Some(field) == selected {
+                        selected_line = lines.len();
+                    }
+                }
+                let style = if Some(field) == selected {
+                    theme.selected
+                } else {
+                    theme.dim
+                };
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled("+ add participant (a)", style),
+                ]));
+            }
+            Field::MomentAt(m) => {
+                if *m == 0 {
+                    lines.push(heading(format!(
+                        "Key moments ({})",
+                        ss.session.intake.key_moments.len()
+                    )));
+                    if Some(field) == selected {
+                        selected_line = lines.len();
+                    }
+                }
+                let w = width.saturating_sub(2);
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    cell(field, field.read(&ss.session, now), 16),
+                    Span::raw("  "),
+                    cell(
+                        &fields[i + 1],
+                        fields[i + 1].read(&ss.session, now),
+                        w.saturating_sub(18),
+                    ),
+                ]));
+            }
+            Field::AddMoment => {
+                if ss.session.intake.key_moments.is_empty() {
+                    lines.push(heading("Key moments".into()));
+                    if Some(field) == selected {
+                        selected_line = lines.len();
+                    }
+                }
+                let style = if Some(field) == selected {
+                    theme.selected
+                } else {
+                    theme.dim
+                };
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled("+ add key moment (m)", style),
+                ]));
+            }
+            Field::Notes => {
+                lines.push(heading("Facilitator".into()));
+                if Some(field) == selected {
+                    selected_line = lines.len();
+                }
+                lines.push(labelled(
+                    field,
+                    cell(field, field.read(&ss.session, now), value_width),
+                    theme,
+                ));
+            }
+            Field::Summary => {
+                let text = field.read(&ss.session, now).replace('\n', " ");
+                lines.push(labelled(field, cell(field, text, value_width), theme));
+            }
+            _ => lines.push(labelled(
+                field,
+                cell(field, field.read(&ss.session, now), value_width),
+                theme,
+            )),
+        }
+    }
+    let height = list_area.height as usize;
+    let scroll = selected_line
+        .saturating_sub(height.saturating_sub(2).max(1) - 1)
+        .min(u16::MAX as usize) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list_area);
+    if let Some(editor) = &ss.editor {
+        edit_box::render(frame, edit_area, editor, now, theme);
+    }
+}
+
+fn labelled(field: &Field, value: Span<'static>, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {:<w$}", field.label(), w = LABEL), theme.dim),
+        value,
+    ])
+}

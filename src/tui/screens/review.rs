@@ -1,0 +1,80 @@
+//! Review: what went well (edited here) and the summary as it will be
+//! exported, scrollable.
+
+use jiff::Zoned;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{fit, split_bottom};
+use crate::export::sanitize::clean_line;
+use crate::export::{Context, text};
+use crate::tui::app::SessionState;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::edit_box;
+
+/// Draws the Review stage.
+pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
+    let s = &ss.session;
+    let (main, edit_area) = match &ss.editor {
+        Some(editor) => split_bottom(area, edit_box::height(editor)),
+        None => (area, Rect::default()),
+    };
+    let list_rows = (s.went_well.len().max(1) as u16 + 1)
+        .min(main.height / 3)
+        .max(2);
+    let [well, summary] =
+        Layout::vertical([Constraint::Length(list_rows), Constraint::Min(0)]).areas(main);
+
+    let mut lines = vec![Line::from(vec![
+        Span::styled("What went well", theme.accent),
+        Span::styled("  (a adds · Enter edits)", theme.dim),
+    ])];
+    if s.went_well.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  Name the good work done during the incident.",
+            theme.dim,
+        )));
+    }
+    let width = well.width as usize;
+    let first = ss
+        .review_sel
+        .saturating_sub(list_rows.saturating_sub(2) as usize);
+    for (i, item) in s.went_well.iter().enumerate().skip(first) {
+        let style = if i == ss.review_sel {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::from(Span::styled(
+            format!("  ✓ {}", fit(&clean_line(item), width.saturating_sub(4))),
+            style,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), well);
+
+    let ctx = Context {
+        tz: now.time_zone().clone(),
+        today: now.date(),
+    };
+    let body = text(s, &ctx);
+    let total = body.lines().count() as u16;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.dim)
+        .title(Span::styled(
+            " Summary as it will be sent (PgUp/PgDn) ",
+            theme.accent,
+        ));
+    let visible = summary.height.saturating_sub(1);
+    let scroll = ss.review_scroll.min(total.saturating_sub(visible));
+    frame.render_widget(
+        Paragraph::new(body).block(block).scroll((scroll, 0)),
+        summary,
+    );
+
+    if let Some(editor) = &ss.editor {
+        edit_box::render(frame, edit_area, editor, now, theme);
+    }
+}

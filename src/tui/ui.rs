@@ -1,0 +1,120 @@
+//! `render(&App, &mut Frame)`: draws the whole screen from the state. Reads
+//! only; never touches the terminal directly or the filesystem.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+
+use super::app::{App, SaveState, Screen};
+use super::screens;
+use super::widgets::{footer, help, popup, stage_bar};
+use crate::export::sanitize::clean_line;
+use crate::model::Stage;
+
+/// Smallest usable window.
+pub const MIN_WIDTH: u16 = 40;
+/// Smallest usable window.
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Draws the app.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = &app.theme;
+    frame.render_widget(ratatui::widgets::Block::default().style(theme.text), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        popup::too_small(frame, area, theme);
+        return;
+    }
+    let status_rows = u16::from(app.status.is_some());
+    match &app.screen {
+        Screen::Home(home) => {
+            let [body, status, foot] = Layout::vertical([
+                Constraint::Min(1),
+                Constraint::Length(status_rows),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            screens::home::render(frame, body, home, &app.now, theme);
+            render_status(app, frame, status);
+            footer::render(frame, foot, &app.contexts(), theme);
+        }
+        Screen::Session(ss) if ss.presenter && ss.popup.is_none() && ss.editor.is_none() => {
+            screens::presenter::render(frame, area, ss, &app.now, theme);
+        }
+        Screen::Session(ss) => {
+            let banner_rows = u16::from(ss.read_only.is_some());
+            let [bar, title, banner, body, status, foot] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(banner_rows),
+                Constraint::Min(1),
+                Constraint::Length(status_rows),
+                Constraint::Length(1),
+            ])
+            .areas(area);
+            stage_bar::render(frame, bar, ss, app.now.timestamp(), theme);
+            let (save_text, save_style) = match &ss.save {
+                SaveState::Saved => ("✓ saved", theme.dim),
+                SaveState::Pending => ("• saving", theme.dim),
+                SaveState::Failed(_) => ("✗ NOT SAVED", theme.error),
+            };
+            let title_text = if ss.session.title.is_empty() {
+                "Untitled session".to_string()
+            } else {
+                clean_line(&ss.session.title)
+            };
+            let room = (title.width as usize).saturating_sub(save_text.chars().count() + 2);
+            frame.render_widget(
+                Line::from(vec![
+                    Span::styled(
+                        format!("{:<room$}", screens::fit(&title_text, room)),
+                        theme.accent,
+                    ),
+                    Span::raw("  "),
+                    Span::styled(save_text, save_style),
+                ]),
+                title,
+            );
+            if let Some(holder) = &ss.read_only {
+                frame.render_widget(
+                    Line::from(Span::styled(
+                        format!(
+                            " READ-ONLY: open in {}. You can look; changes are off. ",
+                            clean_line(holder)
+                        ),
+                        theme.error,
+                    )),
+                    banner,
+                );
+            }
+            match ss.stage() {
+                Stage::Intake => screens::intake::render(frame, body, ss, &app.now, theme),
+                Stage::Whys => screens::whys::render(frame, body, ss, &app.now, theme),
+                Stage::Actions => screens::actions::render(frame, body, ss, &app.now, theme),
+                Stage::Review => screens::review::render(frame, body, ss, &app.now, theme),
+            }
+            if let Some(p) = &ss.popup {
+                popup::render(frame, body, p, theme);
+            }
+            render_status(app, frame, status);
+            footer::render(frame, foot, &app.contexts(), theme);
+        }
+    }
+    if let Some(scroll) = app.help {
+        help::render(frame, area, scroll, theme);
+    }
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
+    if let Some(status) = &app.status {
+        let style = if status.is_error {
+            app.theme.warn
+        } else {
+            app.theme.accent
+        };
+        frame.render_widget(
+            Line::from(Span::styled(clean_line(&status.text), style)),
+            area,
+        );
+    }
+}
