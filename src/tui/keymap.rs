@@ -604,6 +604,25 @@ pub fn lookup(active: &[Context], event: &KeyEvent) -> Option<Action> {
         .map(|b| b.action.clone())
 }
 
+/// The action a terminal event means, given the active contexts: bound
+/// keys first, then typing into an open text field; pastes and resizes
+/// always pass through.
+pub fn action_for(active: &[Context], event: crossterm::event::Event) -> Option<Action> {
+    use crossterm::event::Event;
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            lookup(active, &key).or_else(|| {
+                active
+                    .contains(&Context::Editing)
+                    .then_some(Action::Input(key))
+            })
+        }
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
 /// How a key is written in help and footer: "Ctrl-C", "Enter", "w".
 pub fn key_label(k: &Key) -> String {
     let base = match k.code {

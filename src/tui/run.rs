@@ -14,7 +14,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
 use jiff::{Timestamp, Zoned};
 use ratatui::DefaultTerminal;
@@ -22,7 +22,7 @@ use ratatui::DefaultTerminal;
 use super::action::Action;
 use super::app::{App, Screen};
 use super::effect::Effect;
-use super::keymap::{self, Context};
+use super::keymap;
 use super::theme::Theme;
 use super::{ui, update};
 use crate::model::Session;
@@ -221,19 +221,7 @@ impl Loop {
     }
 
     fn translate(&self, event: Event) -> Option<Action> {
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                let contexts = self.app.contexts();
-                keymap::lookup(&contexts, &key).or_else(|| {
-                    contexts
-                        .contains(&Context::Editing)
-                        .then_some(Action::Input(key))
-                })
-            }
-            Event::Paste(text) => Some(Action::Paste(text)),
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        }
+        keymap::action_for(&self.app.contexts(), event)
     }
 
     fn dispatch(&mut self, action: Action) {

@@ -22,3 +22,95 @@ pub fn outage_file() -> PathBuf {
         .find(|p| p.to_string_lossy().contains("checkout-outage"))
         .expect("the outage example exists")
 }
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use fivewhys::model::Session;
+use fivewhys::tui::app::{App, Screen, SessionState};
+use fivewhys::tui::effect::Effect;
+use fivewhys::tui::theme::{Theme, ThemeName};
+use fivewhys::tui::{Action, keymap, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A fixed "now": Sunday 2026-11-22 10:00 UTC.
+pub fn now() -> jiff::Zoned {
+    "2026-11-22T10:00:00[UTC]".parse().unwrap()
+}
+
+/// A parsed example session.
+pub fn outage() -> Session {
+    fivewhys::store::parse(&std::fs::read_to_string(outage_file()).unwrap()).unwrap()
+}
+
+/// An app with `session` open (read-only if `holder` is given).
+pub fn app_with(session: Session, holder: Option<&str>) -> App {
+    let mut app = App::new(Theme::named(ThemeName::Dark), now());
+    update(
+        &mut app,
+        Action::SessionOpened {
+            session: Box::new(session),
+            path: "/nonexistent/session.json".into(),
+            read_only: holder.map(str::to_string),
+        },
+    );
+    app
+}
+
+/// The open session's state.
+pub fn ss(app: &App) -> &SessionState {
+    match &app.screen {
+        Screen::Session(ss) => ss,
+        Screen::Home(_) => panic!("no session open"),
+    }
+}
+
+/// Sends a terminal event through the real keymap and update.
+pub fn event(app: &mut App, ev: Event) -> Vec<Effect> {
+    match keymap::action_for(&app.contexts(), ev) {
+        Some(action) => update(app, action),
+        None => Vec::new(),
+    }
+}
+
+/// Presses one key.
+pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    event(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+/// Presses Ctrl + a letter.
+pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    event(
+        app,
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+/// Types text, one key per character.
+pub fn typing(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// Renders the app into a `width`×`height` test terminal.
+pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| fivewhys::tui::ui::render(app, f))
+        .unwrap();
+    terminal
+}
+
+/// The screen as plain text lines.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -36,6 +36,8 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     ])
     .areas(main);
 
+    let wide = table_area.width >= 100;
+    let team_focused = ss.action_col == 2;
     if s.actions.is_empty() {
         let text = "No action items yet. Press a to add one: what will be done, by whom, by when.";
         frame.render_widget(
@@ -60,50 +62,54 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 Some(d) => (d.to_string(), theme.text),
                 None => ("no date".to_string(), theme.warn),
             };
-            Row::new(vec![
+            let description = if a.description.is_empty() {
+                "(what?)".to_string()
+            } else {
+                clean_line(&a.description)
+            };
+            let owner_style = if owner.is_some() {
+                theme.text
+            } else {
+                theme.warn
+            };
+            let team = a
+                .team
+                .as_deref()
+                .map(clean_line)
+                .unwrap_or_else(|| "—".into());
+            let mut cells = vec![
                 Cell::from(format!("{}", i + 1)),
-                focus(
-                    0,
-                    if a.description.is_empty() {
-                        "(what?)".into()
-                    } else {
-                        clean_line(&a.description)
-                    },
-                    theme.text,
-                ),
-                focus(
-                    1,
-                    owner.clone().unwrap_or_else(|| "unowned".into()),
-                    if owner.is_some() {
-                        theme.text
-                    } else {
-                        theme.warn
-                    },
-                ),
-                focus(
-                    2,
-                    a.team.as_deref().map(clean_line).unwrap_or_default(),
-                    theme.text,
-                ),
+                focus(0, description, theme.text),
+                focus(1, owner.unwrap_or_else(|| "unowned".into()), owner_style),
+                focus(2, team, theme.text),
                 focus(3, due.0, due.1),
                 focus(4, a.priority.label().to_string(), theme.text),
                 focus(5, a.status.label().to_string(), theme.text),
-            ])
+            ];
+            if !wide {
+                // Narrow windows hide the team column; while team is the
+                // focused column it shows in the owner's place.
+                cells.remove(if team_focused { 2 } else { 3 });
+            }
+            Row::new(cells)
         });
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Length(2),
-                Constraint::Min(16),
-                Constraint::Length(14),
-                Constraint::Length(12),
-                Constraint::Length(11),
-                Constraint::Length(6),
-                Constraint::Length(11),
-            ],
-        )
-        .header(Row::new(["#", "What", "Owner", "Team", "Due", "Prio", "Status"]).style(theme.dim))
-        .row_highlight_style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
+        let mut widths = vec![
+            Constraint::Length(2),
+            Constraint::Min(16),
+            Constraint::Length(14),
+            Constraint::Length(16),
+            Constraint::Length(11),
+            Constraint::Length(6),
+            Constraint::Length(11),
+        ];
+        let mut header = vec!["#", "What", "Owner", "Team", "Due", "Prio", "Status"];
+        if !wide {
+            widths.remove(3);
+            header.remove(if team_focused { 2 } else { 3 });
+        }
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.dim))
+            .row_highlight_style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
         let mut state = TableState::default().with_selected(Some(ss.action_sel));
         frame.render_stateful_widget(table, table_area, &mut state);
     }
@@ -125,7 +131,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         };
         let lines = vec![
             Line::from(vec![
-                Span::styled("Addresses ", theme.dim),
+                Span::styled(format!("{:<10}", "Addresses"), theme.dim),
                 if links.is_empty() {
                     Span::styled("no root cause linked (l)", theme.warn)
                 } else {

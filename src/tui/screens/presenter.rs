@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let mut top = vec![Line::from(vec![
         Span::styled(clean_line(&s.title), theme.dim),
         Span::styled(
-            format!("   ⏱ {}", clock(ss.timer.elapsed(now.timestamp()))),
+            format!("   elapsed {}", clock(ss.timer.elapsed(now.timestamp()))),
             theme.dim,
         ),
     ])];

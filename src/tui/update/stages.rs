@@ -31,6 +31,28 @@ fn edit<R>(
     Ok(result)
 }
 
+/// Adds something and opens its first field, as one undo step: undoing
+/// removes the new item together with what was typed into it.
+fn add_then_edit<R>(
+    ss: &mut SessionState,
+    add: impl FnOnce(&mut crate::model::Session) -> R,
+    field: impl FnOnce(&SessionState, &R) -> Field,
+    now: &Zoned,
+) -> Result<R, String> {
+    read_only(ss)?;
+    let before = ss.session.clone();
+    let result = add(&mut ss.session);
+    let field = field(ss, &result);
+    if editing::open(ss, field, now)? {
+        if let Some(editor) = ss.editor.as_mut() {
+            editor.before = before;
+        }
+    } else if ss.session != before {
+        ss.history.record(before);
+    }
+    Ok(result)
+}
+
 /// Activates a field: text opens an editor, a choice moves on, a button adds.
 fn activate(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<Out, String> {
     match field {
@@ -213,6 +235,18 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         editing::open(ss, Field::Answer(id), now)?;
         Ok(Out::changed(true))
     };
+    let add_node = |ss: &mut SessionState,
+                    add: &dyn Fn(&mut crate::model::Session) -> Result<String, String>|
+     -> Result<Out, String> {
+        let id = add_then_edit(
+            ss,
+            add,
+            |_, id| Field::Answer(id.clone().unwrap_or_default()),
+            now,
+        )??;
+        ss.node_sel = Some(id);
+        Ok(Out::changed(true))
+    };
     match action {
         Action::Up | Action::PrevField => {
             if let Some(i) = at {
@@ -253,25 +287,20 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
             None => return whys(ss, Action::AddProblem, now),
         },
         Action::AskWhy => {
-            let id = match sel {
-                Some(parent) => edit(ss, |s| s.ask_why(&parent))?.map_err(|e| e.to_string())?,
-                None => edit(ss, |s| s.add_problem_statement(""))?,
+            return match sel {
+                Some(parent) => add_node(ss, &|s| s.ask_why(&parent).map_err(|e| e.to_string())),
+                None => add_node(ss, &|s| Ok(s.add_problem_statement(""))),
             };
-            return select_and_edit(ss, id);
         }
         Action::AddCause => {
-            let id = match sel {
-                Some(beside) => {
-                    edit(ss, |s| s.add_sibling_cause(&beside))?.map_err(|e| e.to_string())?
-                }
-                None => edit(ss, |s| s.add_problem_statement(""))?,
+            return match sel {
+                Some(beside) => add_node(ss, &|s| {
+                    s.add_sibling_cause(&beside).map_err(|e| e.to_string())
+                }),
+                None => add_node(ss, &|s| Ok(s.add_problem_statement(""))),
             };
-            return select_and_edit(ss, id);
         }
-        Action::AddProblem => {
-            let id = edit(ss, |s| s.add_problem_statement(""))?;
-            return select_and_edit(ss, id);
-        }
+        Action::AddProblem => return add_node(ss, &|s| Ok(s.add_problem_statement(""))),
         Action::MoveUp | Action::MoveDown => {
             if let Some(id) = sel {
                 let dir = if action == Action::MoveUp {
@@ -376,10 +405,14 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
         }
         Action::Right | Action::NextField => ss.action_col = (ss.action_col + 1) % ACTION_COLUMNS,
         Action::Add => {
-            let id = edit(ss, |s| s.add_action(now.timestamp()))?;
+            add_then_edit(
+                ss,
+                |s| s.add_action(now.timestamp()),
+                |_, id| SessionState::action_field(id, 0),
+                now,
+            )?;
             ss.action_sel = ss.session.actions.len() - 1;
             ss.action_col = 0;
-            editing::open(ss, SessionState::action_field(&id, 0), now)?;
             return Ok(Out::changed(true));
         }
         Action::Edit => match ss.selected_field() {
@@ -460,12 +493,16 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         Action::PageUp => ss.review_scroll = ss.review_scroll.saturating_sub(10),
         Action::PageDown => ss.review_scroll = ss.review_scroll.saturating_add(10),
         Action::Add => {
-            let index = edit(ss, |s| {
-                s.went_well.push(String::new());
-                s.went_well.len() - 1
-            })?;
+            let index = add_then_edit(
+                ss,
+                |s| {
+                    s.went_well.push(String::new());
+                    s.went_well.len() - 1
+                },
+                |_, i| Field::WentWell(*i),
+                now,
+            )?;
             ss.review_sel = index;
-            editing::open(ss, Field::WentWell(index), now)?;
             return Ok(Out::changed(true));
         }
         Action::Edit => match ss.selected_field() {

@@ -76,53 +76,75 @@ fn plural(n: usize, one: &str, many: &str, compact: bool) -> String {
     }
 }
 
-/// Draws the stage bar on one row.
+/// How much room the stage bar takes: 0 is roomiest.
+const LEVELS: usize = 3;
+
+/// Draws the stage bar on one row: as roomy as the width allows, always
+/// keeping the stage numbers and names, and the timer whenever it fits.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, theme: &Theme) {
-    let mut timer = format!(" ⏱ {}", clock(ss.timer.elapsed(now)));
-    if !ss.timer.running() {
-        timer.push_str(" paused");
-    }
-    let timebox = ss.timer.remaining(ss.stage(), now).map(|left| {
-        if left >= 0 {
-            format!(" ⏳ {} left", clock(left))
-        } else {
-            format!(" ⏳ {} over", clock(-left))
-        }
-    });
-    let right_width = timer.chars().count() + timebox.as_ref().map_or(0, |t| t.chars().count()) + 1;
-    let build = |compact: bool| -> Vec<Span<'static>> {
+    let elapsed = clock(ss.timer.elapsed(now));
+    let remaining = ss.timer.remaining(ss.stage(), now);
+    let right = |level: usize| -> Vec<Span<'static>> {
         let mut spans = Vec::new();
-        for (i, stage) in Stage::ALL.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(if compact { "│" } else { " │ " }, theme.dim));
-            }
-            let text = format!(" {} {} ", i + 1, stage_label(&ss.session, *stage, compact));
-            let style = if *stage == ss.stage() {
-                theme.selected
+        let paused = if ss.timer.running() { "" } else { " paused" };
+        spans.push(Span::styled(
+            if level == 0 {
+                format!("elapsed {elapsed}{paused}")
             } else {
-                theme.text
+                format!("{elapsed}{paused}")
+            },
+            theme.accent,
+        ));
+        if let Some(left) = remaining {
+            let (text, style) = if left >= 0 {
+                (format!(" · {} left", clock(left)), theme.accent)
+            } else {
+                (format!(" · {} OVER", clock(-left)), theme.warn)
             };
             spans.push(Span::styled(text, style));
         }
         spans
     };
-    let width = |spans: &[Span]| spans.iter().map(|s| s.width()).sum::<usize>();
-    let mut spans = build(false);
-    if width(&spans) + right_width > area.width as usize {
-        spans = build(true);
-    }
-    let used = width(&spans);
-    let room = (area.width as usize).saturating_sub(used);
-    if room >= right_width {
-        spans.push(Span::raw(" ".repeat(room - right_width + 1)));
-        spans.push(Span::styled(timer, theme.accent));
-        if let Some(t) = timebox {
-            let over = ss.timer.remaining(ss.stage(), now).is_some_and(|l| l < 0);
+    let left = |level: usize| -> Vec<Span<'static>> {
+        let mut spans = Vec::new();
+        for (i, stage) in Stage::ALL.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(
+                    if level == 0 { " │ " } else { "│" },
+                    theme.dim,
+                ));
+            }
+            let current = *stage == ss.stage();
+            let label = if level == 2 && !current {
+                format!("{} {}", i + 1, stage.label())
+            } else {
+                format!("{} {}", i + 1, stage_label(&ss.session, *stage, level > 0))
+            };
+            let text = if current || level == 0 {
+                format!(" {label} ")
+            } else {
+                label
+            };
             spans.push(Span::styled(
-                t,
-                if over { theme.warn } else { theme.accent },
+                text,
+                if current { theme.selected } else { theme.text },
             ));
         }
+        spans
+    };
+    let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let available = area.width as usize;
+    let mut chosen = None;
+    for level in 0..LEVELS {
+        let (l, r) = (left(level), right(level));
+        if width(&l) + width(&r) + 1 <= available {
+            chosen = Some((l, r));
+            break;
+        }
     }
+    let (mut spans, r) = chosen.unwrap_or_else(|| (left(LEVELS - 1), Vec::new()));
+    let gap = available.saturating_sub(width(&spans) + width(&r));
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.extend(r);
     frame.render_widget(Line::from(spans), area);
 }

@@ -1,0 +1,278 @@
+//! The TUI's behaviour through keys and `update`, without a terminal.
+
+mod common;
+
+use common::*;
+use crossterm::event::{Event, KeyCode};
+use fivewhys::model::{Session, Stage};
+use fivewhys::tui::Effect;
+use fivewhys::tui::app::Popup;
+
+fn blank() -> fivewhys::tui::App {
+    let now = now().timestamp();
+    app_with(Session::with_id("abc234".into(), "Test", now), None)
+}
+
+fn answers(app: &fivewhys::tui::App) -> Vec<(usize, String)> {
+    ss(app)
+        .session
+        .why_nodes()
+        .iter()
+        .map(|(d, n)| (*d, n.answer.clone()))
+        .collect()
+}
+
+#[test]
+fn ask_why_adds_a_child_and_puts_the_cursor_in_its_answer() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "Checkout failed");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('w'));
+    assert!(
+        ss(&app).editor.is_some(),
+        "typing goes straight into the new answer"
+    );
+    typing(&mut app, "Payments timed out");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "Pool too small");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        answers(&app),
+        vec![
+            (0, "Checkout failed".into()),
+            (1, "Payments timed out".into()),
+            (2, "Pool too small".into())
+        ]
+    );
+    assert!(screen(&app, 80, 24).contains("Why 2"));
+}
+
+#[test]
+fn sibling_cause_and_second_problem_statement() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "Broke");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "Cause A");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('s'));
+    typing(&mut app, "Cause B");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "Recovery was slow");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        answers(&app),
+        vec![
+            (0, "Broke".into()),
+            (1, "Cause A".into()),
+            (1, "Cause B".into()),
+            (0, "Recovery was slow".into())
+        ]
+    );
+}
+
+#[test]
+fn delete_asks_first_and_removes_action_links() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('2'));
+    // Select "Customers retried and were charged twice" (1.2), whose child
+    // 1.2.1 is addressed by action a-k8w2.
+    let target = ss(&app).session.whys[0].children[1].id.clone();
+    while ss(&app).node_sel.as_deref() != Some(target.as_str()) {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Char('x'));
+    assert!(matches!(ss(&app).popup, Some(Popup::Confirm { .. })));
+    assert!(screen(&app, 80, 24).contains("Are you sure?"));
+    key(&mut app, KeyCode::Char('y'));
+    let s = &ss(&app).session;
+    assert!(s.node(&target).is_none());
+    assert!(
+        s.action("a-k8w2").unwrap().addresses.is_empty(),
+        "link removed, action kept"
+    );
+    assert!(s.validate().is_ok());
+}
+
+#[test]
+fn undo_and_redo_every_edit() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "One");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "Two");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('r'));
+    assert_eq!(ss(&app).session.root_causes().len(), 1);
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(ss(&app).session.root_causes().len(), 0, "undo root cause");
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        answers(&app),
+        vec![(0, "One".into())],
+        "undo the whole typed answer in one step"
+    );
+    key(&mut app, KeyCode::Char('U'));
+    assert_eq!(answers(&app).len(), 2);
+    ctrl(&mut app, 'y');
+    assert_eq!(ss(&app).session.root_causes().len(), 1);
+    // 150 edits, then 120 undos all succeed.
+    for _ in 0..150 {
+        key(&mut app, KeyCode::Char('c'));
+    }
+    for _ in 0..120 {
+        key(&mut app, KeyCode::Char('u'));
+    }
+    assert_eq!(app.status.as_ref().unwrap().text, "Undone.");
+}
+
+#[test]
+fn root_cause_toggle_and_action_linking() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "Problem");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "No idempotency key");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('r'));
+    let root = ss(&app).node_sel.clone().unwrap();
+    assert!(screen(&app, 80, 24).contains("★"));
+    key(&mut app, KeyCode::Char('3'));
+    assert!(screen(&app, 80, 24).contains("1 root cause(s) without action"));
+    key(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "Add idempotency keys");
+    key(&mut app, KeyCode::Tab);
+    typing(&mut app, "Carlos");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    typing(&mut app, "fri");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('l'));
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Enter);
+    let action = &ss(&app).session.actions[0];
+    assert_eq!(action.description, "Add idempotency keys");
+    assert_eq!(action.owner.as_deref(), Some("Carlos"));
+    assert_eq!(
+        action.due.unwrap().to_string(),
+        "2026-11-27",
+        "fri from Sunday 22 Nov"
+    );
+    assert_eq!(action.addresses, vec![root]);
+    assert!(ss(&app).session.unaddressed_root_causes().is_empty());
+}
+
+#[test]
+fn owner_is_picked_from_participants_and_team_follows() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "Write the runbook");
+    key(&mut app, KeyCode::Tab);
+    typing(&mut app, "han");
+    key(&mut app, KeyCode::Enter);
+    let action = ss(&app).session.actions.last().unwrap();
+    assert_eq!(action.owner.as_deref(), Some("Hannah Schulz"));
+    assert_eq!(action.team.as_deref(), Some("Customer support"));
+}
+
+#[test]
+fn a_time_that_does_not_parse_keeps_the_field_open() {
+    let mut app = blank();
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    typing(&mut app, "whenever");
+    key(&mut app, KeyCode::Enter);
+    assert!(ss(&app).editor.is_some());
+    assert!(screen(&app, 80, 24).contains("could not read"));
+    for _ in 0..8 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typing(&mut app, "yesterday 9am");
+    assert!(
+        screen(&app, 80, 24).contains("Sat 2026-11-21 09:00"),
+        "echo of the parsed time"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        ss(&app).session.intake.started.unwrap().to_string(),
+        "2026-11-21T09:00:00Z"
+    );
+}
+
+#[test]
+fn paste_is_cleaned_of_escapes_and_controls() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Enter);
+    event(
+        &mut app,
+        Event::Paste("Evil\u{1b}]52;c;aGk=\u{7} title\u{1b}[2J\r\nnext".into()),
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(ss(&app).session.title, "TestEvil title next");
+}
+
+#[test]
+fn ctrl_c_saves_what_is_being_typed_and_quits() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "Half typed");
+    let effects = ctrl(&mut app, 'c');
+    assert!(effects.contains(&Effect::Quit));
+    assert_eq!(ss(&app).session.problem_statement(), Some("Half typed"));
+}
+
+#[test]
+fn read_only_sessions_refuse_edits_and_say_why() {
+    let mut app = app_with(outage(), Some("another fivewhys (process 42)"));
+    let before = ss(&app).session.clone();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('w'));
+    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('x'));
+    assert_eq!(ss(&app).session.whys, before.whys);
+    assert!(app.status.as_ref().unwrap().text.contains("Read-only"));
+    assert!(screen(&app, 80, 24).contains("READ-ONLY"));
+}
+
+#[test]
+fn stage_keys_jump_and_are_saved() {
+    let mut app = blank();
+    for (k, stage) in [
+        ('4', Stage::Review),
+        ('3', Stage::Actions),
+        ('2', Stage::Whys),
+        ('1', Stage::Intake),
+    ] {
+        let effects = key(&mut app, KeyCode::Char(k));
+        assert_eq!(ss(&app).stage(), stage);
+        assert!(effects.contains(&Effect::Save));
+    }
+}
+
+#[test]
+fn home_and_back_hands_the_session_over_for_saving() {
+    let mut app = blank();
+    let effects = key(&mut app, KeyCode::Char('0'));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Close {
+            read_only: false,
+            ..
+        }]
+    ));
+    assert!(app.session().is_none());
+}
