@@ -69,7 +69,8 @@ fn import_list_show_delete() {
 fn unreadable_files_go_to_stderr_with_json_and_stay_untouched() {
     let dir = tempfile::tempdir().unwrap();
     fivewhys(dir.path())
-        .args(["new", "First"])
+        .arg("import")
+        .arg(common::outage_file())
         .assert()
         .success();
     let broken = dir.path().join("sessions/broken.json");
@@ -153,4 +154,16 @@ fn data_dir_flag_beats_the_environment() {
         .assert()
         .success()
         .stdout(contains(flag_dir.path().to_str().unwrap()));
+}
+
+#[test]
+fn the_interactive_screen_explains_itself_without_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [vec![], vec!["new", "Title"]] {
+        fivewhys(dir.path())
+            .args(&args)
+            .assert()
+            .code(1)
+            .stderr(contains("needs a terminal"));
+    }
 }

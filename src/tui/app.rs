@@ -42,7 +42,7 @@ pub struct Status {
 #[derive(Debug)]
 pub enum Screen {
     /// The session list.
-    Home(HomeState),
+    Home(Box<HomeState>),
     /// One session open.
     Session(Box<SessionState>),
 }
@@ -324,7 +324,7 @@ impl App {
     /// A new app on the home screen.
     pub fn new(theme: Theme, now: Zoned) -> App {
         App {
-            screen: Screen::Home(HomeState::default()),
+            screen: Screen::Home(Box::default()),
             help: None,
             theme,
             now,

@@ -39,17 +39,12 @@ impl Timer {
 
     /// Pauses or resumes.
     pub fn toggle(&mut self, now: Timestamp) {
-        match self.running_since.take() {
-            Some(_) => self.accumulated = self.elapsed_with(now),
-            None => self.running_since = Some(now),
+        if self.running_since.is_some() {
+            self.accumulated = self.elapsed(now);
+            self.running_since = None;
+        } else {
+            self.running_since = Some(now);
         }
-    }
-
-    fn elapsed_with(&self, now: Timestamp) -> i64 {
-        self.accumulated
-            + self
-                .running_since
-                .map_or(0, |since| (now.as_second() - since.as_second()).max(0))
     }
 
     /// Whether the timer is running.

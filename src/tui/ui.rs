@@ -54,6 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             .areas(area);
             stage_bar::render(frame, bar, ss, app.now.timestamp(), theme);
             let (save_text, save_style) = match &ss.save {
+                _ if ss.read_only.is_some() => ("read-only", theme.warn),
                 SaveState::Saved => ("✓ saved", theme.dim),
                 SaveState::Pending => ("• saving", theme.dim),
                 SaveState::Failed(_) => ("✗ NOT SAVED", theme.error),

@@ -109,6 +109,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         }
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(theme.dim))
+            .highlight_symbol("▸")
             .row_highlight_style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
         let mut state = TableState::default().with_selected(Some(ss.action_sel));
         frame.render_stateful_widget(table, table_area, &mut state);

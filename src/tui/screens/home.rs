@@ -77,6 +77,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
             ],
         )
         .header(Row::new(["ID", "UPDATED", "STAGE", "WHYS", "ACTIONS", "TITLE"]).style(theme.dim))
+        .highlight_symbol("▸")
         .row_highlight_style(theme.selected);
         let mut state = TableState::default().with_selected(Some(home.selected));
         frame.render_stateful_widget(table, body, &mut state);

@@ -44,14 +44,13 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let cell = |field: &Field, text: String, w: usize| -> Span<'static> {
         let focused = Some(field) == selected;
         let style = if focused { theme.selected } else { theme.text };
-        let shown = if text.is_empty() && focused {
+        if text.is_empty() && focused {
             Span::styled(format!("{:<w$}", fit(hint(field), w)), theme.selected)
         } else if text.is_empty() {
             Span::styled(format!("{:<w$}", "—"), theme.dim)
         } else {
             Span::styled(format!("{:<w$}", fit(&clean_line(&text), w)), style)
-        };
-        shown
+        }
     };
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;

@@ -64,7 +64,7 @@ pub fn update(
             if out.changed {
                 ss.session.updated = now.timestamp();
             }
-            if out.changed || ss.stage() != stage_before {
+            if (out.changed || ss.stage() != stage_before) && ss.read_only.is_none() {
                 if !matches!(ss.save, SaveState::Failed(_)) {
                     ss.save = SaveState::Pending;
                 }

@@ -509,14 +509,12 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
             Some(field) => return activate(ss, field, now),
             None => return review(ss, Action::Add, now),
         },
-        Action::Delete => {
-            if ss.review_sel < len {
-                read_only(ss)?;
-                ss.popup = Some(Popup::Confirm {
-                    question: "Remove this went-well item?".into(),
-                    on_yes: Pending::DeleteWentWell(ss.review_sel),
-                });
-            }
+        Action::Delete if ss.review_sel < len => {
+            read_only(ss)?;
+            ss.popup = Some(Popup::Confirm {
+                question: "Remove this went-well item?".into(),
+                on_yes: Pending::DeleteWentWell(ss.review_sel),
+            });
         }
         _ => {}
     }

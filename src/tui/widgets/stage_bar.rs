@@ -137,7 +137,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, 
     let mut chosen = None;
     for level in 0..LEVELS {
         let (l, r) = (left(level), right(level));
-        if width(&l) + width(&r) + 1 <= available {
+        if width(&l) + width(&r) < available {
             chosen = Some((l, r));
             break;
         }

@@ -1,0 +1,143 @@
+//! Every screen rendered at 80×24 and 120×40, compared with the snapshots
+//! committed under tests/snapshots/. Time is fixed, so timers are stable.
+
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use fivewhys::model::Stage;
+use fivewhys::store::{Listing, SessionSummary, Unreadable};
+use fivewhys::tui::app::{App, HomeState, Screen};
+use fivewhys::tui::theme::{Theme, ThemeName};
+use fivewhys::tui::{Action, update};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn check(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(app, w, h));
+    }
+}
+
+/// The outage example open at `stage`, 12 min 34 s into the meeting.
+fn at(stage: Stage) -> App {
+    let mut app = app_with(outage(), None);
+    let key = match stage {
+        Stage::Intake => '1',
+        Stage::Whys => '2',
+        Stage::Actions => '3',
+        Stage::Review => '4',
+    };
+    common::key(&mut app, KeyCode::Char(key));
+    let later = now().timestamp() + jiff::SignedDuration::from_secs(754);
+    update(&mut app, Action::Tick(later));
+    app
+}
+
+/// Selects the why node whose answer starts with `prefix`.
+fn select(app: &mut App, prefix: &str) {
+    for _ in 0..100 {
+        let ss = ss(app);
+        let id = ss.node_sel.as_deref().unwrap();
+        if ss.session.node(id).unwrap().answer.starts_with(prefix) {
+            return;
+        }
+        key(app, KeyCode::Down);
+    }
+    panic!("no answer starts with {prefix:?}");
+}
+
+#[test]
+fn home() {
+    let session = outage();
+    let mut second = session.clone();
+    second.id = "d7rq4m".into();
+    second.title = "Deliveries on time, yet delivery ratings fall".into();
+    second.updated = "2026-10-06T10:14:40Z".parse().unwrap();
+    let listing = Listing {
+        sessions: vec![
+            SessionSummary::of(&session, "/data/sessions/a.json".into()),
+            SessionSummary::of(&second, "/data/sessions/b.json".into()),
+        ],
+        unreadable: vec![Unreadable {
+            path: "/data/sessions/2026-09-01-from-the-future.json".into(),
+            reason: "schema_version 7 is newer than this fivewhys supports (1); upgrade fivewhys to open it".into(),
+        }],
+    };
+    let mut app = App::new(Theme::named(ThemeName::Dark), now());
+    app.screen = Screen::Home(Box::new(HomeState {
+        listing,
+        ..HomeState::default()
+    }));
+    check("home", &app);
+}
+
+#[test]
+fn intake() {
+    let mut app = at(Stage::Intake);
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Down);
+    }
+    check("intake", &app);
+}
+
+#[test]
+fn intake_editing_a_time() {
+    let mut app = at(Stage::Intake);
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..16 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typing(&mut app, "yesterday 9:15");
+    check("intake_editing_time", &app);
+}
+
+#[test]
+fn whys_branching_tree() {
+    let mut app = at(Stage::Whys);
+    select(&mut app, "The sale traffic forecast");
+    check("whys", &app);
+}
+
+#[test]
+fn actions_with_gaps() {
+    let mut app = at(Stage::Actions);
+    key(&mut app, KeyCode::Down);
+    check("actions", &app);
+}
+
+#[test]
+fn review() {
+    check("review", &at(Stage::Review));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = at(Stage::Whys);
+    key(&mut app, KeyCode::Char('?'));
+    check("help", &app);
+}
+
+#[test]
+fn presenter_view() {
+    let mut app = at(Stage::Whys);
+    select(&mut app, "The sale traffic forecast");
+    key(&mut app, KeyCode::Char('v'));
+    check("presenter", &app);
+}
+
+#[test]
+fn read_only_banner() {
+    let mut app = app_with(outage(), Some("another fivewhys (process 4242)"));
+    key(&mut app, KeyCode::Char('2'));
+    check("read_only", &app);
+}
+
+#[test]
+fn window_too_small() {
+    let app = at(Stage::Whys);
+    insta::assert_snapshot!("too_small_30x8", screen(&app, 30, 8));
+}
