@@ -10,7 +10,7 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -153,8 +153,9 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
         save_due: None,
         quit: false,
     };
+    let events = spawn_input_reader();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lp.run(&mut terminal, &start, &stop)
+        lp.run(&mut terminal, &start, &stop, &events)
     }));
     // Whatever happened, what is in memory goes to disk before we leave.
     lp.final_save();
@@ -167,12 +168,30 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
     }
 }
 
+/// Reads terminal events on their own thread. crossterm's reader can spin
+/// forever once the terminal hangs up, so the event loop must never block
+/// inside it: it waits on this channel instead and so always sees SIGHUP.
+fn spawn_input_reader() -> Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 impl Loop {
     fn run(
         &mut self,
         terminal: &mut DefaultTerminal,
         start: &Start,
         stop: &AtomicBool,
+        events: &Receiver<io::Result<Event>>,
     ) -> Result<(), RunError> {
         let first = match start {
             Start::Home => vec![Effect::Refresh],
@@ -193,17 +212,21 @@ impl Loop {
                     .min(Duration::from_millis(250)),
                 None => Duration::from_millis(250),
             };
-            if event::poll(wait)? {
-                if let Some(action) = self.translate(event::read()?) {
-                    self.dispatch(action);
-                }
-                // Drain what is already waiting before drawing again, so a
-                // paste or fast typing is not slowed by redraws.
-                while !self.quit && event::poll(Duration::ZERO)? {
-                    if let Some(action) = self.translate(event::read()?) {
-                        self.dispatch(action);
+            match events.recv_timeout(wait) {
+                Ok(event) => {
+                    self.handle(event?);
+                    // Drain what is already waiting before drawing again, so
+                    // a paste or fast typing is not slowed by redraws.
+                    while !self.quit {
+                        match events.try_recv() {
+                            Ok(event) => self.handle(event?),
+                            Err(_) => break,
+                        }
                     }
                 }
+                Err(RecvTimeoutError::Timeout) => {}
+                // The terminal is gone: save and leave.
+                Err(RecvTimeoutError::Disconnected) => self.dispatch(Action::Quit),
             }
             if last_tick.elapsed() >= Duration::from_millis(500) {
                 last_tick = Instant::now();
@@ -220,8 +243,10 @@ impl Loop {
         Ok(())
     }
 
-    fn translate(&self, event: Event) -> Option<Action> {
-        keymap::action_for(&self.app.contexts(), event)
+    fn handle(&mut self, event: Event) {
+        if let Some(action) = keymap::action_for(&self.app.contexts(), event) {
+            self.dispatch(action);
+        }
     }
 
     fn dispatch(&mut self, action: Action) {
