@@ -276,3 +276,24 @@ fn home_and_back_hands_the_session_over_for_saving() {
     ));
     assert!(app.session().is_none());
 }
+
+#[test]
+fn information_fades_but_errors_stay() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.status.as_ref().unwrap().text, "Timer paused.");
+    let later = now().timestamp() + jiff::SignedDuration::from_secs(7);
+    fivewhys::tui::update(&mut app, fivewhys::tui::Action::Tick(later));
+    assert!(app.status.is_none(), "info fades after a few seconds");
+    fivewhys::tui::update(
+        &mut app,
+        fivewhys::tui::Action::Saved(Err("disk full".into())),
+    );
+    let much_later = later + jiff::SignedDuration::from_secs(60);
+    fivewhys::tui::update(&mut app, fivewhys::tui::Action::Tick(much_later));
+    assert!(
+        app.status.as_ref().unwrap().text.contains("disk full"),
+        "errors stay"
+    );
+    assert!(screen(&app, 80, 24).contains("NOT SAVED"));
+}

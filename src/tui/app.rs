@@ -36,7 +36,13 @@ pub struct Status {
     pub text: String,
     /// Whether it reports a problem.
     pub is_error: bool,
+    /// When it was shown; information fades after [`STATUS_SECONDS`].
+    pub shown: Option<jiff::Timestamp>,
 }
+
+/// How long an informational status message stays (errors stay until the
+/// next message).
+pub const STATUS_SECONDS: i64 = 6;
 
 /// Home or a session.
 #[derive(Debug)]
@@ -360,6 +366,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             is_error: false,
+            shown: Some(self.now.timestamp()),
         });
     }
 
@@ -368,6 +375,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             is_error: true,
+            shown: None,
         });
     }
 }

@@ -103,9 +103,16 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
 
     // The question in quadrant-sized letters (4 columns, 4 rows each) when
     // it fits, in bold wrapped text when it does not.
+    // The big font has glyphs for printable ASCII only; anything else
+    // (accents, other scripts) would vanish, so such questions stay plain.
+    let big_question = question.replace('—', "-");
     let per_line = (question_area.width / 4) as usize;
-    let wrapped: Vec<String> = if per_line >= 8 {
-        textwrap::wrap(&question, per_line)
+    let wrapped: Vec<String> = if per_line >= 8
+        && big_question
+            .chars()
+            .all(|c| c.is_ascii_graphic() || c == ' ')
+    {
+        textwrap::wrap(&big_question, per_line)
             .into_iter()
             .map(|l| l.into_owned())
             .collect()

@@ -71,6 +71,7 @@ pub fn update(home: &mut HomeState, action: Action, status: &mut Option<Status>)
             *status = Some(Status {
                 text: "No session yet: press n to start one.".into(),
                 is_error: false,
+                shown: None,
             });
         }
         Action::NewSession => {

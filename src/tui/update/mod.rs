@@ -22,6 +22,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Tick(now) => {
             app.now = now.to_zoned(app.now.time_zone().clone());
+            let faded = app
+                .status
+                .as_ref()
+                .and_then(|s| s.shown)
+                .is_some_and(|shown| {
+                    now.as_second() - shown.as_second() >= super::app::STATUS_SECONDS
+                });
+            if faded {
+                app.status = None;
+            }
             return Vec::new();
         }
         Action::Resize(..) => return Vec::new(),

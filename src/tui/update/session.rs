@@ -58,6 +58,7 @@ pub fn update(
                 *status = Some(Status {
                     text,
                     is_error: false,
+                    shown: Some(now.timestamp()),
                 });
             }
             let mut effects = out.effects;
@@ -76,6 +77,7 @@ pub fn update(
             *status = Some(Status {
                 text: reason,
                 is_error: true,
+                shown: None,
             });
             Vec::new()
         }
