@@ -297,3 +297,48 @@ fn information_fades_but_errors_stay() {
     );
     assert!(screen(&app, 80, 24).contains("NOT SAVED"));
 }
+
+#[test]
+fn a_tree_of_250_answers_keeps_the_selection_in_view() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "Problem");
+    key(&mut app, KeyCode::Enter);
+    for i in 0..250 {
+        // Alternate deeper whys and sibling causes: a wide, deep tree.
+        key(&mut app, KeyCode::Char(if i % 3 == 0 { 's' } else { 'w' }));
+        typing(&mut app, &format!("answer number {i}"));
+        key(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(ss(&app).session.why_nodes().len(), 251);
+    assert!(screen(&app, 80, 24).contains("answer number 249"));
+    for _ in 0..300 {
+        key(&mut app, KeyCode::Up);
+    }
+    assert!(
+        screen(&app, 80, 24).contains("▣ Problem"),
+        "back at the top"
+    );
+    for _ in 0..137 {
+        key(&mut app, KeyCode::Down);
+    }
+    // The highlighted outline row (left pane) is on screen.
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let highlight = app.theme.selected.bg.unwrap();
+    let rows: Vec<u16> = (2..23)
+        .filter(|&y| (0..30).all(|x| buffer[(x, y)].bg == highlight))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        1,
+        "exactly one highlighted outline row: {:?}\n{}",
+        (0..24).map(|y| buffer[(5, y)].bg).collect::<Vec<_>>(),
+        screen(&app, 80, 24)
+    );
+    let row: String = (0..35)
+        .map(|x| buffer[(x, rows[0])].symbol().to_string())
+        .collect();
+    assert!(row.contains("answer"), "{row}");
+}
