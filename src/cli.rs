@@ -52,6 +52,13 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Copy to the clipboard (OSC 52 and the system clipboard) instead
+        /// of printing.
+        #[arg(long)]
+        copy: bool,
+        /// Replace participants' names with their function.
+        #[arg(long)]
+        redact: bool,
     },
     /// Validate a session file and add it to the data directory.
     Import {
@@ -81,8 +88,23 @@ pub enum Command {
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Email-ready plain text.
+    /// Email-ready plain text (lines of at most 72 columns).
     Text,
+    /// Markdown for wikis and tickets.
+    Markdown,
+    /// Self-contained HTML with inline styles, for rich email.
+    Html,
     /// The session file itself.
     Json,
+}
+
+impl From<Format> for crate::export::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => crate::export::Format::Text,
+            Format::Markdown => crate::export::Format::Markdown,
+            Format::Html => crate::export::Format::Html,
+            Format::Json => crate::export::Format::Json,
+        }
+    }
 }

@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod clipboard;
 pub mod export;
 pub mod model;
 pub mod natural;

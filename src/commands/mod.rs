@@ -1,6 +1,7 @@
 //! Runs each subcommand: the binary's edge, where store and export meet
 //! stdout and stderr. Data goes to stdout, messages to stderr.
 
+mod export;
 mod list;
 mod tui;
 
@@ -9,9 +10,8 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
-use fivewhys::cli::{Cli, Command, Format};
-use fivewhys::export;
-use fivewhys::store::{Store, to_text};
+use fivewhys::cli::{Cli, Command};
+use fivewhys::store::Store;
 use fivewhys::tui::Start;
 
 /// Runs the parsed command line.
@@ -30,28 +30,18 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {
             let session = store.load(&store.resolve(&session)?)?;
-            print_out(&export::text(&session, &export::Context::now()))
+            print_out(&fivewhys::export::text(
+                &session,
+                &fivewhys::export::Context::now(),
+            ))
         }
         Some(Command::Export {
             session,
             format,
             output,
-        }) => {
-            let session = store.load(&store.resolve(&session)?)?;
-            let text = match format {
-                Format::Text => export::text(&session, &export::Context::now()),
-                Format::Json => to_text(&session),
-            };
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, text)
-                        .with_context(|| format!("could not write {}", path.display()))?;
-                    eprintln!("wrote {}", path.display());
-                    Ok(())
-                }
-                None => print_out(&text),
-            }
-        }
+            copy,
+            redact,
+        }) => export::run(&store, &session, format.into(), output, copy, redact),
         Some(Command::Import { file, new_id }) => {
             let (session, path) = store.import(&file, new_id)?;
             eprintln!(

@@ -31,8 +31,14 @@ pub use naming::{file_name_for, slug};
 
 use crate::model::{Session, ids};
 
+/// Atomically writes any file (exports, copies): temp file, fsync, rename.
+pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    atomic::write(path, bytes)
+}
+
 /// What `DIR/.gitignore` holds, so the data directory can be a git repo.
-const GITIGNORE: &str = "# fivewhys: only sessions/ is data\nlocks/\ncache/\ntrash/\n.*.tmp\n";
+const GITIGNORE: &str =
+    "# fivewhys: only sessions/ is data\nlocks/\ncache/\ntrash/\nexports/\n.*.tmp\n";
 
 /// The data directory and everything in it.
 #[derive(Debug, Clone)]
@@ -63,6 +69,17 @@ impl Store {
     /// The data directory.
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Where copies of exports go when no clipboard can take them.
+    pub fn export_path(&self, session_path: &Path, extension: &str) -> PathBuf {
+        let stem = session_path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "session".into());
+        self.root
+            .join("exports")
+            .join(format!("{stem}.{extension}"))
     }
 
     /// Where session files live.

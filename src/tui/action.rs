@@ -87,6 +87,12 @@ pub enum Action {
     Add,
     /// Pick the root causes the selected action addresses.
     PickRootCauses,
+    /// Copy the summary in this format to the clipboard.
+    Copy(crate::export::Format),
+    /// Show the next export format in the Review preview.
+    CyclePreview,
+    /// A copy finished; the message says which way(s) it went.
+    Copied(String),
     /// Start a new session (home).
     NewSession,
     /// Filter the session list (home).

@@ -187,6 +187,8 @@ pub struct SessionState {
     pub review_sel: usize,
     /// Scroll of the Review summary.
     pub review_scroll: u16,
+    /// Which export format Review previews.
+    pub preview: crate::export::Format,
     /// The open text field.
     pub editor: Option<Editor>,
     /// The open popup.
@@ -218,6 +220,7 @@ impl SessionState {
             action_col: 0,
             review_sel: 0,
             review_scroll: 0,
+            preview: crate::export::Format::Text,
             editor: None,
             popup: None,
             history: History::default(),

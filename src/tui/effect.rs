@@ -30,4 +30,6 @@ pub enum Effect {
     },
     /// Reload the session list.
     Refresh,
+    /// Copy the open session's summary in this format.
+    Copy(crate::export::Format),
 }

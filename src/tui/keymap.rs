@@ -437,6 +437,34 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Review,
+        [ch('y')],
+        Action::Copy(crate::export::Format::Text),
+        "copy the plain-text summary (for email)",
+        Some("copy text")
+    ),
+    b!(
+        Review,
+        [ch('m')],
+        Action::Copy(crate::export::Format::Markdown),
+        "copy the Markdown summary",
+        Some("md")
+    ),
+    b!(
+        Review,
+        [ch('h')],
+        Action::Copy(crate::export::Format::Html),
+        "copy the HTML summary (rich email)",
+        Some("html")
+    ),
+    b!(
+        Review,
+        [ch('f')],
+        Action::CyclePreview,
+        "preview another format: text, Markdown, HTML, JSON",
+        Some("format")
+    ),
+    b!(
+        Review,
         [ch('x'), key(KeyCode::Delete)],
         Action::Delete,
         "remove the selected item",

@@ -273,6 +273,7 @@ impl Loop {
                         self.dispatch(Action::Failed(e.to_string()));
                     }
                 }
+                Effect::Copy(format) => self.copy(format),
                 Effect::Close {
                     session,
                     path,
@@ -290,6 +291,32 @@ impl Loop {
                 }
             }
         }
+    }
+
+    fn copy(&mut self, format: crate::export::Format) {
+        use crate::export::{self, Format};
+        let Some((path, session)) = self
+            .app
+            .session()
+            .map(|ss| (ss.path.clone(), ss.session.clone()))
+        else {
+            return;
+        };
+        let ctx = export::Context {
+            tz: self.app.now.time_zone().clone(),
+            today: self.app.now.date(),
+        };
+        let text = export::export(&session, format, &ctx);
+        let (plain, html) = match format {
+            Format::Html => (export::text(&session, &ctx), Some(text.as_str())),
+            _ => (text.clone(), None),
+        };
+        let mut stdout = io::stdout();
+        let fallback = self.store.export_path(&path, format.extension());
+        let report = crate::clipboard::copy(&plain, html, Some(&mut stdout), &fallback);
+        self.dispatch(Action::Copied(
+            report.describe(&format!("{} summary", format.label())),
+        ));
     }
 
     fn open(&mut self, path: PathBuf) {

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{fit, split_bottom};
+use crate::export::Context;
 use crate::export::sanitize::clean_line;
-use crate::export::{Context, text};
 use crate::tui::app::SessionState;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
@@ -58,13 +58,16 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         tz: now.time_zone().clone(),
         today: now.date(),
     };
-    let body = text(s, &ctx);
+    let body = crate::export::export(s, ss.preview, &ctx);
     let total = body.lines().count() as u16;
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.dim)
         .title(Span::styled(
-            " Summary as it will be sent (PgUp/PgDn) ",
+            format!(
+                " {} summary as it will be sent · f: other format · PgUp/PgDn ",
+                ss.preview.label()
+            ),
             theme.accent,
         ));
     let visible = summary.height.saturating_sub(1);

@@ -35,6 +35,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Resize(..) => return Vec::new(),
+        Action::Copied(message) => {
+            app.info(message);
+            return Vec::new();
+        }
         Action::Failed(message) => {
             app.error(message);
             return Vec::new();

@@ -490,6 +490,17 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         Action::Down | Action::NextField => {
             ss.review_sel = (ss.review_sel + 1).min(len.saturating_sub(1))
         }
+        Action::Copy(format) => {
+            return Ok(Out {
+                effects: vec![crate::tui::effect::Effect::Copy(format)],
+                ..Out::default()
+            });
+        }
+        Action::CyclePreview => {
+            ss.preview = ss.preview.next();
+            ss.review_scroll = 0;
+            return Ok(Out::info(format!("Previewing {}.", ss.preview.label())));
+        }
         Action::PageUp => ss.review_scroll = ss.review_scroll.saturating_sub(10),
         Action::PageDown => ss.review_scroll = ss.review_scroll.saturating_add(10),
         Action::Add => {

@@ -1,0 +1,120 @@
+//! A copy of a session safe to export: every user-written string cleaned of
+//! control characters, escape sequences and bidi overrides, and optionally
+//! redacted (participants' names replaced by their function).
+
+use crate::model::{Session, WhyNode};
+
+use super::sanitize::{clean_line, clean_text};
+
+/// The session with every text field cleaned. For a session typed in
+/// fivewhys this is identical to the original.
+pub fn cleaned(session: &Session) -> Session {
+    let mut s = session.clone();
+    map_text(&mut s, &mut |text, multi| {
+        if multi {
+            clean_text(text)
+        } else {
+            clean_line(text)
+        }
+    });
+    s
+}
+
+/// The session with participants' names replaced by their function, for
+/// sharing blamelessly beyond the room. Names are replaced wherever they
+/// appear: participant list, "offered by", owners, and free text (whole
+/// words, full name first, then first name).
+pub fn redacted(session: &Session) -> Session {
+    let mut s = cleaned(session);
+    let mut names: Vec<(String, String)> = Vec::new();
+    for p in &s.participants {
+        let function = if p.team.trim().is_empty() {
+            "a participant".to_string()
+        } else {
+            p.team.clone()
+        };
+        if !p.name.trim().is_empty() {
+            names.push((p.name.trim().to_string(), function.clone()));
+            if let Some(first) = p.name.split_whitespace().next()
+                && first.chars().count() >= 3
+                && first != p.name.trim()
+            {
+                names.push((first.to_string(), function));
+            }
+        }
+    }
+    // Longest first, so "Mei Lin" goes before "Mei".
+    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+    for p in &mut s.participants {
+        p.name = if p.team.trim().is_empty() {
+            "a participant".into()
+        } else {
+            p.team.clone()
+        };
+    }
+    let replace = |text: &str| replace_words(text, &names);
+    // Covers free text, "offered by" and owners alike.
+    map_text(&mut s, &mut |text, _| replace(text));
+    s
+}
+
+fn replace_words(text: &str, names: &[(String, String)]) -> String {
+    let mut out = text.to_string();
+    for (name, function) in names {
+        let mut result = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(name.as_str()) {
+            let before = rest[..i].chars().next_back();
+            let after = rest[i + name.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            result.push_str(&rest[..i]);
+            if boundary(before) && boundary(after) {
+                result.push_str(function);
+            } else {
+                result.push_str(name);
+            }
+            rest = &rest[i + name.len()..];
+        }
+        result.push_str(rest);
+        out = result;
+    }
+    out
+}
+
+/// Applies `f` to every user-written string; `multi` marks multi-line text.
+fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
+    s.title = f(&s.title, false);
+    s.notes = f(&s.notes, true);
+    let intake = &mut s.intake;
+    intake.summary = f(&intake.summary, true);
+    intake.customer_impact.description = f(&intake.customer_impact.description, false);
+    for c in &mut intake.customer_impact.channels {
+        *c = f(c, false);
+    }
+    for m in &mut intake.key_moments {
+        m.what = f(&m.what, false);
+    }
+    for p in &mut s.participants {
+        p.name = f(&p.name, false);
+        p.team = f(&p.team, false);
+    }
+    fn nodes(list: &mut [WhyNode], f: &mut dyn FnMut(&str, bool) -> String) {
+        for n in list {
+            n.question = f(&n.question, false);
+            n.answer = f(&n.answer, false);
+            n.evidence = f(&n.evidence, false);
+            n.offered_by = n.offered_by.as_deref().map(|o| f(o, false));
+            nodes(&mut n.children, f);
+        }
+    }
+    nodes(&mut s.whys, f);
+    for a in &mut s.actions {
+        a.description = f(&a.description, false);
+        a.owner = a.owner.as_deref().map(|o| f(o, false));
+        a.team = a.team.as_deref().map(|t| f(t, false));
+        a.note = f(&a.note, false);
+    }
+    for w in &mut s.went_well {
+        *w = f(w, false);
+    }
+}

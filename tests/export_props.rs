@@ -1,0 +1,111 @@
+//! Hostile text in every field never breaks an export: plain text stays
+//! within 72 columns (but for single unbreakable tokens), no format carries
+//! control characters or bidi overrides, HTML and Markdown never let user
+//! markup through.
+
+mod common;
+
+use fivewhys::export::{self, Context};
+use fivewhys::model::{Confidence, Participant, Role, Session};
+use proptest::prelude::*;
+use unicode_width::UnicodeWidthStr;
+
+fn ctx() -> Context {
+    Context { tz: jiff::tz::TimeZone::UTC, today: "2026-11-22".parse().unwrap() }
+}
+
+/// Nasty text: markup, controls, escapes, bidi, wide and combining
+/// characters, very long words.
+fn nasty() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => "[a-zA-Z0-9 ,.]{0,12}",
+        1 => Just("<script>alert(1)</script>".to_string()),
+        1 => Just("<b>&amp; & &lt; <!-- x -->".to_string()),
+        1 => Just("**bold** _em_ [link](http://x) | pipe | # head\n- item\n1. one `code`".to_string()),
+        1 => Just("\u{1b}[31mred\u{1b}[0m \u{1b}]52;c;aGk=\u{7} \u{7}\u{8}\u{0}\r\n\t".to_string()),
+        1 => Just("\u{202e}reversed\u{202c} \u{2066}iso\u{2069} \u{200f}".to_string()),
+        1 => Just("漢字テキスト全角 ｗｉｄｅ e\u{301}\u{301} 👩‍👩‍👧".to_string()),
+        1 => Just("https://example.com/a/very/long/path/that/cannot/be/broken/anywhere/at/all/because/it/is/a/url".to_string()),
+        1 => "[a-z]{60,120}",
+        1 => any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..4).prop_map(|parts| parts.join(" "))
+}
+
+fn session_with(texts: Vec<String>) -> Session {
+    let mut t = texts.into_iter().cycle();
+    let mut next = move || t.next().unwrap_or_default();
+    let now = "2026-11-22T10:00:00Z".parse().unwrap();
+    let mut s = Session::with_id("abc234".into(), next(), now);
+    s.intake.summary = next();
+    s.intake.customer_impact.description = next();
+    s.intake.customer_impact.channels = vec![next(), next()];
+    s.intake.key_moments.push(fivewhys::model::KeyMoment { at: now, what: next() });
+    s.notes = next();
+    s.went_well = vec![next(), next()];
+    s.participants.push(Participant { name: next(), team: next(), role: Role::Scribe });
+    let root = s.add_problem_statement(next());
+    let a = s.ask_why(&root).unwrap();
+    let b = s.ask_why(&a).unwrap();
+    for id in [&root, &a, &b] {
+        let n = s.node_mut(id).unwrap();
+        n.answer = next();
+        n.evidence = next();
+        n.question = next();
+        n.offered_by = Some(next());
+        n.confidence = Confidence::Unsure;
+        n.root_cause = true;
+    }
+    let action = s.add_action(now);
+    let item = s.action_mut(&action).unwrap();
+    item.description = next();
+    item.owner = Some(next());
+    item.team = Some(next());
+    item.note = next();
+    item.addresses = vec![b];
+    s
+}
+
+fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn exports_stay_safe_and_readable(texts in prop::collection::vec(nasty(), 24)) {
+        let s = session_with(texts);
+        let text = export::text(&s, &ctx());
+        for line in text.lines() {
+            if line.width() > 72 {
+                prop_assert!(!line.trim().contains(' '), "line over 72 columns: {line:?}");
+            }
+        }
+        for (name, out) in [
+            ("text", text.clone()),
+            ("markdown", export::markdown(&s, &ctx())),
+            ("html", export::html(&s, &ctx())),
+            ("json", export::json(&s)),
+        ] {
+            prop_assert!(!out.chars().any(forbidden), "{name} has a control or bidi character");
+        }
+        let html = export::html(&s, &ctx());
+        prop_assert!(!html.contains("<script"), "user markup in HTML");
+        prop_assert!(!html.contains("<b>") && !html.contains("<!--"), "user markup in HTML");
+        // Every '&' starts an entity we wrote.
+        for (i, _) in html.match_indices('&') {
+            let rest = &html[i..];
+            prop_assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|e| rest.starts_with(e)),
+                "bare & in HTML: {:?}", &rest[..rest.len().min(12)]
+            );
+        }
+        let md = export::markdown(&s, &ctx());
+        prop_assert!(!md.contains('<'), "raw HTML in Markdown");
+        for (i, _) in md.match_indices('&') {
+            let rest = &md[i..];
+            prop_assert!(["&amp;", "&lt;", "&gt;"].iter().any(|e| rest.starts_with(e)), "bare & in Markdown");
+        }
+    }
+}
