@@ -167,3 +167,81 @@ fn the_interactive_screen_explains_itself_without_a_terminal() {
             .stderr(contains("needs a terminal"));
     }
 }
+
+#[test]
+fn export_in_every_format_to_stdout_and_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fivewhys(dir.path())
+        .arg("import")
+        .arg(common::outage_file())
+        .assert()
+        .success();
+    for (format, marker) in [
+        ("text", "Postmortem: Checkout outage during the autumn sale"),
+        (
+            "markdown",
+            "# Postmortem: Checkout outage during the autumn sale",
+        ),
+        ("html", "<!DOCTYPE html>"),
+        ("json", "\"schema_version\": 1"),
+    ] {
+        fivewhys(dir.path())
+            .args(["export", "k3f", "--format", format])
+            .assert()
+            .success()
+            .stdout(contains(marker));
+    }
+    let out = dir.path().join("summary.html");
+    fivewhys(dir.path())
+        .args(["export", "k3f", "--format", "html", "--output"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(!html.contains("<style") && !html.contains("<script") && !html.contains("<link"));
+    assert!(html.contains("style=\""));
+}
+
+#[test]
+fn export_redact_replaces_names_with_functions() {
+    let dir = tempfile::tempdir().unwrap();
+    fivewhys(dir.path())
+        .arg("import")
+        .arg(common::outage_file())
+        .assert()
+        .success();
+    fivewhys(dir.path())
+        .args(["export", "k3f", "--redact"])
+        .assert()
+        .success()
+        .stdout(contains("Owner: Platform engineering").and(contains("Mei Lin").not()));
+}
+
+#[test]
+fn export_copy_without_any_clipboard_writes_the_file_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    fivewhys(dir.path())
+        .arg("import")
+        .arg(common::outage_file())
+        .assert()
+        .success();
+    let out = fivewhys(dir.path())
+        .args(["export", "k3f", "--copy", "--format", "markdown"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty(), "--copy does not print the summary");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let saved = dir
+        .path()
+        .join("exports/2026-11-03-checkout-outage-during-the-autumn-sale-k3f9ab.md");
+    assert!(err.contains(&saved.display().to_string()), "{err}");
+    assert!(
+        std::fs::read_to_string(saved)
+            .unwrap()
+            .starts_with("# Postmortem")
+    );
+}

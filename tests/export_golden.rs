@@ -7,7 +7,10 @@ use fivewhys::export::{self, Context, Format};
 use fivewhys::store::parse;
 
 fn ctx() -> Context {
-    Context { tz: jiff::tz::TimeZone::UTC, today: "2026-11-22".parse().unwrap() }
+    Context {
+        tz: jiff::tz::TimeZone::UTC,
+        today: "2026-11-22".parse().unwrap(),
+    }
 }
 
 #[test]

@@ -11,7 +11,10 @@ use proptest::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
 fn ctx() -> Context {
-    Context { tz: jiff::tz::TimeZone::UTC, today: "2026-11-22".parse().unwrap() }
+    Context {
+        tz: jiff::tz::TimeZone::UTC,
+        today: "2026-11-22".parse().unwrap(),
+    }
 }
 
 /// Nasty text: markup, controls, escapes, bidi, wide and combining
@@ -40,10 +43,17 @@ fn session_with(texts: Vec<String>) -> Session {
     s.intake.summary = next();
     s.intake.customer_impact.description = next();
     s.intake.customer_impact.channels = vec![next(), next()];
-    s.intake.key_moments.push(fivewhys::model::KeyMoment { at: now, what: next() });
+    s.intake.key_moments.push(fivewhys::model::KeyMoment {
+        at: now,
+        what: next(),
+    });
     s.notes = next();
     s.went_well = vec![next(), next()];
-    s.participants.push(Participant { name: next(), team: next(), role: Role::Scribe });
+    s.participants.push(Participant {
+        name: next(),
+        team: next(),
+        role: Role::Scribe,
+    });
     let root = s.add_problem_statement(next());
     let a = s.ask_why(&root).unwrap();
     let b = s.ask_why(&a).unwrap();

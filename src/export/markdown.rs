@@ -7,19 +7,31 @@ use super::clean::cleaned;
 use super::text::{duration, outline_numbers};
 use crate::model::{Confidence, Role, Session, WhyNode};
 
-/// Escapes user text for Markdown: ASCII punctuation that could start or
-/// close markup is backslash-escaped, `<`, `>` and `&` become entities, and
-/// line breaks become spaces (use [`escape_block`] for multi-line text).
+/// Escapes user text for Markdown. Inline markup characters are
+/// backslash-escaped wherever they are; list, heading and quote markers
+/// only where they could start a block (the start of the text); `<`, `>`
+/// and `&` become entities so no raw HTML passes through; line breaks
+/// become spaces (use [`escape_block`] for multi-line text).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let trimmed = text.trim_start();
+    let lead_digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in trimmed.chars().enumerate() {
+        let at_start = i == 0;
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' | '(' | ')' | '{' | '}'
-            | '+' | '-' | '.' | '=' | ':' | '"' | '\'' | '^' | '$' | '@' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' | '#' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if lead_digits > 0 && i == lead_digits => {
                 out.push('\\');
                 out.push(c);
             }
@@ -194,11 +206,8 @@ fn timeline(out: &mut String, s: &Session, ctx: &Context) {
                 .and_then(|st| duration(st, t))
                 .map(|d| format!(" ({d} after start)"))
                 .unwrap_or_default();
-            out.push_str(&format!(
-                "- **{label}:** {}{}\n",
-                escape(&ctx.time(t)),
-                escape(&after)
-            ));
+            // `after` is our own wording, not user text.
+            out.push_str(&format!("- **{label}:** {}{after}\n", escape(&ctx.time(t))));
         }
     }
     let mut moments: Vec<_> = intake.key_moments.iter().collect();

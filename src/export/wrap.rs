@@ -25,13 +25,17 @@ pub fn push_wrapped(out: &mut Vec<String>, text: &str, first: &str, rest: &str) 
         if paragraph.trim().is_empty() {
             out.push(initial.trim_end().to_string());
         } else {
-            for (i, line) in textwrap::wrap(paragraph.trim_end(), &options).into_iter().enumerate() {
+            for (i, line) in textwrap::wrap(paragraph.trim_end(), &options)
+                .into_iter()
+                .enumerate()
+            {
                 let line = line.trim_end();
                 let prefix = if i == 0 { initial } else { rest };
                 // A token too long for any line stays whole; if it landed
                 // after a label ("1.2 ", "- "), it moves to a line of its own.
                 let body = line.strip_prefix(prefix).unwrap_or(line);
-                if line.width() <= WIDTH || (prefix.trim().is_empty() && !body.trim().contains(' ')) {
+                if line.width() <= WIDTH || (prefix.trim().is_empty() && !body.trim().contains(' '))
+                {
                     out.push(line.to_string());
                 } else {
                     split_long(out, prefix, rest, body);
@@ -50,7 +54,11 @@ fn split_long(out: &mut Vec<String>, prefix: &str, rest: &str, body: &str) {
     let mut has_words = false;
     let mut lead = prefix;
     for word in body.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if has_words { format!("{current} {word}") } else { format!("{current}{word}") };
+        let candidate = if has_words {
+            format!("{current} {word}")
+        } else {
+            format!("{current}{word}")
+        };
         if candidate.width() <= WIDTH {
             current = candidate;
             has_words = true;

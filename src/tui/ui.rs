@@ -25,7 +25,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         popup::too_small(frame, area, theme);
         return;
     }
-    let status_rows = u16::from(app.status.is_some());
+    let status_rows = match &app.status {
+        None => 0,
+        Some(s) if s.text.chars().count() > area.width as usize => 2,
+        Some(_) => 1,
+    };
     match &app.screen {
         Screen::Home(home) => {
             let [body, status, foot] = Layout::vertical([
