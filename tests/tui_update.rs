@@ -342,3 +342,25 @@ fn a_tree_of_250_answers_keeps_the_selection_in_view() {
         .collect();
     assert!(row.contains("answer"), "{row}");
 }
+
+#[test]
+fn adding_a_participant_and_typing_is_one_undo_step() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "Ana Silva");
+    key(&mut app, KeyCode::Tab);
+    typing(&mut app, "Customer support");
+    key(&mut app, KeyCode::Enter);
+    let p = &ss(&app).session.participants;
+    assert_eq!(
+        (p[0].name.as_str(), p[0].team.as_str()),
+        ("Ana Silva", "Customer support")
+    );
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(ss(&app).session.participants[0].team, "", "undo the team");
+    key(&mut app, KeyCode::Char('u'));
+    assert!(
+        ss(&app).session.participants.is_empty(),
+        "undo the new participant with its name"
+    );
+}

@@ -1,10 +1,14 @@
 //! `update(&mut App, Action) -> Vec<Effect>`: every state change of the TUI,
 //! pure — no terminal, no files, no clock (time arrives as `Tick`).
 
+mod actions_stage;
 mod editing;
 mod home;
+mod intake;
+mod review;
 mod session;
 mod stages;
+mod whys;
 
 use super::action::Action;
 use super::app::{App, Screen, SessionState};

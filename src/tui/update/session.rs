@@ -204,10 +204,10 @@ fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
             }
         }
         other => match ss.stage() {
-            Stage::Intake => stages::intake(ss, other, now),
-            Stage::Whys => stages::whys(ss, other, now),
-            Stage::Actions => stages::actions(ss, other, now),
-            Stage::Review => stages::review(ss, other, now),
+            Stage::Intake => super::intake::intake(ss, other, now),
+            Stage::Whys => super::whys::whys(ss, other, now),
+            Stage::Actions => super::actions_stage::actions(ss, other, now),
+            Stage::Review => super::review::review(ss, other, now),
         },
     }
 }
