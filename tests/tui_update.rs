@@ -364,3 +364,35 @@ fn adding_a_participant_and_typing_is_one_undo_step() {
         "undo the new participant with its name"
     );
 }
+
+#[test]
+fn home_with_a_thousand_sessions_keeps_the_selection_in_view() {
+    use fivewhys::store::{Listing, SessionSummary};
+    use fivewhys::tui::app::{HomeState, Screen};
+    let base = outage();
+    let sessions = (0..1000)
+        .map(|i| {
+            let mut s = base.clone();
+            s.id = format!("id{i:04}");
+            SessionSummary::of(&s, format!("/d/{i}.json").into())
+        })
+        .collect();
+    let mut app = fivewhys::tui::App::new(
+        fivewhys::tui::theme::Theme::named(fivewhys::tui::theme::ThemeName::Dark),
+        now(),
+    );
+    app.screen = Screen::Home(Box::new(HomeState {
+        listing: Listing {
+            sessions,
+            unreadable: Vec::new(),
+        },
+        ..HomeState::default()
+    }));
+    for _ in 0..537 {
+        key(&mut app, KeyCode::Down);
+    }
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("▸id0537"), "{shown}");
+    let effects = key(&mut app, KeyCode::Enter);
+    assert_eq!(effects, vec![Effect::Open("/d/537.json".into())]);
+}

@@ -50,7 +50,11 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
         );
     } else {
         let tz = now.time_zone().clone();
-        let rows = visible.iter().map(|s| {
+        // Only the rows that fit are built, so 10,000 sessions draw as fast
+        // as ten: a window that keeps the selection in view.
+        let height = body.height.saturating_sub(1).max(1) as usize;
+        let first = home.selected.saturating_sub(height - 1);
+        let rows = visible.iter().skip(first).take(height).map(|s| {
             Row::new(vec![
                 Cell::from(s.id.clone()),
                 Cell::from(
@@ -79,7 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
         .header(Row::new(["ID", "UPDATED", "STAGE", "WHYS", "ACTIONS", "TITLE"]).style(theme.dim))
         .highlight_symbol("▸")
         .row_highlight_style(theme.selected);
-        let mut state = TableState::default().with_selected(Some(home.selected));
+        let mut state = TableState::default().with_selected(Some(home.selected - first));
         frame.render_stateful_widget(table, body, &mut state);
     }
 
