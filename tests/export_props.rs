@@ -81,7 +81,7 @@ fn forbidden(c: char) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases(300)))]
 
     #[test]
     fn exports_stay_safe_and_readable(texts in prop::collection::vec(nasty(), 24)) {

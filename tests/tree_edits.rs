@@ -1,5 +1,7 @@
 //! Tree edits: unit cases and a proptest over random edit sequences.
 
+mod common;
+
 use fivewhys::model::{ActionStatus, Direction, Session};
 use fivewhys::store::{parse, to_text};
 use jiff::Timestamp;
@@ -160,7 +162,7 @@ fn apply(s: &mut Session, edit: Edit) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases(200)))]
 
     #[test]
     fn random_edits_keep_ids_unique_links_valid_and_round_trip(

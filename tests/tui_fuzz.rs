@@ -48,7 +48,7 @@ fn input() -> impl Strategy<Value = Input> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3, max_shrink_iters: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: common::cases(3), max_shrink_iters: 200, ..ProptestConfig::default() })]
 
     #[test]
     fn random_events_never_panic_and_keep_the_session_valid(

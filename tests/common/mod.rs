@@ -114,3 +114,12 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// Property-test cases: `PROPTEST_CASES` when set (for long soak runs),
+/// else the quick default.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
