@@ -396,3 +396,37 @@ fn home_with_a_thousand_sessions_keeps_the_selection_in_view() {
     let effects = key(&mut app, KeyCode::Enter);
     assert_eq!(effects, vec![Effect::Open("/d/537.json".into())]);
 }
+
+#[test]
+fn owner_picked_from_participants_and_the_team_follows() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    // Action 1 is owned by Mei Lin (Platform engineering).
+    key(&mut app, KeyCode::Char('o'));
+    assert!(screen(&app, 80, 24).contains("Who owns this action?"));
+    // Participants: Jonas, Mei, Carlos, Hannah, ...; pick Hannah.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let a = &ss(&app).session.actions[0];
+    assert_eq!(a.owner.as_deref(), Some("Hannah Schulz"));
+    assert_eq!(
+        a.team.as_deref(),
+        Some("Customer support"),
+        "team followed the owner"
+    );
+    // A team typed by hand stays when the owner changes.
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typing(&mut app, "Checkout squad");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    let a = &ss(&app).session.actions[0];
+    assert_eq!(a.team.as_deref(), Some("Checkout squad"));
+}

@@ -85,6 +85,8 @@ pub enum Action {
     PickOfferedBy,
     /// Add an item to the current stage's list.
     Add,
+    /// Pick the selected action's owner from the participants.
+    PickOwner,
     /// Pick the root causes the selected action addresses.
     PickRootCauses,
     /// Copy the summary in this format to the clipboard.

@@ -128,6 +128,8 @@ pub enum PickFor {
     OfferedBy(String),
     /// Which root causes an action addresses.
     RootCauses(String),
+    /// Who owns an action.
+    Owner(String),
 }
 
 /// A popup over the session.

@@ -309,13 +309,17 @@ impl Field {
             Field::ActDescription(id) => action(s, id)?.description = text,
             Field::ActOwner(id) => {
                 let owner = complete_participant(s, &text);
-                let team = owner
-                    .as_deref()
-                    .and_then(|o| s.participant(o))
-                    .map(|p| p.team.clone());
+                let team_of = |name: Option<&str>| {
+                    name.and_then(|o| s.participant(o))
+                        .map(|p| p.team.clone())
+                        .filter(|t| !t.is_empty())
+                };
+                let team = team_of(owner.as_deref());
+                let previous_default = team_of(s.action(id).and_then(|a| a.owner.as_deref()));
                 let item = action(s, id)?;
-                if item.team.is_none() {
-                    item.team = team.filter(|t| !t.is_empty());
+                // The team follows the owner unless someone typed another.
+                if item.team.is_none() || item.team == previous_default {
+                    item.team = team.or(item.team.take().filter(|_| previous_default.is_none()));
                 }
                 item.owner = owner;
             }

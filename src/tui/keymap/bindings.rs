@@ -304,6 +304,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Actions,
+        [ch('o')],
+        Action::PickOwner,
+        "pick the owner from the participants",
+        Some("owner")
+    ),
+    b!(
+        Actions,
         [ch('l')],
         Action::PickRootCauses,
         "link to root causes",

@@ -46,6 +46,35 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
                 return Ok(Out::changed(true));
             }
         }
+        Action::PickOwner => {
+            if let Some(id) = sel_id {
+                read_only(ss)?;
+                if ss.session.participants.is_empty() {
+                    return Ok(Out::info(
+                        "No participants yet: add them on Intake (1, then a), or type a name (Tab to Owner).",
+                    ));
+                }
+                let current = ss.session.action(&id).and_then(|a| a.owner.clone());
+                let mut options: Vec<(String, String, bool)> = ss
+                    .session
+                    .participants
+                    .iter()
+                    .map(|p| (format!("{} ({})", p.name, p.team), p.name.clone(), false))
+                    .collect();
+                options.push(("nobody yet".into(), String::new(), false));
+                let cursor = options
+                    .iter()
+                    .position(|o| Some(&o.1) == current.as_ref())
+                    .unwrap_or(0);
+                ss.popup = Some(Popup::Pick {
+                    title: "Who owns this action?".into(),
+                    options,
+                    cursor,
+                    multi: false,
+                    purpose: PickFor::Owner(id),
+                });
+            }
+        }
         Action::PickRootCauses => {
             if let Some(id) = sel_id {
                 read_only(ss)?;

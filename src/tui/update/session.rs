@@ -323,6 +323,10 @@ fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Stri
                         node.offered_by = chosen.into_iter().next().filter(|c| !c.is_empty());
                     }
                 }
+                PickFor::Owner(id) => {
+                    let owner = chosen.into_iter().next().unwrap_or_default();
+                    crate::tui::field::Field::ActOwner(id).write(&mut ss.session, &owner, now)?;
+                }
                 PickFor::RootCauses(id) => {
                     if let Some(action) = ss.session.action_mut(&id) {
                         action.addresses = chosen;
@@ -333,7 +337,6 @@ fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Stri
             if changed {
                 ss.history.record(before);
             }
-            let _ = now;
             Ok(Out::changed(changed))
         }
         _ => Ok(Out::default()),
