@@ -14,6 +14,17 @@ fn fivewhys(data: &std::path::Path) -> Command {
     cmd
 }
 
+/// A temp data directory with the outage example imported.
+fn with_outage() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fivewhys(dir.path())
+        .arg("import")
+        .arg(common::outage_file())
+        .assert()
+        .success();
+    dir
+}
+
 #[test]
 fn import_list_show_delete() {
     let dir = tempfile::tempdir().unwrap();
@@ -67,12 +78,7 @@ fn import_list_show_delete() {
 
 #[test]
 fn unreadable_files_go_to_stderr_with_json_and_stay_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    fivewhys(dir.path())
-        .arg("import")
-        .arg(common::outage_file())
-        .assert()
-        .success();
+    let dir = with_outage();
     let broken = dir.path().join("sessions/broken.json");
     std::fs::write(&broken, "{\"schema_version\": 1, \"id\": ").unwrap();
     let out = fivewhys(dir.path())
@@ -170,12 +176,7 @@ fn the_interactive_screen_explains_itself_without_a_terminal() {
 
 #[test]
 fn export_in_every_format_to_stdout_and_to_a_file() {
-    let dir = tempfile::tempdir().unwrap();
-    fivewhys(dir.path())
-        .arg("import")
-        .arg(common::outage_file())
-        .assert()
-        .success();
+    let dir = with_outage();
     for (format, marker) in [
         ("text", "Postmortem: Checkout outage during the autumn sale"),
         (
@@ -205,12 +206,7 @@ fn export_in_every_format_to_stdout_and_to_a_file() {
 
 #[test]
 fn export_redact_replaces_names_with_functions() {
-    let dir = tempfile::tempdir().unwrap();
-    fivewhys(dir.path())
-        .arg("import")
-        .arg(common::outage_file())
-        .assert()
-        .success();
+    let dir = with_outage();
     fivewhys(dir.path())
         .args(["export", "k3f", "--redact"])
         .assert()
@@ -220,12 +216,7 @@ fn export_redact_replaces_names_with_functions() {
 
 #[test]
 fn export_copy_without_any_clipboard_writes_the_file_and_says_where() {
-    let dir = tempfile::tempdir().unwrap();
-    fivewhys(dir.path())
-        .arg("import")
-        .arg(common::outage_file())
-        .assert()
-        .success();
+    let dir = with_outage();
     let out = fivewhys(dir.path())
         .args(["export", "k3f", "--copy", "--format", "markdown"])
         .env_remove("DISPLAY")

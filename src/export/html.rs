@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::Context;
 use super::clean::cleaned;
 use super::text::{duration, outline_numbers};
-use crate::model::{ActionStatus, Confidence, Role, Session, WhyNode};
+use crate::model::{ActionStatus, Role, Session, WhyNode};
 
 const BODY: &str = "margin:0;padding:24px;background:#ffffff;color:#1f2328;font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5";
 const H1: &str = "font-size:22px;margin:0 0 4px 0;color:#1f2328";
@@ -86,10 +86,7 @@ pub fn html(session: &Session, ctx: &Context) -> String {
         ));
     }
     let impact = &s.intake.customer_impact;
-    if !impact.description.trim().is_empty()
-        || impact.affected.is_some()
-        || !impact.channels.is_empty()
-    {
+    if !impact.is_empty() {
         b.push_str(&format!("<h2 style=\"{H2}\">Customer impact</h2>\n"));
         if !impact.description.trim().is_empty() {
             b.push_str(&paragraphs(&impact.description));
@@ -158,16 +155,12 @@ pub fn html(session: &Session, ctx: &Context) -> String {
         }
         b.push_str("</ul>\n");
     }
-    let open: Vec<_> = s
-        .why_nodes()
-        .into_iter()
-        .filter(|(d, n)| *d > 0 && n.confidence != Confidence::Fact)
-        .collect();
+    let open = s.to_verify();
     if !open.is_empty() {
         b.push_str(&format!(
             "<h2 style=\"{H2}\">To verify</h2>\n<ul style=\"margin:0;padding-left:20px\">\n"
         ));
-        for (_, n) in open {
+        for n in open {
             b.push_str(&format!(
                 "<li><strong>{}</strong> {} <span style=\"{DIM}\">({})</span></li>\n",
                 numbers[&n.id],
@@ -192,11 +185,7 @@ pub fn html(session: &Session, ctx: &Context) -> String {
 
 fn timeline(b: &mut String, s: &Session, ctx: &Context) {
     let intake = &s.intake;
-    if intake.started.is_none()
-        && intake.detected.is_none()
-        && intake.resolved.is_none()
-        && intake.key_moments.is_empty()
-    {
+    if !intake.has_timeline() {
         return;
     }
     b.push_str(&format!(
@@ -221,9 +210,7 @@ fn timeline(b: &mut String, s: &Session, ctx: &Context) {
             ));
         }
     }
-    let mut moments: Vec<_> = intake.key_moments.iter().collect();
-    moments.sort_by_key(|m| m.at);
-    for m in moments {
+    for m in intake.moments_in_order() {
         b.push_str(&format!(
             "<li>{} {}</li>\n",
             escape(&ctx.time(m.at)),

@@ -5,7 +5,7 @@
 use super::Context;
 use super::clean::cleaned;
 use super::text::{duration, outline_numbers};
-use crate::model::{Confidence, Role, Session, WhyNode};
+use crate::model::{Role, Session, WhyNode};
 
 /// Escapes user text for Markdown. Inline markup characters are
 /// backslash-escaped wherever they are; list, heading and quote markers
@@ -78,10 +78,7 @@ pub fn markdown(session: &Session, ctx: &Context) -> String {
         ));
     }
     let impact = &s.intake.customer_impact;
-    if !impact.description.trim().is_empty()
-        || impact.affected.is_some()
-        || !impact.channels.is_empty()
-    {
+    if !impact.is_empty() {
         out.push_str("\n## Customer impact\n\n");
         if !impact.description.trim().is_empty() {
             out.push_str(&format!("{}\n\n", escape(&impact.description)));
@@ -164,14 +161,10 @@ pub fn markdown(session: &Session, ctx: &Context) -> String {
             out.push_str(&format!("- {}\n", escape(w)));
         }
     }
-    let open: Vec<_> = s
-        .why_nodes()
-        .into_iter()
-        .filter(|(d, n)| *d > 0 && n.confidence != Confidence::Fact)
-        .collect();
+    let open = s.to_verify();
     if !open.is_empty() {
         out.push_str("\n## To verify\n\n");
-        for (_, n) in open {
+        for n in open {
             out.push_str(&format!(
                 "- **{}** {} *({})*\n",
                 numbers[&n.id],
@@ -188,11 +181,7 @@ pub fn markdown(session: &Session, ctx: &Context) -> String {
 
 fn timeline(out: &mut String, s: &Session, ctx: &Context) {
     let intake = &s.intake;
-    if intake.started.is_none()
-        && intake.detected.is_none()
-        && intake.resolved.is_none()
-        && intake.key_moments.is_empty()
-    {
+    if !intake.has_timeline() {
         return;
     }
     out.push_str("\n## Timeline\n\n");
@@ -210,9 +199,7 @@ fn timeline(out: &mut String, s: &Session, ctx: &Context) {
             out.push_str(&format!("- **{label}:** {}{after}\n", escape(&ctx.time(t))));
         }
     }
-    let mut moments: Vec<_> = intake.key_moments.iter().collect();
-    moments.sort_by_key(|m| m.at);
-    for m in moments {
+    for m in intake.moments_in_order() {
         out.push_str(&format!(
             "- {} {}\n",
             escape(&ctx.time(m.at)),

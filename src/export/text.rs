@@ -88,7 +88,7 @@ fn non_empty(text: &str, fallback: &str) -> String {
 fn impact(out: &mut Vec<String>, session: &Session) {
     let impact = &session.intake.customer_impact;
     let description = clean_text(&impact.description);
-    if description.trim().is_empty() && impact.affected.is_none() && impact.channels.is_empty() {
+    if impact.is_empty() {
         return;
     }
     section(out, "Customer impact");
@@ -120,11 +120,7 @@ pub fn duration(from: Timestamp, to: Timestamp) -> Option<String> {
 
 fn timeline(out: &mut Vec<String>, session: &Session, ctx: &Context) {
     let intake = &session.intake;
-    if intake.started.is_none()
-        && intake.detected.is_none()
-        && intake.resolved.is_none()
-        && intake.key_moments.is_empty()
-    {
+    if !intake.has_timeline() {
         return;
     }
     section(out, "Timeline");
@@ -141,9 +137,7 @@ fn timeline(out: &mut Vec<String>, session: &Session, ctx: &Context) {
             out.push(format!("{label}: {}{after}", ctx.time(at)));
         }
     }
-    let mut moments: Vec<_> = intake.key_moments.iter().collect();
-    moments.sort_by_key(|m| m.at);
-    for moment in moments {
+    for moment in intake.moments_in_order() {
         push_wrapped(
             out,
             &format!("{} {}", ctx.time(moment.at), clean_line(&moment.what)),
@@ -305,16 +299,12 @@ fn actions(out: &mut Vec<String>, session: &Session, ctx: &Context) {
 
 fn to_verify(out: &mut Vec<String>, session: &Session) {
     let numbers = outline_numbers(session);
-    let open: Vec<_> = session
-        .why_nodes()
-        .into_iter()
-        .filter(|(depth, n)| *depth > 0 && n.confidence != crate::model::Confidence::Fact)
-        .collect();
+    let open = session.to_verify();
     if open.is_empty() {
         return;
     }
     section(out, "To verify");
-    for (_, node) in open {
+    for node in open {
         push_wrapped(
             out,
             &format!(

@@ -262,3 +262,27 @@ impl Session {
         self.participants.iter().find(|p| p.name == name)
     }
 }
+
+impl Intake {
+    /// Whether there is anything to put in a timeline.
+    pub fn has_timeline(&self) -> bool {
+        self.started.is_some()
+            || self.detected.is_some()
+            || self.resolved.is_some()
+            || !self.key_moments.is_empty()
+    }
+
+    /// Key moments in time order.
+    pub fn moments_in_order(&self) -> Vec<&KeyMoment> {
+        let mut moments: Vec<&KeyMoment> = self.key_moments.iter().collect();
+        moments.sort_by_key(|m| m.at);
+        moments
+    }
+}
+
+impl CustomerImpact {
+    /// Whether nothing about the impact has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.description.trim().is_empty() && self.affected.is_none() && self.channels.is_empty()
+    }
+}

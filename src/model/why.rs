@@ -310,6 +310,15 @@ impl Session {
         Ok(node.root_cause)
     }
 
+    /// Answers still believed or unsure: follow-ups to verify, in tree order.
+    pub fn to_verify(&self) -> Vec<&WhyNode> {
+        self.why_nodes()
+            .into_iter()
+            .filter(|(depth, n)| *depth > 0 && n.confidence != Confidence::Fact)
+            .map(|(_, n)| n)
+            .collect()
+    }
+
     /// All nodes marked as root causes, in tree order.
     pub fn root_causes(&self) -> Vec<&WhyNode> {
         self.why_nodes()

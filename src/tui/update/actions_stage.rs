@@ -3,7 +3,7 @@
 use jiff::Zoned;
 
 use super::session::Out;
-use super::stages::{activate, add_then_edit, edit, read_only};
+use super::stages::{activate, add_then_edit, edit, pick_participant, read_only};
 use crate::tui::action::Action;
 use crate::tui::app::{ACTION_COLUMNS, Pending, PickFor, Popup, SessionState};
 
@@ -48,31 +48,14 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
         }
         Action::PickOwner => {
             if let Some(id) = sel_id {
-                read_only(ss)?;
-                if ss.session.participants.is_empty() {
-                    return Ok(Out::info(
-                        "No participants yet: add them on Intake (1, then a), or type a name (Tab to Owner).",
-                    ));
-                }
                 let current = ss.session.action(&id).and_then(|a| a.owner.clone());
-                let mut options: Vec<(String, String, bool)> = ss
-                    .session
-                    .participants
-                    .iter()
-                    .map(|p| (format!("{} ({})", p.name, p.team), p.name.clone(), false))
-                    .collect();
-                options.push(("nobody yet".into(), String::new(), false));
-                let cursor = options
-                    .iter()
-                    .position(|o| Some(&o.1) == current.as_ref())
-                    .unwrap_or(0);
-                ss.popup = Some(Popup::Pick {
-                    title: "Who owns this action?".into(),
-                    options,
-                    cursor,
-                    multi: false,
-                    purpose: PickFor::Owner(id),
-                });
+                return pick_participant(
+                    ss,
+                    "Who owns this action?",
+                    "nobody yet",
+                    current,
+                    PickFor::Owner(id),
+                );
             }
         }
         Action::PickRootCauses => {

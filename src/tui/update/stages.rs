@@ -123,3 +123,39 @@ pub fn tab_from(
     }
     Ok(())
 }
+
+/// Opens a picker of the participants (plus a "nobody" option), with the
+/// current choice highlighted.
+pub(super) fn pick_participant(
+    ss: &mut SessionState,
+    title: &str,
+    nobody: &str,
+    current: Option<String>,
+    purpose: crate::tui::app::PickFor,
+) -> Result<Out, String> {
+    read_only(ss)?;
+    if ss.session.participants.is_empty() {
+        return Ok(Out::info(
+            "No participants yet: add them on Intake (1, then a).",
+        ));
+    }
+    let mut options: Vec<(String, String, bool)> = ss
+        .session
+        .participants
+        .iter()
+        .map(|p| (format!("{} ({})", p.name, p.team), p.name.clone(), false))
+        .collect();
+    options.push((nobody.to_string(), String::new(), false));
+    let cursor = options
+        .iter()
+        .position(|o| Some(&o.1) == current.as_ref())
+        .unwrap_or(0);
+    ss.popup = Some(crate::tui::app::Popup::Pick {
+        title: title.to_string(),
+        options,
+        cursor,
+        multi: false,
+        purpose,
+    });
+    Ok(Out::default())
+}

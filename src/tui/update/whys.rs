@@ -4,7 +4,7 @@ use jiff::Zoned;
 
 use super::editing;
 use super::session::Out;
-use super::stages::{add_then_edit, edit, read_only};
+use super::stages::{add_then_edit, edit, pick_participant, read_only};
 use crate::model::Direction;
 use crate::tui::action::Action;
 use crate::tui::app::{Pending, PickFor, Popup, SessionState};
@@ -134,31 +134,14 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         }
         Action::PickOfferedBy => {
             if let Some(id) = sel {
-                read_only(ss)?;
-                if ss.session.participants.is_empty() {
-                    return Ok(Out::info(
-                        "No participants yet: add them on Intake (1, then a).",
-                    ));
-                }
                 let current = ss.session.node(&id).and_then(|n| n.offered_by.clone());
-                let mut options: Vec<(String, String, bool)> = ss
-                    .session
-                    .participants
-                    .iter()
-                    .map(|p| (format!("{} ({})", p.name, p.team), p.name.clone(), false))
-                    .collect();
-                options.push(("nobody in particular".into(), String::new(), false));
-                let cursor = options
-                    .iter()
-                    .position(|o| Some(&o.1) == current.as_ref())
-                    .unwrap_or(0);
-                ss.popup = Some(Popup::Pick {
-                    title: "Who offered this answer?".into(),
-                    options,
-                    cursor,
-                    multi: false,
-                    purpose: PickFor::OfferedBy(id),
-                });
+                return pick_participant(
+                    ss,
+                    "Who offered this answer?",
+                    "nobody in particular",
+                    current,
+                    PickFor::OfferedBy(id),
+                );
             }
         }
         Action::Delete => {
