@@ -23,7 +23,10 @@ fn main() -> ExitCode {
         Ok(session) => {
             print!(
                 "{}",
-                fivewhys::export::text(&session, &fivewhys::export::Context::now())
+                fivewhys::export::text(
+                    &session,
+                    &fivewhys::export::Context::at(&jiff::Zoned::now())
+                )
             );
             ExitCode::SUCCESS
         }

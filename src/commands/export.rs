@@ -21,7 +21,7 @@ pub fn run(
     if redact {
         session = export::redacted(&session);
     }
-    let ctx = Context::now();
+    let ctx = Context::at(&jiff::Zoned::now());
     let text = export::export(&session, format, &ctx);
     if let Some(out) = &output {
         write_file(out, text.as_bytes())

@@ -38,7 +38,7 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
         }
         return Ok(());
     }
-    let ctx = Context::now();
+    let ctx = Context::at(&jiff::Zoned::now());
     let mut out = String::new();
     if listing.sessions.is_empty() && listing.unreadable.is_empty() {
         eprintln!("no sessions yet; start one with `fivewhys new \"Title\"`");

@@ -32,7 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let session = store.load(&store.resolve(&session)?)?;
             print_out(&fivewhys::export::text(
                 &session,
-                &fivewhys::export::Context::now(),
+                &fivewhys::export::Context::at(&jiff::Zoned::now()),
             ))
         }
         Some(Command::Export {

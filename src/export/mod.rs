@@ -86,17 +86,24 @@ pub struct Context {
 }
 
 impl Context {
-    /// The system time zone and today's date there.
-    pub fn now() -> Context {
-        let tz = TimeZone::system();
-        let today = Timestamp::now().to_zoned(tz.clone()).date();
-        Context { tz, today }
+    /// The context of a given moment: its time zone and its date.
+    pub fn at(now: &jiff::Zoned) -> Context {
+        Context {
+            tz: now.time_zone().clone(),
+            today: now.date(),
+        }
     }
 
     /// Formats a timestamp as `2026-11-22 14:05` in this context's zone.
     pub fn time(&self, at: Timestamp) -> String {
-        at.to_zoned(self.tz.clone())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string()
+        format_time(at, &self.tz)
     }
+}
+
+/// How fivewhys shows a point in time everywhere: `2026-11-22 14:05` in
+/// the given zone.
+pub fn format_time(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned(tz.clone())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
 }

@@ -153,12 +153,8 @@ impl Field {
     /// The current value as editable text (times in `now`'s zone).
     pub fn read(&self, s: &Session, now: &Zoned) -> String {
         let time = |t: Option<jiff::Timestamp>| {
-            t.map(|t| {
-                t.to_zoned(now.time_zone().clone())
-                    .strftime("%Y-%m-%d %H:%M")
-                    .to_string()
-            })
-            .unwrap_or_default()
+            t.map(|t| crate::export::format_time(t, now.time_zone()))
+                .unwrap_or_default()
         };
         let intake = &s.intake;
         match self {

@@ -302,10 +302,7 @@ impl Loop {
         else {
             return;
         };
-        let ctx = export::Context {
-            tz: self.app.now.time_zone().clone(),
-            today: self.app.now.date(),
-        };
+        let ctx = export::Context::at(&self.app.now);
         let text = export::export(&session, format, &ctx);
         let (plain, html) = match format {
             Format::Html => (export::text(&session, &ctx), Some(text.as_str())),

@@ -57,12 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
         let rows = visible.iter().skip(first).take(height).map(|s| {
             Row::new(vec![
                 Cell::from(s.id.clone()),
-                Cell::from(
-                    s.updated
-                        .to_zoned(tz.clone())
-                        .strftime("%Y-%m-%d %H:%M")
-                        .to_string(),
-                ),
+                Cell::from(crate::export::format_time(s.updated, &tz)),
                 Cell::from(s.stage.label()),
                 Cell::from(format!("{}·{}", s.whys, s.root_causes)),
                 Cell::from(format!("{}·{}", s.actions, s.open_actions)),

@@ -52,6 +52,14 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             Span::styled(format!("{:<w$}", fit(&clean_line(&text), w)), style)
         }
     };
+    let button = |field: &Field, label: &'static str| {
+        let style = if Some(field) == selected {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        Line::from(vec![Span::raw("  "), Span::styled(label, style)])
+    };
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let heading = |text: String| Line::from(Span::styled(text, theme.accent));
@@ -106,15 +114,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                         selected_line = lines.len();
                     }
                 }
-                let style = if Some(field) == selected {
-                    theme.selected
-                } else {
-                    theme.dim
-                };
-                lines.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled("+ add participant (a)", style),
-                ]));
+                lines.push(button(field, "+ add participant (a)"));
             }
             Field::MomentAt(m) => {
                 if *m == 0 {
@@ -145,15 +145,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                         selected_line = lines.len();
                     }
                 }
-                let style = if Some(field) == selected {
-                    theme.selected
-                } else {
-                    theme.dim
-                };
-                lines.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled("+ add key moment (m)", style),
-                ]));
+                lines.push(button(field, "+ add key moment (m)"));
             }
             Field::Notes => {
                 lines.push(heading("Facilitator".into()));
