@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     }
     frame.render_widget(Paragraph::new(lines), well);
 
-    let ctx = Context::at(&now);
+    let ctx = Context::at(now);
     let body = crate::export::export(s, ss.preview, &ctx);
     let total = body.lines().count() as u16;
     let block = Block::default()
