@@ -430,3 +430,17 @@ fn owner_picked_from_participants_and_the_team_follows() {
     let a = &ss(&app).session.actions[0];
     assert_eq!(a.team.as_deref(), Some("Checkout squad"));
 }
+
+#[test]
+fn a_long_status_message_is_shown_whole() {
+    let mut app = app_with(outage(), None);
+    let path = "/home/facilitator/.local/share/fivewhys/exports/2026-11-03-checkout-outage-during-the-autumn-sale-k3f9ab.txt";
+    fivewhys::tui::update(
+        &mut app,
+        fivewhys::tui::Action::Copied(format!(
+            "Copied the text summary to the terminal (OSC 52); saved to {path}."
+        )),
+    );
+    let shown: String = screen(&app, 80, 24).lines().map(str::trim_end).collect();
+    assert!(shown.contains("k3f9ab.txt."), "{shown}");
+}

@@ -25,11 +25,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         popup::too_small(frame, area, theme);
         return;
     }
-    let status_rows = match &app.status {
-        None => 0,
-        Some(s) if s.text.chars().count() > area.width as usize => 2,
-        Some(_) => 1,
-    };
+    let status_lines = status_lines(app, area.width);
+    let status_rows = status_lines.len() as u16;
     match &app.screen {
         Screen::Home(home) => {
             let [body, status, foot] = Layout::vertical([
@@ -110,6 +107,21 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
+/// The status message cut into rows of the window's width (at most three),
+/// so a long path is shown whole rather than cut off.
+fn status_lines(app: &App, width: u16) -> Vec<String> {
+    let Some(status) = &app.status else {
+        return Vec::new();
+    };
+    let chars: Vec<char> = clean_line(&status.text).chars().collect();
+    let width = (width as usize).max(1);
+    chars
+        .chunks(width)
+        .take(3)
+        .map(|c| c.iter().collect())
+        .collect()
+}
+
 fn render_status(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
     if let Some(status) = &app.status {
         let style = if status.is_error {
@@ -117,9 +129,10 @@ fn render_status(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
         } else {
             app.theme.accent
         };
-        frame.render_widget(
-            Line::from(Span::styled(clean_line(&status.text), style)),
-            area,
-        );
+        let lines: Vec<Line> = status_lines(app, area.width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style)))
+            .collect();
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
     }
 }
