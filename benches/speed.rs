@@ -103,7 +103,7 @@ fn main() {
         let code = if down { KeyCode::Down } else { KeyCode::Up };
         down = !down;
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-        if let Some(action) = keymap::action_for(&app.contexts(), event) {
+        if let Some(action) = keymap::action_for(app.contexts(), event) {
             update(&mut app, action);
         }
         terminal.draw(|f| ui::render(&app, f)).unwrap();
@@ -111,7 +111,7 @@ fn main() {
     let typing = time(200, || {
         update(&mut app, Action::Edit);
         let event = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
-        if let Some(action) = keymap::action_for(&app.contexts(), event) {
+        if let Some(action) = keymap::action_for(app.contexts(), event) {
             update(&mut app, action);
         }
         terminal.draw(|f| ui::render(&app, f)).unwrap();

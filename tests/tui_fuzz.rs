@@ -68,14 +68,19 @@ proptest! {
                     Event::Resize(nw, nh)
                 }
             };
-            let effects = match keymap::action_for(&app.contexts(), event) {
+            let effects = match keymap::action_for(app.contexts(), event) {
                 Some(action) => update(&mut app, action),
                 None => Vec::new(),
             };
             // Play the part of the event loop for opening and closing.
             for effect in effects {
                 match effect {
-                    Effect::Close { session, .. } => closed = Some(session),
+                    Effect::Close => {
+                        if let Screen::Session(ss) = &app.screen {
+                            closed = Some(Box::new(ss.snapshot(now().timestamp())));
+                        }
+                        update(&mut app, Action::Closed(Default::default()));
+                    }
                     Effect::Open(path) | Effect::Trash(path) => {
                         if let Some(session) = closed.take() {
                             update(&mut app, Action::SessionOpened { session, path, read_only: None });

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::Context;
 use super::clean::cleaned;
-use super::text::{duration, outline_numbers};
+use super::text::duration;
 use crate::model::{ActionStatus, Role, Session, WhyNode};
 
 const BODY: &str = "margin:0;padding:24px;background:#ffffff;color:#1f2328;font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5";
@@ -123,7 +123,7 @@ pub fn html(session: &Session, ctx: &Context) -> String {
         }
         b.push_str("</ul>\n");
     }
-    let numbers = outline_numbers(&s);
+    let numbers = s.outline_numbers();
     if !s.whys.is_empty() {
         b.push_str(&format!("<h2 style=\"{H2}\">Why chain</h2>\n<ul style=\"margin:0;padding-left:20px;list-style:none\">\n"));
         for root in &s.whys {
@@ -228,6 +228,12 @@ fn tree(b: &mut String, node: &WhyNode, depth: usize, numbers: &BTreeMap<String,
         escape(&node.answer)
     };
     b.push_str("<li style=\"margin:4px 0\">");
+    if !node.question.trim().is_empty() {
+        b.push_str(&format!(
+            "<span style=\"{DIM};font-style:italic\">{}</span><br>",
+            escape(node.question.trim())
+        ));
+    }
     if depth == 0 {
         b.push_str(&format!("<strong>{number} Problem:</strong> {answer}"));
     } else {

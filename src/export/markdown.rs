@@ -4,7 +4,7 @@
 
 use super::Context;
 use super::clean::cleaned;
-use super::text::{duration, outline_numbers};
+use super::text::duration;
 use crate::model::{Role, Session, WhyNode};
 
 /// Escapes user text for Markdown. Inline markup characters are
@@ -106,7 +106,7 @@ pub fn markdown(session: &Session, ctx: &Context) -> String {
             ));
         }
     }
-    let numbers = outline_numbers(&s);
+    let numbers = s.outline_numbers();
     if !s.whys.is_empty() {
         out.push_str("\n## Why chain\n\n");
         for root in &s.whys {
@@ -221,11 +221,17 @@ fn tree(
     } else {
         escape(&node.answer)
     };
+    // A typed question comes first, on its own line of the item.
+    let asked = if node.question.trim().is_empty() {
+        String::new()
+    } else {
+        format!("*{}*  \n{indent}  ", escape(node.question.trim()))
+    };
     let mut line = if depth == 0 {
-        format!("{indent}- **{number} Problem:** {answer}")
+        format!("{indent}- **{number} Problem:** {asked}{answer}")
     } else {
         format!(
-            "{indent}- **{number}** {answer} *({})*",
+            "{indent}- **{number}** {asked}{answer} *({})*",
             node.confidence.label()
         )
     };

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use super::Context;
 use super::sanitize::{clean_line, clean_text};
 use super::wrap::push_wrapped;
-use crate::model::{ActionItem, Session, WhyNode};
+use crate::model::{ActionItem, Session};
 
 /// The text summary of `session`.
 pub fn text(session: &Session, ctx: &Context) -> String {
@@ -169,30 +169,12 @@ fn people(out: &mut Vec<String>, session: &Session) {
     }
 }
 
-/// Outline numbers ("1", "1.2", "1.2.1") of every node, by id.
-pub fn outline_numbers(session: &Session) -> BTreeMap<String, String> {
-    fn walk(nodes: &[WhyNode], prefix: &str, out: &mut BTreeMap<String, String>) {
-        for (i, node) in nodes.iter().enumerate() {
-            let number = if prefix.is_empty() {
-                format!("{}", i + 1)
-            } else {
-                format!("{prefix}.{}", i + 1)
-            };
-            walk(&node.children, &number, out);
-            out.insert(node.id.clone(), number);
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(&session.whys, "", &mut out);
-    out
-}
-
 fn why_tree(out: &mut Vec<String>, session: &Session) {
     if session.whys.is_empty() {
         return;
     }
     section(out, "Why chain");
-    let numbers = outline_numbers(session);
+    let numbers = session.outline_numbers();
     for (depth, node) in session.why_nodes() {
         let number = &numbers[&node.id];
         let indent = "  ".repeat(depth);
@@ -213,7 +195,15 @@ fn why_tree(out: &mut Vec<String>, session: &Session) {
         if node.root_cause {
             line.push_str(" [ROOT CAUSE]");
         }
-        push_wrapped(out, &line, &first, &rest);
+        // A question the room typed is part of the record: it says what
+        // the answer answers, so it comes first.
+        match session.typed_question(&node.id) {
+            Some(asked) => {
+                push_wrapped(out, &format!("Asked: {}", clean_line(asked)), &first, &rest);
+                push_wrapped(out, &line, &rest, &rest);
+            }
+            None => push_wrapped(out, &line, &first, &rest),
+        }
         let evidence = clean_line(&node.evidence);
         if !evidence.trim().is_empty() {
             push_wrapped(out, &format!("Evidence: {}", evidence.trim()), &rest, &rest);
@@ -265,7 +255,7 @@ fn actions(out: &mut Vec<String>, session: &Session, ctx: &Context) {
         return;
     }
     section(out, "Action items");
-    let numbers = outline_numbers(session);
+    let numbers = session.outline_numbers();
     for (i, action) in session.actions.iter().enumerate() {
         let first = format!("{}. ", i + 1);
         let rest = " ".repeat(first.len());
@@ -298,7 +288,7 @@ fn actions(out: &mut Vec<String>, session: &Session, ctx: &Context) {
 }
 
 fn to_verify(out: &mut Vec<String>, session: &Session) {
-    let numbers = outline_numbers(session);
+    let numbers = session.outline_numbers();
     let open = session.to_verify();
     if open.is_empty() {
         return;

@@ -8,11 +8,13 @@
 mod action;
 pub mod blameless;
 pub mod ids;
+mod meeting;
 mod session;
 mod validate;
 mod why;
 
 pub use action::{ActionItem, ActionStatus, Priority};
+pub use meeting::{Cursor, Meeting, StageTime};
 pub use session::{
     CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,
 };

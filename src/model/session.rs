@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use super::action::ActionItem;
 use super::ids;
+use super::meeting::Meeting;
 use super::why::WhyNode;
 
 /// The version of the file format this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 added `meeting`; version 1 files are read as they are.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One postmortem session, as saved in one JSON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -43,10 +45,26 @@ pub struct Session {
     pub went_well: Vec<String>,
     /// Free-form notes of the facilitator.
     pub notes: String,
+    /// Time spent per stage, timeboxes, and where the facilitator was.
+    #[serde(default)]
+    pub meeting: Meeting,
 }
 
 /// The four stages of a session, in meeting order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    Hash,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// What happened, when, impact, who attends.
@@ -238,6 +256,7 @@ impl Session {
             actions: Vec::new(),
             went_well: Vec::new(),
             notes: String::new(),
+            meeting: Meeting::default(),
         }
     }
 

@@ -215,12 +215,25 @@ impl Session {
     pub fn question_for(&self, id: &str) -> String {
         match self.node(id) {
             Some(node) if !node.question.trim().is_empty() => node.question.clone(),
-            Some(_) => match self.parent_of(id) {
-                Some(parent) => default_question(&parent.answer),
-                None => "What is the problem?".to_string(),
-            },
+            Some(_) => self.default_question_for(id),
             None => String::new(),
         }
+    }
+
+    /// The question a node answers when none was typed: "Why? — <parent's
+    /// answer>", or for a problem statement "What is the problem?".
+    pub fn default_question_for(&self, id: &str) -> String {
+        match self.parent_of(id) {
+            Some(parent) => default_question(&parent.answer),
+            None => "What is the problem?".to_string(),
+        }
+    }
+
+    /// The question typed for a node, if one was (not the default wording).
+    pub fn typed_question(&self, id: &str) -> Option<&str> {
+        self.node(id)
+            .map(|n| n.question.trim())
+            .filter(|q| !q.is_empty())
     }
 
     /// Whether any node or action item already uses this id.
@@ -308,6 +321,28 @@ impl Session {
             .ok_or_else(|| EditError::NoSuchNode(id.to_string()))?;
         node.root_cause = !node.root_cause;
         Ok(node.root_cause)
+    }
+
+    /// Outline numbers ("1", "1.2", "1.2.1") of every node, by id.
+    pub fn outline_numbers(&self) -> std::collections::BTreeMap<String, String> {
+        fn walk(
+            nodes: &[WhyNode],
+            prefix: &str,
+            out: &mut std::collections::BTreeMap<String, String>,
+        ) {
+            for (i, node) in nodes.iter().enumerate() {
+                let number = if prefix.is_empty() {
+                    format!("{}", i + 1)
+                } else {
+                    format!("{prefix}.{}", i + 1)
+                };
+                walk(&node.children, &number, out);
+                out.insert(node.id.clone(), number);
+            }
+        }
+        let mut out = std::collections::BTreeMap::new();
+        walk(&self.whys, "", &mut out);
+        out
     }
 
     /// Answers still believed or unsure: follow-ups to verify, in tree order.

@@ -66,6 +66,9 @@ pub fn parse(text: &str) -> Result<Session, LoadError> {
         }
     })?;
     session.validate().map_err(LoadError::Invalid)?;
+    // Read in an older version's shape, it is written in the current one.
+    let mut session = session;
+    session.schema_version = SCHEMA_VERSION;
     Ok(session)
 }
 

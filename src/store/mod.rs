@@ -15,6 +15,7 @@ mod errors;
 mod listing;
 mod lock;
 mod naming;
+mod recovery;
 
 use std::fs;
 use std::io;
@@ -28,6 +29,7 @@ pub use errors::StoreError;
 pub use listing::{Listing, SessionSummary, Unreadable};
 pub use lock::{LockOutcome, SessionLock};
 pub use naming::{file_name_for, slug};
+pub use recovery::write_recovery;
 
 use crate::model::{Session, ids};
 
@@ -152,8 +154,12 @@ impl Store {
 
     /// Atomically saves `session` to `path`.
     pub fn save(&self, path: &Path, session: &Session) -> Result<(), StoreError> {
-        atomic::write(path, to_text(session).as_bytes())
-            .map_err(|e| StoreError::io("save", path, e))
+        self.save_text(path, &to_text(session))
+    }
+
+    /// Atomically writes a session's file text (from [`to_text`]) to `path`.
+    pub fn save_text(&self, path: &Path, text: &str) -> Result<(), StoreError> {
+        atomic::write(path, text.as_bytes()).map_err(|e| StoreError::io("save", path, e))
     }
 
     /// Tries to lock the session at `path` for editing.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crossterm::event::KeyEvent;
 use jiff::Timestamp;
 
-use crate::model::{Session, Stage};
+use crate::model::{Confidence, Session, Stage};
 use crate::store::Listing;
 
 /// One thing to apply to the app state.
@@ -17,7 +17,8 @@ pub enum Action {
     Quit,
     /// Open or close the help overlay.
     ToggleHelp,
-    /// Leave the field, close the popup or overlay (Esc).
+    /// Leave the current mode: close the field, popup, overlay, filter or
+    /// presenter view (Esc).
     Back,
     /// Finish the field or choose (Enter).
     Commit,
@@ -45,6 +46,10 @@ pub enum Action {
     PageUp,
     /// Scroll down a page.
     PageDown,
+    /// Go to the first row (or the top).
+    First,
+    /// Go to the last row (or the bottom).
+    Last,
     /// Select the parent answer, or the previous option.
     Left,
     /// Select the first child answer, or the next option.
@@ -79,16 +84,18 @@ pub enum Action {
     MoveDown,
     /// Mark or unmark the selected answer as a root cause.
     ToggleRootCause,
-    /// Cycle confidence: fact, belief, unsure.
-    CycleConfidence,
+    /// Set the selected answer's confidence.
+    SetConfidence(Confidence),
     /// Pick who offered the selected answer.
     PickOfferedBy,
     /// Add an item to the current stage's list.
     Add,
+    /// Add a key moment to the timeline (Intake).
+    AddMoment,
     /// Pick the selected action's owner from the participants.
     PickOwner,
-    /// Pick the root causes the selected action addresses.
-    PickRootCauses,
+    /// Pick the answers (root causes first) the selected action addresses.
+    PickAddresses,
     /// Copy the summary in this format to the clipboard.
     Copy(crate::export::Format),
     /// Show the next export format in the Review preview.
@@ -103,6 +110,8 @@ pub enum Action {
     Confirm,
     /// Toggle the highlighted option of a picker.
     ToggleOption,
+    /// Choose (or, in a multiple choice, tick) the option with this index.
+    PickNth(usize),
     /// The outside world opened a session for us.
     SessionOpened {
         /// The session.
@@ -114,6 +123,10 @@ pub enum Action {
     },
     /// The session list was (re)loaded.
     Listed(Listing),
+    /// The open session was saved and closed; the list follows.
+    Closed(Listing),
+    /// Closing the session failed; it stays open and this says why.
+    CloseFailed(String),
     /// A save finished: `Err` carries the message to show.
     Saved(Result<(), String>),
     /// Something outside failed; show the message.

@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 
-use crate::model::Session;
-
 /// Work for the event loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -19,15 +17,11 @@ pub enum Effect {
     Create(String),
     /// Move this session file to the trash.
     Trash(PathBuf),
-    /// Save this closed session now, release its lock, and list sessions.
-    Close {
-        /// The final state of the session.
-        session: Box<Session>,
-        /// Its file.
-        path: PathBuf,
-        /// Whether it was open read-only (then nothing is saved).
-        read_only: bool,
-    },
+    /// Save the open session now (if anything differs from its file),
+    /// release its lock, and go back to the list: the event loop answers
+    /// with `Action::Closed`, or `Action::CloseFailed` and the session
+    /// stays open.
+    Close,
     /// Reload the session list.
     Refresh,
     /// Copy the open session's summary in this format.

@@ -84,7 +84,7 @@ pub enum Kind {
     Date,
     /// A whole number.
     Number,
-    /// One of a few options, cycled.
+    /// One of a few options, chosen from a list.
     Choice(Vec<&'static str>),
     /// Not a value: activating it adds something.
     Button,
@@ -303,21 +303,10 @@ impl Field {
             }
             Field::Evidence(id) => node(s, id)?.evidence = text,
             Field::ActDescription(id) => action(s, id)?.description = text,
+            // The team follows in `update`, which knows whether it was typed.
             Field::ActOwner(id) => {
                 let owner = complete_participant(s, &text);
-                let team_of = |name: Option<&str>| {
-                    name.and_then(|o| s.participant(o))
-                        .map(|p| p.team.clone())
-                        .filter(|t| !t.is_empty())
-                };
-                let team = team_of(owner.as_deref());
-                let previous_default = team_of(s.action(id).and_then(|a| a.owner.as_deref()));
-                let item = action(s, id)?;
-                // The team follows the owner unless someone typed another.
-                if item.team.is_none() || item.team == previous_default {
-                    item.team = team.or(item.team.take().filter(|_| previous_default.is_none()));
-                }
-                item.owner = owner;
+                action(s, id)?.owner = owner;
             }
             Field::ActTeam(id) => action(s, id)?.team = opt(&text),
             Field::ActDue(id) => {

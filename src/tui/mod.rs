@@ -10,13 +10,16 @@ pub mod effect;
 pub mod field;
 pub mod history;
 pub mod keymap;
+pub mod mode;
 pub mod run;
+pub mod saver;
 pub mod screens;
 pub mod theme;
 pub mod timer;
 pub mod ui;
 pub mod update;
 pub mod widgets;
+pub mod widths;
 
 pub use action::Action;
 pub use app::App;

@@ -2,16 +2,17 @@
 //! clock and the store. It turns terminal events into actions, runs
 //! `update`, draws with `render`, and carries out effects.
 //!
-//! Saving happens on a background thread, debounced, so typing never waits
-//! for a disk. SIGTERM and SIGHUP save and restore the terminal; a panic
+//! Saving happens on a background thread, debounced but never more than a
+//! second behind the screen. Quitting, SIGTERM, SIGHUP, SIGINT and SIGQUIT
+//! save and restore the terminal; if that last save fails, a recovery copy
+//! is written elsewhere and the run ends with an error naming it. A panic
 //! saves what is in memory (if it is valid) before the terminal is restored.
 
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread::JoinHandle;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -23,13 +24,16 @@ use super::action::Action;
 use super::app::{App, Screen};
 use super::effect::Effect;
 use super::keymap;
+use super::saver::{SaveResult, Saver, fingerprint};
 use super::theme::Theme;
 use super::{ui, update};
 use crate::model::Session;
-use crate::store::{LockOutcome, SessionLock, Store, StoreError};
+use crate::store::{LockOutcome, SessionLock, Store, StoreError, to_text, write_recovery};
 
-/// Idle time after the last change before saving.
+/// Quiet time after the last change before saving.
 const SAVE_DEBOUNCE: Duration = Duration::from_millis(300);
+/// The longest a change waits for a save while changes keep coming.
+const SAVE_MAX_WAIT: Duration = Duration::from_secs(1);
 /// Wait before retrying a failed save.
 const SAVE_RETRY: Duration = Duration::from_secs(2);
 
@@ -56,68 +60,35 @@ pub enum RunError {
     /// fivewhys hit a bug; what was in memory was saved first.
     #[error("fivewhys stopped on an internal error; your session was saved first")]
     Panicked,
+    /// The session could not be saved on the way out.
+    #[error("{}", not_saved_message(.reason, .path, .recovery))]
+    NotSaved {
+        /// Why the save failed.
+        reason: String,
+        /// The session file that could not be written.
+        path: PathBuf,
+        /// Where the recovery copy went, or why none could be written.
+        recovery: Result<PathBuf, String>,
+    },
 }
 
-struct Saver {
-    jobs: Option<Sender<(PathBuf, Session)>>,
-    results: Receiver<Result<(), String>>,
-    thread: Option<JoinHandle<()>>,
-    in_flight: usize,
-}
-
-impl Saver {
-    fn start(store: Store) -> Saver {
-        let (jobs, inbox) = mpsc::channel::<(PathBuf, Session)>();
-        let (outbox, results) = mpsc::channel();
-        let thread = std::thread::spawn(move || {
-            while let Ok(mut job) = inbox.recv() {
-                // Only the newest state matters.
-                while let Ok(newer) = inbox.try_recv() {
-                    let _ = outbox.send(Ok(()));
-                    job = newer;
-                }
-                let result = store.save(&job.0, &job.1).map_err(|e| e.to_string());
-                if outbox.send(result).is_err() {
-                    break;
-                }
-            }
-        });
-        Saver {
-            jobs: Some(jobs),
-            results,
-            thread: Some(thread),
-            in_flight: 0,
-        }
-    }
-
-    fn send(&mut self, path: PathBuf, session: Session) {
-        if let Some(jobs) = &self.jobs
-            && jobs.send((path, session)).is_ok()
-        {
-            self.in_flight += 1;
-        }
-    }
-
-    /// Waits for every queued save; returns the last failure, if any.
-    fn drain(&mut self) -> Option<String> {
-        let mut failure = None;
-        while self.in_flight > 0 {
-            match self.results.recv() {
-                Ok(Err(e)) => failure = Some(e),
-                Ok(Ok(())) => {}
-                Err(_) => break,
-            }
-            self.in_flight -= 1;
-        }
-        failure
-    }
-
-    fn stop(&mut self) {
-        self.drain();
-        self.jobs = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+fn not_saved_message(
+    reason: &str,
+    path: &std::path::Path,
+    recovery: &Result<PathBuf, String>,
+) -> String {
+    match recovery {
+        Ok(copy) => format!(
+            "the session could not be saved ({reason}). Nothing is lost: it was written to {}. \
+             Once there is room, copy it back: cp '{}' '{}'",
+            copy.display(),
+            copy.display(),
+            path.display()
+        ),
+        Err(why) => format!(
+            "the session could not be saved ({reason}) and no recovery copy could be written \
+             ({why}); the session follows on standard error as JSON"
+        ),
     }
 }
 
@@ -126,7 +97,12 @@ struct Loop {
     app: App,
     lock: Option<SessionLock>,
     saver: Saver,
+    /// When the next save is due.
     save_due: Option<Instant>,
+    /// When the oldest change not yet sent for saving was made.
+    unsaved_since: Option<Instant>,
+    /// Fingerprint of the open session's file as last loaded or written.
+    written: Option<u64>,
     quit: bool,
 }
 
@@ -134,7 +110,12 @@ struct Loop {
 pub fn run(store: Store, start: Start) -> Result<(), RunError> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let mut terminal = ratatui::init();
@@ -151,20 +132,34 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
         app: App::new(Theme::from_env(), Zoned::now()),
         lock: None,
         save_due: None,
+        unsaved_since: None,
+        written: None,
         quit: false,
     };
+    if let Ok(size) = terminal.size() {
+        lp.dispatch(Action::Resize(size.width, size.height));
+    }
     let events = spawn_input_reader();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         lp.run(&mut terminal, &start, &stop, &events)
     }));
     // Whatever happened, what is in memory goes to disk before we leave.
-    lp.final_save();
+    let saved = lp.final_save();
     lp.saver.stop();
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    match outcome {
-        Ok(result) => result,
-        Err(_) => Err(RunError::Panicked),
+    let saved = saved.map_err(|(error, unwritten)| {
+        if let Some(text) = unwritten {
+            // Nowhere to write it: standard error, the only place left,
+            // rather than losing it.
+            eprintln!("{text}");
+        }
+        error
+    });
+    match (saved, outcome) {
+        (Err(not_saved), _) => Err(not_saved),
+        (Ok(()), Ok(result)) => result,
+        (Ok(()), Err(_)) => Err(RunError::Panicked),
     }
 }
 
@@ -235,6 +230,7 @@ impl Loop {
             self.collect_save_results();
             if self.save_due.is_some_and(|due| Instant::now() >= due) {
                 self.save_due = None;
+                self.unsaved_since = None;
                 if let Some((path, session)) = self.savable() {
                     self.saver.send(path, session);
                 }
@@ -244,7 +240,7 @@ impl Loop {
     }
 
     fn handle(&mut self, event: Event) {
-        if let Some(action) = keymap::action_for(&self.app.contexts(), event) {
+        if let Some(action) = keymap::action_for(self.app.contexts(), event) {
             self.dispatch(action);
         }
     }
@@ -257,7 +253,7 @@ impl Loop {
     fn apply(&mut self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                Effect::Save => self.save_due = Some(Instant::now() + SAVE_DEBOUNCE),
+                Effect::Save => self.schedule_save(),
                 Effect::Quit => self.quit = true,
                 Effect::Refresh => match self.store.list() {
                     Ok(listing) => self.dispatch(Action::Listed(listing)),
@@ -274,23 +270,17 @@ impl Loop {
                     }
                 }
                 Effect::Copy(format) => self.copy(format),
-                Effect::Close {
-                    session,
-                    path,
-                    read_only,
-                } => {
-                    self.save_due = None;
-                    if !read_only {
-                        self.saver.drain();
-                        if let Err(e) = self.store.save(&path, &session) {
-                            self.dispatch(Action::Failed(format!("{e}; the session stays open")));
-                        }
-                    }
-                    self.lock = None;
-                    self.dispatch(Action::Listed(self.store.list().unwrap_or_default()));
-                }
+                Effect::Close => self.close(),
             }
         }
+    }
+
+    /// A change was made: save after a quiet moment, but never let the disk
+    /// fall more than [`SAVE_MAX_WAIT`] behind the screen.
+    fn schedule_save(&mut self) {
+        let now = Instant::now();
+        let since = *self.unsaved_since.get_or_insert(now);
+        self.save_due = Some((now + SAVE_DEBOUNCE).min(since + SAVE_MAX_WAIT));
     }
 
     fn copy(&mut self, format: crate::export::Format) {
@@ -329,6 +319,8 @@ impl Loop {
             Ok(LockOutcome::HeldElsewhere { holder }) => Some(holder),
             Err(e) => Some(format!("no lock could be taken ({e})")),
         };
+        // As it would be written unchanged: looking writes nothing.
+        self.written = Some(fingerprint(&to_text(&session)));
         self.dispatch(Action::SessionOpened {
             session: Box::new(session),
             path,
@@ -336,40 +328,117 @@ impl Loop {
         });
     }
 
-    /// The open session and its path, if it may be saved.
+    /// The open session and its path, as it should be saved now, if it
+    /// may be saved.
     fn savable(&self) -> Option<(PathBuf, Session)> {
         match &self.app.screen {
             Screen::Session(ss) if ss.read_only.is_none() => {
-                Some((ss.path.clone(), ss.session.clone()))
+                Some((ss.path.clone(), ss.snapshot(Timestamp::now())))
             }
             _ => None,
         }
     }
 
+    fn note_result(&mut self, result: SaveResult) -> Option<String> {
+        match result {
+            SaveResult::Written(fingerprint) => {
+                self.written = Some(fingerprint);
+                None
+            }
+            SaveResult::Superseded => None,
+            SaveResult::Failed(e) => Some(e),
+        }
+    }
+
     fn collect_save_results(&mut self) {
-        while let Ok(result) = self.saver.results.try_recv() {
-            self.saver.in_flight = self.saver.in_flight.saturating_sub(1);
-            match result {
-                Err(e) => {
+        while let Some(result) = self.saver.try_result() {
+            match self.note_result(result) {
+                Some(e) => {
                     self.dispatch(Action::Saved(Err(e)));
                     self.save_due = Some(Instant::now() + SAVE_RETRY);
                 }
-                Ok(()) if self.saver.in_flight == 0 && self.save_due.is_none() => {
+                None if self.saver.in_flight() == 0 && self.save_due.is_none() => {
                     self.dispatch(Action::Saved(Ok(())));
                 }
-                Ok(()) => {}
+                None => {}
             }
         }
     }
 
-    fn final_save(&mut self) {
-        self.saver.drain();
-        if let Some((path, session)) = self.savable()
-            && session.validate().is_ok()
-        {
-            // Best effort on the way out; the autosaves before it stand.
-            let _ = self.store.save(&path, &session);
+    /// Writes the open session if it differs from its file; `Err` says why
+    /// it could not be written.
+    fn flush(&mut self) -> Result<(), Box<(PathBuf, Session, String)>> {
+        for result in self.saver.drain() {
+            self.note_result(result);
+        }
+        self.save_due = None;
+        self.unsaved_since = None;
+        let Some((path, session)) = self.savable() else {
+            return Ok(());
+        };
+        let text = to_text(&session);
+        if Some(fingerprint(&text)) == self.written {
+            return Ok(());
+        }
+        if let Err(e) = session.validate() {
+            return Err(Box::new((
+                path,
+                session,
+                format!("the session is inconsistent ({e})"),
+            )));
+        }
+        match self.store.save_text(&path, &text) {
+            Ok(()) => {
+                self.written = Some(fingerprint(&text));
+                Ok(())
+            }
+            Err(e) => Err(Box::new((path, session, e.to_string()))),
+        }
+    }
+
+    /// Leaving a session for the list: it is saved first, or stays open.
+    fn close(&mut self) {
+        if let Err(failed) = self.flush() {
+            return self.dispatch(Action::CloseFailed(failed.2));
         }
         self.lock = None;
+        self.written = None;
+        let listing = match self.store.list() {
+            Ok(listing) => listing,
+            Err(e) => {
+                self.dispatch(Action::Failed(e.to_string()));
+                Default::default()
+            }
+        };
+        self.dispatch(Action::Closed(listing));
+    }
+
+    /// On the way out: save, or write a recovery copy and say where. When
+    /// not even that could be written, the text comes back to be printed
+    /// once the terminal is restored.
+    fn final_save(&mut self) -> Result<(), (RunError, Option<String>)> {
+        let outcome = self.flush();
+        self.lock = None;
+        let Err(failed) = outcome else {
+            return Ok(());
+        };
+        let (path, session, reason) = *failed;
+        let text = to_text(&session);
+        let recovery = write_recovery(self.store.root(), &session.id, &text).map_err(|tried| {
+            tried
+                .iter()
+                .map(|(p, e)| format!("{}: {e}", p.display()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        let unwritten = recovery.is_err().then_some(text);
+        Err((
+            RunError::NotSaved {
+                reason,
+                path,
+                recovery,
+            },
+            unwritten,
+        ))
     }
 }

@@ -62,6 +62,8 @@ pub struct Theme {
     pub root: Style,
     /// Key names in the footer.
     pub key: Style,
+    /// Gentle suggestions (the blameless nudge): not an error.
+    pub tip: Style,
 }
 
 impl Theme {
@@ -83,6 +85,7 @@ impl Theme {
                     .add_modifier(Modifier::BOLD),
                 root: plain.fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
                 key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                tip: plain.fg(Color::Cyan).add_modifier(Modifier::ITALIC),
             },
             ThemeName::Light => Theme {
                 name,
@@ -98,6 +101,7 @@ impl Theme {
                     .add_modifier(Modifier::BOLD),
                 root: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
                 key: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+                tip: plain.fg(Color::Blue).add_modifier(Modifier::ITALIC),
             },
             ThemeName::HighContrast => Theme {
                 name,
@@ -131,6 +135,10 @@ impl Theme {
                     .fg(Color::LightCyan)
                     .bg(Color::Black)
                     .add_modifier(Modifier::BOLD),
+                tip: plain
+                    .fg(Color::LightCyan)
+                    .bg(Color::Black)
+                    .add_modifier(Modifier::ITALIC),
             },
             ThemeName::NoColor => Theme {
                 name,
@@ -143,6 +151,7 @@ impl Theme {
                 error: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
                 root: plain.add_modifier(Modifier::BOLD),
                 key: plain.add_modifier(Modifier::BOLD),
+                tip: plain.add_modifier(Modifier::ITALIC),
             },
         }
     }

@@ -1,46 +1,90 @@
-//! The meeting timer (pausable) and per-stage timeboxes. Pure: the current
-//! time is always passed in.
+//! The meeting timer (pausable), the time spent on each stage, and the
+//! stage timeboxes. It resumes from what the session stored and writes its
+//! state back for saving. Pure: the current time is always passed in.
 
 use jiff::Timestamp;
 
-use crate::model::Stage;
+use crate::model::{Meeting, Stage};
 
 /// Timebox lengths offered, in minutes (0 = off).
-pub const TIMEBOXES: [i64; 6] = [0, 5, 10, 15, 20, 30];
+pub const TIMEBOXES: [u32; 6] = [0, 5, 10, 15, 20, 30];
 
-/// Elapsed meeting time and the current stage's timebox.
+/// Elapsed meeting time, per stage, and the stage timeboxes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timer {
-    /// Seconds counted before the last resume.
-    pub accumulated: i64,
-    /// When the timer was last resumed; `None` while paused.
-    pub running_since: Option<Timestamp>,
-    /// The timebox: stage, minutes, and when it was set.
-    pub timebox: Option<(Stage, i64, Timestamp)>,
+    /// Seconds spent on each stage before the running stretch.
+    spent: [i64; 4],
+    /// Each stage's timebox in minutes.
+    timebox: [Option<u32>; 4],
+    /// The stage whose time runs.
+    stage: Stage,
+    /// When the running stretch started; `None` while paused.
+    running_since: Option<Timestamp>,
+}
+
+fn index(stage: Stage) -> usize {
+    Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0)
 }
 
 impl Timer {
-    /// A timer running from `now`.
-    pub fn start(now: Timestamp) -> Timer {
-        Timer {
-            accumulated: 0,
-            running_since: Some(now),
-            timebox: None,
+    /// A timer running from `now` on `stage`, with nothing spent yet.
+    pub fn start(stage: Stage, now: Timestamp) -> Timer {
+        Timer::resume(&Meeting::default(), stage, now, true)
+    }
+
+    /// A timer that continues from a stored meeting.
+    pub fn resume(meeting: &Meeting, stage: Stage, now: Timestamp, running: bool) -> Timer {
+        let mut spent = [0; 4];
+        let mut timebox = [None; 4];
+        for s in Stage::ALL {
+            let stored = meeting.stage(s);
+            spent[index(s)] = i64::try_from(stored.spent_seconds).unwrap_or(i64::MAX / 2);
+            timebox[index(s)] = stored.timebox_minutes.filter(|m| *m > 0);
         }
+        Timer {
+            spent,
+            timebox,
+            stage,
+            running_since: running.then_some(now),
+        }
+    }
+
+    fn running_stretch(&self, now: Timestamp) -> i64 {
+        self.running_since
+            .map_or(0, |since| (now.as_second() - since.as_second()).max(0))
     }
 
     /// Seconds of meeting so far.
     pub fn elapsed(&self, now: Timestamp) -> i64 {
-        self.accumulated
-            + self
-                .running_since
-                .map_or(0, |since| (now.as_second() - since.as_second()).max(0))
+        self.spent.iter().sum::<i64>() + self.running_stretch(now)
+    }
+
+    /// Seconds spent on `stage` so far.
+    pub fn spent(&self, stage: Stage, now: Timestamp) -> i64 {
+        let running = if stage == self.stage {
+            self.running_stretch(now)
+        } else {
+            0
+        };
+        self.spent[index(stage)] + running
+    }
+
+    /// The meeting moved to another stage: time counts there from now.
+    pub fn switch(&mut self, stage: Stage, now: Timestamp) {
+        if stage == self.stage {
+            return;
+        }
+        self.spent[index(self.stage)] = self.spent(self.stage, now);
+        if self.running_since.is_some() {
+            self.running_since = Some(now);
+        }
+        self.stage = stage;
     }
 
     /// Pauses or resumes.
     pub fn toggle(&mut self, now: Timestamp) {
         if self.running_since.is_some() {
-            self.accumulated = self.elapsed(now);
+            self.spent[index(self.stage)] = self.spent(self.stage, now);
             self.running_since = None;
         } else {
             self.running_since = Some(now);
@@ -52,24 +96,31 @@ impl Timer {
         self.running_since.is_some()
     }
 
-    /// Next timebox length for `stage`, restarting the countdown.
-    pub fn cycle_timebox(&mut self, stage: Stage, now: Timestamp) {
-        let current = match self.timebox {
-            Some((s, minutes, _)) if s == stage => minutes,
-            _ => 0,
-        };
-        let index = TIMEBOXES.iter().position(|m| *m == current).unwrap_or(0);
-        let next = TIMEBOXES[(index + 1) % TIMEBOXES.len()];
-        self.timebox = (next > 0).then_some((stage, next, now));
+    /// `stage`'s timebox in minutes, if set.
+    pub fn timebox(&self, stage: Stage) -> Option<u32> {
+        self.timebox[index(stage)]
+    }
+
+    /// The next timebox length for `stage` (off, 5, 10 … 30 minutes).
+    pub fn cycle_timebox(&mut self, stage: Stage) {
+        let current = self.timebox(stage).unwrap_or(0);
+        let at = TIMEBOXES.iter().position(|m| *m == current).unwrap_or(0);
+        let next = TIMEBOXES[(at + 1) % TIMEBOXES.len()];
+        self.timebox[index(stage)] = (next > 0).then_some(next);
     }
 
     /// Seconds left in `stage`'s timebox (negative when over), if one is set.
     pub fn remaining(&self, stage: Stage, now: Timestamp) -> Option<i64> {
-        match self.timebox {
-            Some((s, minutes, set)) if s == stage => {
-                Some(minutes * 60 - (now.as_second() - set.as_second()))
-            }
-            _ => None,
+        self.timebox(stage)
+            .map(|minutes| i64::from(minutes) * 60 - self.spent(stage, now))
+    }
+
+    /// Writes the time spent and the timeboxes into `meeting`.
+    pub fn write_to(&self, meeting: &mut Meeting, now: Timestamp) {
+        for stage in Stage::ALL {
+            let stored = meeting.stage_mut(stage);
+            stored.spent_seconds = u64::try_from(self.spent(stage, now)).unwrap_or(0);
+            stored.timebox_minutes = self.timebox(stage);
         }
     }
 }
@@ -95,7 +146,7 @@ mod tests {
 
     #[test]
     fn pausing_stops_the_clock() {
-        let mut t = Timer::start(at(0));
+        let mut t = Timer::start(Stage::Intake, at(0));
         assert_eq!(t.elapsed(at(90)), 90);
         t.toggle(at(90));
         assert_eq!(t.elapsed(at(500)), 90);
@@ -105,11 +156,30 @@ mod tests {
     }
 
     #[test]
-    fn timebox_counts_down_and_over() {
-        let mut t = Timer::start(at(0));
-        t.cycle_timebox(Stage::Whys, at(0));
-        assert_eq!(t.remaining(Stage::Whys, at(60)), Some(240));
-        assert_eq!(t.remaining(Stage::Intake, at(60)), None);
-        assert_eq!(t.remaining(Stage::Whys, at(360)), Some(-60));
+    fn each_stage_counts_its_own_time_against_its_timebox() {
+        let mut t = Timer::start(Stage::Intake, at(0));
+        t.switch(Stage::Whys, at(120));
+        t.cycle_timebox(Stage::Whys);
+        assert_eq!(t.remaining(Stage::Whys, at(180)), Some(240));
+        assert_eq!(t.remaining(Stage::Intake, at(180)), None);
+        assert_eq!(t.remaining(Stage::Whys, at(480)), Some(-60));
+        t.switch(Stage::Actions, at(480));
+        assert_eq!(t.spent(Stage::Whys, at(9000)), 360, "stopped counting");
+        assert_eq!(t.spent(Stage::Intake, at(9000)), 120);
+    }
+
+    #[test]
+    fn a_stored_meeting_resumes_where_it_stopped() {
+        let mut t = Timer::start(Stage::Intake, at(0));
+        t.switch(Stage::Whys, at(300));
+        t.cycle_timebox(Stage::Whys);
+        t.cycle_timebox(Stage::Whys);
+        let mut meeting = Meeting::default();
+        t.write_to(&mut meeting, at(400));
+        assert_eq!(meeting.elapsed_seconds(), 400);
+        assert_eq!(meeting.whys.timebox_minutes, Some(10));
+        let again = Timer::resume(&meeting, Stage::Whys, at(10_000), true);
+        assert_eq!(again.elapsed(at(10_060)), 460);
+        assert_eq!(again.remaining(Stage::Whys, at(10_060)), Some(600 - 160));
     }
 }

@@ -5,9 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 
-use super::app::{App, SaveState, Screen};
+use super::app::{App, SaveState, Screen, SessionMode};
 use super::screens;
 use super::widgets::{footer, help, popup, stage_bar};
+use super::widths;
 use crate::export::sanitize::clean_line;
 use crate::model::Stage;
 
@@ -37,9 +38,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             .areas(area);
             screens::home::render(frame, body, home, &app.now, theme);
             render_status(app, frame, status);
-            footer::render(frame, foot, &app.contexts(), theme);
+            footer::render(frame, foot, app.contexts(), theme);
         }
-        Screen::Session(ss) if ss.presenter && ss.popup.is_none() && ss.editor.is_none() => {
+        Screen::Session(ss) if matches!(ss.mode, SessionMode::Presenter) => {
             screens::presenter::render(frame, area, ss, &app.now, theme);
         }
         Screen::Session(ss) => {
@@ -65,13 +66,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             } else {
                 clean_line(&ss.session.title)
             };
-            let room = (title.width as usize).saturating_sub(save_text.chars().count() + 2);
+            let room = (title.width as usize).saturating_sub(widths::width(save_text) + 2);
             frame.render_widget(
                 Line::from(vec![
-                    Span::styled(
-                        format!("{:<room$}", screens::fit(&title_text, room)),
-                        theme.accent,
-                    ),
+                    Span::styled(widths::fit_pad(&title_text, room), theme.accent),
                     Span::raw("  "),
                     Span::styled(save_text, save_style),
                 ]),
@@ -95,36 +93,38 @@ pub fn render(app: &App, frame: &mut Frame) {
                 Stage::Actions => screens::actions::render(frame, body, ss, &app.now, theme),
                 Stage::Review => screens::review::render(frame, body, ss, &app.now, theme),
             }
-            if let Some(p) = &ss.popup {
+            if let Some(p) = ss.popup() {
                 popup::render(frame, body, p, theme);
             }
             render_status(app, frame, status);
-            footer::render(frame, foot, &app.contexts(), theme);
+            footer::render(frame, foot, app.contexts(), theme);
         }
     }
-    if let Some(scroll) = app.help {
-        help::render(frame, area, scroll, theme);
+    if let super::app::Help::Open { scroll } = app.help {
+        help::render(frame, area, app, scroll);
     }
 }
 
-/// The status message cut into rows of the window's width (at most three),
+/// The status message wrapped to the window's width (at most three rows),
 /// so a long path is shown whole rather than cut off.
 fn status_lines(app: &App, width: u16) -> Vec<String> {
     let Some(status) = &app.status else {
         return Vec::new();
     };
-    let chars: Vec<char> = clean_line(&status.text).chars().collect();
-    let width = (width as usize).max(1);
-    chars
-        .chunks(width)
+    let text = clean_line(&status.text);
+    let options = textwrap::Options::new(usize::from(width).max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(&text, options)
+        .into_iter()
         .take(3)
-        .map(|c| c.iter().collect())
+        .map(|l| l.into_owned())
         .collect()
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
     if let Some(status) = &app.status {
-        let style = if status.is_error {
+        let style = if status.is_error() {
             app.theme.warn
         } else {
             app.theme.accent

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod driver;
+
 use std::path::{Path, PathBuf};
 
 /// The example session files shipped in `examples/sessions/`.
@@ -42,8 +44,10 @@ pub fn outage() -> Session {
     fivewhys::store::parse(&std::fs::read_to_string(outage_file()).unwrap()).unwrap()
 }
 
-/// An app with `session` open (read-only if `holder` is given).
-pub fn app_with(session: Session, holder: Option<&str>) -> App {
+/// An app with `session` open (read-only if `holder` is given), as in a
+/// meeting that is going on now (so its timer runs).
+pub fn app_with(mut session: Session, holder: Option<&str>) -> App {
+    session.updated = now().timestamp();
     let mut app = App::new(Theme::named(ThemeName::Dark), now());
     update(
         &mut app,
@@ -66,7 +70,7 @@ pub fn ss(app: &App) -> &SessionState {
 
 /// Sends a terminal event through the real keymap and update.
 pub fn event(app: &mut App, ev: Event) -> Vec<Effect> {
-    match keymap::action_for(&app.contexts(), ev) {
+    match keymap::action_for(app.contexts(), ev) {
         Some(action) => update(app, action),
         None => Vec::new(),
     }

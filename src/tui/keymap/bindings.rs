@@ -1,20 +1,53 @@
 //! The binding table: every key, where it applies, what it does, and how
-//! help and footer name it. Add a key here and help and footer follow.
+//! help and footer name it. Add a key here and help, footer and every hint
+//! follow. Within a context, bindings are in order of importance: the
+//! footer shows the first ones when space is short.
 
 use crossterm::event::KeyCode;
 
 use super::{Binding, Context, alt, ch, ctrl, key, shift};
-use crate::model::Stage;
+use crate::export::Format;
+use crate::model::{Confidence, Stage};
 use crate::tui::action::Action;
 
 macro_rules! b {
     ($ctx:ident, [$($k:expr),+], $action:expr, $help:literal, $footer:expr) => {
-        Binding { context: Context::$ctx, keys: &[$($k),+], action: $action, help: $help, footer: $footer }
+        Binding {
+            context: Context::$ctx,
+            keys: &[$($k),+],
+            action: $action,
+            help: $help,
+            footer: $footer,
+            keys_label: None,
+        }
+    };
+    ($ctx:ident, $keys:ident as $label:literal, $action:expr, $help:literal, $footer:expr) => {
+        Binding {
+            context: Context::$ctx,
+            keys: &$keys,
+            action: $action,
+            help: $help,
+            footer: $footer,
+            keys_label: Some($label),
+        }
     };
 }
 
-/// Every binding, in help order.
+const DIGITS: [super::Key; 9] = [
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
+];
+
+/// Every binding, grouped by context, most important first.
 pub static BINDINGS: &[Binding] = &[
+    // Anywhere.
     b!(
         Always,
         [ctrl('c'), ctrl('q')],
@@ -22,12 +55,615 @@ pub static BINDINGS: &[Binding] = &[
         "save and quit",
         Some("quit")
     ),
+    // The help overlay.
+    b!(
+        Help,
+        [key(KeyCode::Esc), ch('?'), ch('q')],
+        Action::Back,
+        "close the help",
+        Some("close")
+    ),
+    b!(
+        Help,
+        [key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll down",
+        Some("scroll")
+    ),
+    b!(
+        Help,
+        [key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll up",
+        None
+    ),
+    b!(
+        Help,
+        [key(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "page down",
+        None
+    ),
+    b!(
+        Help,
+        [key(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+        None
+    ),
+    b!(
+        Help,
+        [key(KeyCode::Home), ch('g')],
+        Action::First,
+        "to the top",
+        None
+    ),
+    b!(
+        Help,
+        [key(KeyCode::End), ch('G')],
+        Action::Last,
+        "to the bottom",
+        None
+    ),
+    // The session list.
+    b!(
+        Home,
+        [key(KeyCode::Enter)],
+        Action::Edit,
+        "open the session",
+        Some("open")
+    ),
+    b!(
+        Home,
+        [ch('n')],
+        Action::NewSession,
+        "start a new session",
+        Some("new")
+    ),
+    b!(
+        Home,
+        [ch('/')],
+        Action::Filter,
+        "filter by title or id",
+        Some("filter")
+    ),
+    b!(
+        Home,
+        [ch('?')],
+        Action::ToggleHelp,
+        "help: every key",
+        Some("help")
+    ),
+    b!(
+        Home,
+        [ch('x'), key(KeyCode::Delete)],
+        Action::Delete,
+        "move the session to the trash (asks first)",
+        Some("delete")
+    ),
+    b!(Home, [ch('q')], Action::Quit, "quit fivewhys", Some("quit")),
+    b!(
+        Home,
+        [key(KeyCode::Esc)],
+        Action::Back,
+        "clear the filter",
+        None
+    ),
+    b!(
+        Home,
+        [key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous session",
+        None
+    ),
+    b!(
+        Home,
+        [key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next session",
+        None
+    ),
+    b!(
+        Home,
+        [key(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+        None
+    ),
+    b!(
+        Home,
+        [key(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down",
+        None
+    ),
+    b!(
+        Home,
+        [key(KeyCode::Home)],
+        Action::First,
+        "first session",
+        None
+    ),
+    b!(
+        Home,
+        [key(KeyCode::End)],
+        Action::Last,
+        "last session",
+        None
+    ),
+    b!(
+        Home,
+        [ch('T')],
+        Action::CycleTheme,
+        "theme: dark, light, high contrast",
+        None
+    ),
+    // Typing a filter.
+    b!(
+        Filter,
+        [key(KeyCode::Enter)],
+        Action::Commit,
+        "keep the filter and pick a session",
+        Some("done")
+    ),
+    b!(
+        Filter,
+        [key(KeyCode::Esc)],
+        Action::Back,
+        "clear the filter",
+        Some("clear")
+    ),
+    b!(
+        Filter,
+        [key(KeyCode::Up)],
+        Action::Up,
+        "previous session",
+        None
+    ),
+    b!(
+        Filter,
+        [key(KeyCode::Down)],
+        Action::Down,
+        "next session",
+        None
+    ),
+    // Naming a new session.
+    b!(
+        TitleBox,
+        [key(KeyCode::Enter)],
+        Action::Commit,
+        "start the session",
+        Some("start")
+    ),
+    b!(
+        TitleBox,
+        [key(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel")
+    ),
+    // A yes/no question.
+    b!(
+        Confirm,
+        [ch('y'), key(KeyCode::Enter)],
+        Action::Confirm,
+        "yes",
+        Some("yes")
+    ),
+    b!(
+        Confirm,
+        [ch('n'), key(KeyCode::Esc)],
+        Action::Back,
+        "no",
+        Some("no")
+    ),
+    // Choosing from a list.
+    b!(
+        Pick,
+        [key(KeyCode::Enter)],
+        Action::Confirm,
+        "choose (or save the ticks)",
+        Some("choose")
+    ),
+    b!(Pick, DIGITS as "1–9", Action::PickNth(0), "choose that option (or tick it)", Some("pick")),
+    b!(
+        Pick,
+        [key(KeyCode::Esc)],
+        Action::Back,
+        "cancel",
+        Some("cancel")
+    ),
+    b!(
+        Pick,
+        [ch(' ')],
+        Action::ToggleOption,
+        "tick or untick (several may be ticked)",
+        Some("tick")
+    ),
+    b!(
+        Pick,
+        [key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous option",
+        None
+    ),
+    b!(
+        Pick,
+        [key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next option",
+        None
+    ),
+    // A text field.
+    b!(
+        Editing,
+        [key(KeyCode::Enter)],
+        Action::Commit,
+        "keep the text and leave the field",
+        Some("done")
+    ),
+    b!(
+        Editing,
+        [key(KeyCode::Tab)],
+        Action::NextField,
+        "keep the text, edit the next field",
+        Some("next")
+    ),
+    b!(
+        Editing,
+        [key(KeyCode::Esc)],
+        Action::Back,
+        "leave the field (the text is kept)",
+        Some("leave")
+    ),
+    b!(
+        Editing,
+        [key(KeyCode::BackTab)],
+        Action::PrevField,
+        "keep the text, edit the previous field",
+        None
+    ),
+    b!(
+        Editing,
+        [alt(KeyCode::Enter), ctrl('j')],
+        Action::Newline,
+        "new line (summary and notes)",
+        None
+    ),
+    // The presenter view.
+    b!(
+        Presenter,
+        [key(KeyCode::Esc), ch('v')],
+        Action::Back,
+        "leave the presenter view",
+        Some("leave")
+    ),
+    b!(
+        Presenter,
+        [key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous answer",
+        Some("move")
+    ),
+    b!(
+        Presenter,
+        [key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next answer",
+        None
+    ),
+    b!(
+        Presenter,
+        [key(KeyCode::Left), ch('h')],
+        Action::Left,
+        "the answer above",
+        None
+    ),
+    b!(
+        Presenter,
+        [key(KeyCode::Right), ch('l')],
+        Action::Right,
+        "the first answer below",
+        None
+    ),
+    b!(
+        Presenter,
+        [key(KeyCode::Enter)],
+        Action::Edit,
+        "type the answer (leaves the presenter view)",
+        Some("answer")
+    ),
+    b!(
+        Presenter,
+        [ch('?')],
+        Action::ToggleHelp,
+        "help: every key",
+        Some("help")
+    ),
+    // Intake.
+    b!(
+        Intake,
+        [key(KeyCode::Enter), ch('e')],
+        Action::Edit,
+        "edit the field (a choice opens a list)",
+        Some("edit")
+    ),
+    b!(
+        Intake,
+        [ch('a')],
+        Action::Add,
+        "add a participant",
+        Some("person")
+    ),
+    b!(
+        Intake,
+        [ch('m')],
+        Action::AddMoment,
+        "add a key moment",
+        Some("moment")
+    ),
+    b!(
+        Intake,
+        [ch('x'), key(KeyCode::Delete)],
+        Action::Delete,
+        "remove the participant or moment (asks first)",
+        None
+    ),
+    b!(
+        Intake,
+        [key(KeyCode::Left)],
+        Action::Left,
+        "previous option of a choice",
+        None
+    ),
+    b!(
+        Intake,
+        [key(KeyCode::Right)],
+        Action::Right,
+        "next option of a choice",
+        None
+    ),
+    // Whys.
+    b!(
+        Whys,
+        [ch('w')],
+        Action::AskWhy,
+        "ask why of the selected answer",
+        Some("why?")
+    ),
+    b!(
+        Whys,
+        [ch('s')],
+        Action::AddCause,
+        "add another cause beside it",
+        Some("cause")
+    ),
+    b!(
+        Whys,
+        [key(KeyCode::Enter), ch('e')],
+        Action::Edit,
+        "edit the answer (then Tab: evidence, question)",
+        Some("edit")
+    ),
+    b!(
+        Whys,
+        [ch('r')],
+        Action::ToggleRootCause,
+        "mark or unmark as a root cause",
+        Some("root")
+    ),
+    b!(
+        Whys,
+        [ch('f')],
+        Action::SetConfidence(Confidence::Fact),
+        "confidence: fact (we know)",
+        Some("fact")
+    ),
+    b!(
+        Whys,
+        [ch('b')],
+        Action::SetConfidence(Confidence::Belief),
+        "confidence: belief (we think)",
+        Some("belief")
+    ),
+    b!(
+        Whys,
+        [ch('n')],
+        Action::SetConfidence(Confidence::Unsure),
+        "confidence: unsure (we don't know yet)",
+        Some("unsure")
+    ),
+    b!(
+        Whys,
+        [ch('p')],
+        Action::AddProblem,
+        "add another problem statement",
+        Some("problem")
+    ),
+    b!(
+        Whys,
+        [ch('o')],
+        Action::PickOfferedBy,
+        "who offered this answer",
+        None
+    ),
+    b!(
+        Whys,
+        [ch('x'), key(KeyCode::Delete)],
+        Action::Delete,
+        "delete the answer and all below it (asks first)",
+        None
+    ),
+    b!(
+        Whys,
+        [key(KeyCode::Left), ch('h')],
+        Action::Left,
+        "go to the answer above",
+        None
+    ),
+    b!(
+        Whys,
+        [key(KeyCode::Right), ch('l')],
+        Action::Right,
+        "go to the first answer below",
+        None
+    ),
+    b!(
+        Whys,
+        [ch('K'), shift(KeyCode::Up)],
+        Action::MoveUp,
+        "move up among its siblings",
+        None
+    ),
+    b!(
+        Whys,
+        [ch('J'), shift(KeyCode::Down)],
+        Action::MoveDown,
+        "move down among its siblings",
+        None
+    ),
+    // Actions.
+    b!(
+        Actions,
+        [ch('a')],
+        Action::Add,
+        "add an action item",
+        Some("add")
+    ),
+    b!(
+        Actions,
+        [key(KeyCode::Enter), ch('e')],
+        Action::Edit,
+        "edit the cell (a choice opens a list)",
+        Some("edit")
+    ),
+    b!(
+        Actions,
+        [ch('o')],
+        Action::PickOwner,
+        "pick the owner from the participants",
+        Some("owner")
+    ),
+    b!(
+        Actions,
+        [ch('l')],
+        Action::PickAddresses,
+        "link to the answers it addresses",
+        Some("link")
+    ),
+    b!(
+        Actions,
+        [key(KeyCode::Left)],
+        Action::Left,
+        "previous column",
+        None
+    ),
+    b!(
+        Actions,
+        [key(KeyCode::Right)],
+        Action::Right,
+        "next column",
+        None
+    ),
+    b!(
+        Actions,
+        [ch('x'), key(KeyCode::Delete)],
+        Action::Delete,
+        "delete the action item (asks first)",
+        None
+    ),
+    b!(
+        Actions,
+        [ch('K'), shift(KeyCode::Up)],
+        Action::MoveUp,
+        "move up",
+        None
+    ),
+    b!(
+        Actions,
+        [ch('J'), shift(KeyCode::Down)],
+        Action::MoveDown,
+        "move down",
+        None
+    ),
+    // Review.
+    b!(
+        Review,
+        [ch('y')],
+        Action::Copy(Format::Text),
+        "copy the plain-text summary (for email)",
+        Some("copy text")
+    ),
+    b!(
+        Review,
+        [ch('h')],
+        Action::Copy(Format::Html),
+        "copy the HTML summary (rich email)",
+        Some("html")
+    ),
+    b!(
+        Review,
+        [ch('m')],
+        Action::Copy(Format::Markdown),
+        "copy the Markdown summary",
+        Some("md")
+    ),
+    b!(
+        Review,
+        [ch('f')],
+        Action::CyclePreview,
+        "preview another format: text, Markdown, HTML, JSON",
+        Some("format")
+    ),
+    b!(
+        Review,
+        [ch('a')],
+        Action::Add,
+        "add something that went well",
+        Some("went well")
+    ),
+    b!(
+        Review,
+        [key(KeyCode::Enter), ch('e')],
+        Action::Edit,
+        "edit the selected item",
+        None
+    ),
+    b!(
+        Review,
+        [ch('x'), key(KeyCode::Delete)],
+        Action::Delete,
+        "remove the selected item (asks first)",
+        None
+    ),
+    // Anywhere in a session, outside fields and popups.
     b!(
         Session,
         [ch('?')],
         Action::ToggleHelp,
         "help: every key",
         Some("help")
+    ),
+    b!(
+        Session,
+        [ch('v')],
+        Action::TogglePresenter,
+        "presenter view for the screen share",
+        Some("present")
+    ),
+    b!(
+        Session,
+        [ch('u'), ctrl('z')],
+        Action::Undo,
+        "undo",
+        Some("undo")
+    ),
+    b!(
+        Session,
+        [ch('0')],
+        Action::GoHome,
+        "back to the session list",
+        Some("list")
     ),
     b!(
         Session,
@@ -59,31 +695,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Session,
-        [ch('0')],
-        Action::GoHome,
-        "back to the session list",
-        None
-    ),
-    b!(
-        Session,
-        [ch('u'), ctrl('z')],
-        Action::Undo,
-        "undo",
-        Some("undo")
-    ),
-    b!(
-        Session,
         [ch('U'), ctrl('y'), ctrl('r')],
         Action::Redo,
         "redo",
         None
-    ),
-    b!(
-        Session,
-        [ch('v')],
-        Action::TogglePresenter,
-        "presenter view for the screen share",
-        Some("present")
     ),
     b!(
         Session,
@@ -94,7 +709,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Session,
-        [ch('b')],
+        [ch('B')],
         Action::CycleTimebox,
         "timebox this stage: off, 5, 10, 15, 20, 30 min",
         None
@@ -136,6 +751,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Session,
+        [key(KeyCode::Home)],
+        Action::First,
+        "first row",
+        None
+    ),
+    b!(Session, [key(KeyCode::End)], Action::Last, "last row", None),
+    b!(
+        Session,
         [key(KeyCode::Tab)],
         Action::NextField,
         "next field",
@@ -147,363 +770,5 @@ pub static BINDINGS: &[Binding] = &[
         Action::PrevField,
         "previous field",
         None
-    ),
-    b!(
-        Intake,
-        [key(KeyCode::Enter), ch('e')],
-        Action::Edit,
-        "edit the field (choices: next option)",
-        Some("edit")
-    ),
-    b!(
-        Intake,
-        [key(KeyCode::Left)],
-        Action::Left,
-        "previous option of a choice",
-        None
-    ),
-    b!(
-        Intake,
-        [key(KeyCode::Right)],
-        Action::Right,
-        "next option of a choice",
-        None
-    ),
-    b!(
-        Intake,
-        [ch('a')],
-        Action::Add,
-        "add a participant",
-        Some("add person")
-    ),
-    b!(
-        Intake,
-        [ch('m')],
-        Action::AddCause,
-        "add a key moment",
-        Some("add moment")
-    ),
-    b!(
-        Intake,
-        [ch('x'), key(KeyCode::Delete)],
-        Action::Delete,
-        "remove the participant or moment",
-        None
-    ),
-    b!(
-        Whys,
-        [ch('w')],
-        Action::AskWhy,
-        "ask why of the selected answer",
-        Some("why?")
-    ),
-    b!(
-        Whys,
-        [ch('s')],
-        Action::AddCause,
-        "add another cause at the same level",
-        Some("cause")
-    ),
-    b!(
-        Whys,
-        [ch('p')],
-        Action::AddProblem,
-        "add another problem statement",
-        Some("problem")
-    ),
-    b!(
-        Whys,
-        [key(KeyCode::Enter), ch('e')],
-        Action::Edit,
-        "edit the answer (Tab: evidence, question)",
-        Some("edit")
-    ),
-    b!(
-        Whys,
-        [ch('r')],
-        Action::ToggleRootCause,
-        "mark or unmark as root cause",
-        Some("root")
-    ),
-    b!(
-        Whys,
-        [ch('c')],
-        Action::CycleConfidence,
-        "confidence: fact, belief, unsure",
-        Some("sure?")
-    ),
-    b!(
-        Whys,
-        [ch('o')],
-        Action::PickOfferedBy,
-        "who offered this answer",
-        None
-    ),
-    b!(
-        Whys,
-        [key(KeyCode::Left), ch('h')],
-        Action::Left,
-        "go to the parent answer",
-        None
-    ),
-    b!(
-        Whys,
-        [key(KeyCode::Right), ch('l')],
-        Action::Right,
-        "go to the first answer below",
-        None
-    ),
-    b!(
-        Whys,
-        [ch('K'), shift(KeyCode::Up)],
-        Action::MoveUp,
-        "move up among siblings",
-        None
-    ),
-    b!(
-        Whys,
-        [ch('J'), shift(KeyCode::Down)],
-        Action::MoveDown,
-        "move down among siblings",
-        None
-    ),
-    b!(
-        Whys,
-        [ch('x'), key(KeyCode::Delete)],
-        Action::Delete,
-        "delete the answer and all below it",
-        Some("delete")
-    ),
-    b!(
-        Actions,
-        [ch('a')],
-        Action::Add,
-        "add an action item",
-        Some("add")
-    ),
-    b!(
-        Actions,
-        [key(KeyCode::Enter), ch('e')],
-        Action::Edit,
-        "edit (Tab: owner, team, due, …)",
-        Some("edit")
-    ),
-    b!(
-        Actions,
-        [key(KeyCode::Left)],
-        Action::Left,
-        "previous column",
-        None
-    ),
-    b!(
-        Actions,
-        [key(KeyCode::Right)],
-        Action::Right,
-        "next column",
-        None
-    ),
-    b!(
-        Actions,
-        [ch('o')],
-        Action::PickOwner,
-        "pick the owner from the participants",
-        Some("owner")
-    ),
-    b!(
-        Actions,
-        [ch('l')],
-        Action::PickRootCauses,
-        "link to root causes",
-        Some("link")
-    ),
-    b!(
-        Actions,
-        [ch('K'), shift(KeyCode::Up)],
-        Action::MoveUp,
-        "move up",
-        None
-    ),
-    b!(
-        Actions,
-        [ch('J'), shift(KeyCode::Down)],
-        Action::MoveDown,
-        "move down",
-        None
-    ),
-    b!(
-        Actions,
-        [ch('x'), key(KeyCode::Delete)],
-        Action::Delete,
-        "delete the action item",
-        None
-    ),
-    b!(
-        Review,
-        [ch('a')],
-        Action::Add,
-        "add something that went well",
-        Some("went well")
-    ),
-    b!(
-        Review,
-        [key(KeyCode::Enter), ch('e')],
-        Action::Edit,
-        "edit the selected item",
-        Some("edit")
-    ),
-    b!(
-        Review,
-        [ch('y')],
-        Action::Copy(crate::export::Format::Text),
-        "copy the plain-text summary (for email)",
-        Some("copy text")
-    ),
-    b!(
-        Review,
-        [ch('m')],
-        Action::Copy(crate::export::Format::Markdown),
-        "copy the Markdown summary",
-        Some("md")
-    ),
-    b!(
-        Review,
-        [ch('h')],
-        Action::Copy(crate::export::Format::Html),
-        "copy the HTML summary (rich email)",
-        Some("html")
-    ),
-    b!(
-        Review,
-        [ch('f')],
-        Action::CyclePreview,
-        "preview another format: text, Markdown, HTML, JSON",
-        Some("format")
-    ),
-    b!(
-        Review,
-        [ch('x'), key(KeyCode::Delete)],
-        Action::Delete,
-        "remove the selected item",
-        None
-    ),
-    b!(
-        Home,
-        [key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous session",
-        None
-    ),
-    b!(
-        Home,
-        [key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next session",
-        None
-    ),
-    b!(
-        Home,
-        [key(KeyCode::Enter)],
-        Action::Edit,
-        "open the session",
-        Some("open")
-    ),
-    b!(
-        Home,
-        [ch('n')],
-        Action::NewSession,
-        "start a new session",
-        Some("new")
-    ),
-    b!(
-        Home,
-        [ch('/')],
-        Action::Filter,
-        "filter by title or id",
-        Some("filter")
-    ),
-    b!(
-        Home,
-        [ch('x'), key(KeyCode::Delete)],
-        Action::Delete,
-        "move the session to the trash",
-        Some("delete")
-    ),
-    b!(Home, [ch('?')], Action::ToggleHelp, "help", Some("help")),
-    b!(
-        Home,
-        [ch('T')],
-        Action::CycleTheme,
-        "theme: dark, light, high contrast",
-        None
-    ),
-    b!(
-        Editing,
-        [key(KeyCode::Enter)],
-        Action::Commit,
-        "keep the text and leave the field",
-        Some("done")
-    ),
-    b!(
-        Editing,
-        [key(KeyCode::Esc)],
-        Action::Back,
-        "leave the field (the text is kept)",
-        None
-    ),
-    b!(
-        Editing,
-        [key(KeyCode::Tab)],
-        Action::NextField,
-        "keep the text, edit the next field",
-        Some("next")
-    ),
-    b!(
-        Editing,
-        [key(KeyCode::BackTab)],
-        Action::PrevField,
-        "keep the text, edit the previous field",
-        None
-    ),
-    b!(
-        Editing,
-        [alt(KeyCode::Enter), ctrl('j')],
-        Action::Newline,
-        "new line (summary and notes)",
-        None
-    ),
-    b!(
-        Popup,
-        [key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous option",
-        None
-    ),
-    b!(
-        Popup,
-        [key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next option",
-        None
-    ),
-    b!(
-        Popup,
-        [ch(' ')],
-        Action::ToggleOption,
-        "tick or untick (multiple choice)",
-        None
-    ),
-    b!(
-        Popup,
-        [key(KeyCode::Enter), ch('y')],
-        Action::Confirm,
-        "choose / yes",
-        Some("ok")
-    ),
-    b!(
-        Popup,
-        [key(KeyCode::Esc), ch('n')],
-        Action::Back,
-        "cancel / no",
-        Some("cancel")
     ),
 ];

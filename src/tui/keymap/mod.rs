@@ -1,22 +1,37 @@
-//! The single source of truth for key bindings. The help overlay and the
-//! footer hints are generated from [`BINDINGS`], so they cannot drift.
+//! The single source of truth for key bindings. The help overlay, the
+//! footer, and every key name shown anywhere else (popups, edit boxes,
+//! placeholders, status messages) are looked up in [`BINDINGS`], so they
+//! cannot drift from what the keys do.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 
 mod bindings;
+mod label;
 pub use bindings::BINDINGS;
+pub use label::key_label;
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a binding applies. Which contexts are active follows from the
+/// mode (see [`crate::tui::mode::Mode::contexts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
-    /// Everywhere, even in a text field.
-    Always,
-    /// In a session, outside text fields and popups.
-    Session,
+    /// The help overlay is open.
+    Help,
     /// The session list.
     Home,
+    /// Typing a filter for the session list.
+    Filter,
+    /// Typing the title of a new session.
+    TitleBox,
+    /// A yes/no question.
+    Confirm,
+    /// A list to choose from.
+    Pick,
+    /// While a text field is open.
+    Editing,
+    /// The presenter view of a session.
+    Presenter,
     /// Intake stage.
     Intake,
     /// Whys stage.
@@ -25,25 +40,48 @@ pub enum Context {
     Actions,
     /// Review stage.
     Review,
-    /// While a text field is open.
-    Editing,
-    /// While a popup (question or picker) is open.
-    Popup,
+    /// In a session, outside text fields and popups.
+    Session,
+    /// Everywhere, even in a text field.
+    Always,
 }
 
 impl Context {
+    /// Every context, in the order the help lists those not active now.
+    pub const ALL: [Context; 14] = [
+        Context::Help,
+        Context::Home,
+        Context::Filter,
+        Context::TitleBox,
+        Context::Confirm,
+        Context::Pick,
+        Context::Editing,
+        Context::Presenter,
+        Context::Intake,
+        Context::Whys,
+        Context::Actions,
+        Context::Review,
+        Context::Session,
+        Context::Always,
+    ];
+
     /// Heading in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
-            Context::Always => "Anywhere",
-            Context::Session => "In a session",
-            Context::Home => "Home",
+            Context::Help => "This help",
+            Context::Home => "Session list",
+            Context::Filter => "Filtering the session list",
+            Context::TitleBox => "Naming a new session",
+            Context::Confirm => "A yes/no question",
+            Context::Pick => "Choosing from a list",
+            Context::Editing => "In a text field",
+            Context::Presenter => "Presenter view",
             Context::Intake => "Intake",
             Context::Whys => "Whys",
             Context::Actions => "Actions",
             Context::Review => "Review",
-            Context::Editing => "In a text field",
-            Context::Popup => "In a popup",
+            Context::Session => "Anywhere in a session",
+            Context::Always => "Anywhere",
         }
     }
 }
@@ -90,17 +128,20 @@ pub(crate) const fn shift(code: KeyCode) -> Key {
 pub struct Binding {
     /// Where it applies.
     pub context: Context,
-    /// The keys (the first is shown in the footer).
+    /// The keys (the first is the one hints name).
     pub keys: &'static [Key],
-    /// What it does.
+    /// What it does. For [`Action::PickNth`] the pressed digit chooses.
     pub action: Action,
     /// Help text.
     pub help: &'static str,
     /// Short footer label; `None` keeps it out of the footer.
     pub footer: Option<&'static str>,
+    /// How help names the keys when listing each would be too long
+    /// ("1–9").
+    pub keys_label: Option<&'static str>,
 }
 
-/// Which contexts are active, most specific first.
+/// The bindings of the active contexts, most specific first.
 pub fn contexts(active: &[Context]) -> impl Iterator<Item = &'static Binding> + '_ {
     active
         .iter()
@@ -109,7 +150,10 @@ pub fn contexts(active: &[Context]) -> impl Iterator<Item = &'static Binding> + 
 
 fn matches(k: &Key, event: &KeyEvent) -> bool {
     if k.code != event.code {
-        return false;
+        // BackTab often arrives as Shift-Tab.
+        return k.code == KeyCode::BackTab
+            && event.code == KeyCode::Tab
+            && event.modifiers.contains(KeyModifiers::SHIFT);
     }
     // Shift is part of the character for letters and symbols.
     let mods = if matches!(event.code, KeyCode::Char(_)) {
@@ -122,7 +166,6 @@ fn matches(k: &Key, event: &KeyEvent) -> bool {
     } else {
         k.mods
     };
-    // BackTab often arrives with Shift set.
     if k.code == KeyCode::BackTab {
         return true;
     }
@@ -135,9 +178,14 @@ pub fn lookup(active: &[Context], event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    contexts(active)
-        .find(|b| b.keys.iter().any(|k| matches(k, event)))
-        .map(|b| b.action.clone())
+    let binding = contexts(active).find(|b| b.keys.iter().any(|k| matches(k, event)))?;
+    Some(match (&binding.action, event.code) {
+        // "1" chooses the first option, "2" the second …
+        (Action::PickNth(_), KeyCode::Char(c)) => {
+            Action::PickNth(c.to_digit(10).map_or(0, |d| d as usize).saturating_sub(1))
+        }
+        (action, _) => action.clone(),
+    })
 }
 
 /// The action a terminal event means, given the active contexts: bound
@@ -149,7 +197,8 @@ pub fn action_for(active: &[Context], event: crossterm::event::Event) -> Option<
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             lookup(active, &key).or_else(|| {
                 active
-                    .contains(&Context::Editing)
+                    .iter()
+                    .any(|c| matches!(c, Context::Editing | Context::Filter | Context::TitleBox))
                     .then_some(Action::Input(key))
             })
         }
@@ -159,45 +208,57 @@ pub fn action_for(active: &[Context], event: crossterm::event::Event) -> Option<
     }
 }
 
-/// How a key is written in help and footer: "Ctrl-C", "Enter", "w".
-pub fn key_label(k: &Key) -> String {
-    let base = match k.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Delete => "Del".into(),
-        other => format!("{other:?}"),
-    };
-    let mut label = String::new();
-    if k.mods.contains(KeyModifiers::CONTROL) {
-        label.push_str("Ctrl-");
-        return label + &base.to_uppercase();
-    }
-    if k.mods.contains(KeyModifiers::ALT) {
-        label.push_str("Alt-");
-    }
-    if k.mods.contains(KeyModifiers::SHIFT)
-        && !matches!(k.code, KeyCode::Char(_) | KeyCode::BackTab)
-    {
-        label.push_str("Shift-");
-    }
-    label + &base
+/// The binding for `action` in `context`, if the table has one.
+pub fn binding(context: Context, action: &Action) -> Option<&'static Binding> {
+    BINDINGS.iter().find(|b| {
+        b.context == context
+            && (b.action == *action
+                || matches!(
+                    (&b.action, action),
+                    (Action::PickNth(_), Action::PickNth(_))
+                ))
+    })
 }
 
-/// Footer hints for the active contexts: (key, label) pairs.
+/// How a hint names the key for `action` in `context`: "Esc", "w", "1–9".
+///
+/// Every key name on screen comes from here. Asking for an action the
+/// table does not bind in that context is a bug: debug builds (and so the
+/// tests, which render every mode) panic, release builds show "(no key)".
+pub fn hint(context: Context, action: &Action) -> String {
+    match binding(context, action) {
+        Some(b) => match (b.keys_label, &b.action) {
+            (Some(label), _) => label.to_string(),
+            _ => key_label(&b.keys[0]),
+        },
+        None => {
+            debug_assert!(false, "no key for {action:?} in {context:?}");
+            "(no key)".to_string()
+        }
+    }
+}
+
+/// Like [`hint`], naming two keys: "y / Enter".
+pub fn hint2(context: Context, action: &Action) -> String {
+    match binding(context, action) {
+        Some(b) if b.keys.len() >= 2 && b.keys_label.is_none() => {
+            format!("{} / {}", key_label(&b.keys[0]), key_label(&b.keys[1]))
+        }
+        _ => hint(context, action),
+    }
+}
+
+/// Footer hints for the active contexts: (key, label) pairs, most
+/// important first (each context's table order is its importance order).
 pub fn footer(active: &[Context]) -> Vec<(String, &'static str)> {
     let mut seen: Vec<&str> = Vec::new();
     contexts(active)
-        .filter_map(|b| b.footer.map(|f| (key_label(&b.keys[0]), f)))
+        .filter_map(|b| {
+            let key = b
+                .keys_label
+                .map_or_else(|| key_label(&b.keys[0]), str::to_string);
+            b.footer.map(|f| (key, f))
+        })
         .filter(|(_, f)| {
             let fresh = !seen.contains(f);
             seen.push(f);
@@ -231,6 +292,23 @@ mod tests {
             lookup(&[Context::Whys, Context::Session], &upper_k),
             Some(Action::MoveUp)
         );
+    }
+
+    #[test]
+    fn digits_choose_the_matching_option() {
+        let three = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(&[Context::Pick, Context::Always], &three),
+            Some(Action::PickNth(2))
+        );
+        assert_eq!(hint(Context::Pick, &Action::PickNth(0)), "1–9");
+    }
+
+    #[test]
+    fn hints_name_the_bound_key() {
+        assert_eq!(hint(Context::Whys, &Action::AskWhy), "w");
+        assert_eq!(hint(Context::Editing, &Action::Back), "Esc");
+        assert_eq!(hint2(Context::Confirm, &Action::Confirm), "y / Enter");
     }
 
     #[test]

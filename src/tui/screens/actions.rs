@@ -1,24 +1,54 @@
-//! Actions: the table of action items, the selected item's links and note,
-//! and the gaps to close before the meeting ends.
+//! Actions: the table of action items, the selected item in full, and the
+//! gaps to close before the meeting ends.
 
 use jiff::Zoned;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
+use super::columns::{Column, spans};
 use super::split_bottom;
 use crate::export::sanitize::clean_line;
-use crate::export::text::outline_numbers;
+use crate::model::ActionItem;
+use crate::tui::action::Action;
 use crate::tui::app::SessionState;
+use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
 use crate::tui::widgets::stage_bar::Gaps;
 
+/// The table's columns; the team shows on wide windows, or in the owner's
+/// place while it is the focused column.
+fn columns(wide: bool, team_focused: bool) -> Vec<Column> {
+    let mut cols = vec![
+        Column::fixed("#", 2),
+        Column::flex("What", 16),
+        Column::fixed("Owner", 14),
+        Column::fixed("Team", 16),
+        Column::fixed("Due", 11),
+        Column::fixed("Priority", 8),
+        Column::fixed("Status", 11),
+    ];
+    if !wide {
+        cols.remove(if team_focused { 2 } else { 3 });
+    }
+    cols
+}
+
+/// The column (Tab order) a heading stands for.
+fn column_index(title: &str) -> usize {
+    ["What", "Owner", "Team", "Due", "Priority", "Status", "Note"]
+        .iter()
+        .position(|t| *t == title)
+        .unwrap_or(usize::MAX)
+}
+
 /// Draws the Actions stage.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
     let s = &ss.session;
-    let (main, edit_area) = match &ss.editor {
+    let (main, edit_area) = match ss.editor() {
         Some(editor) => split_bottom(area, edit_box::height(editor)),
         None => (area, Rect::default()),
     };
@@ -27,19 +57,21 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let gap_rows = if gaps.total() == 0 {
         1
     } else {
-        1 + unaddressed.len().min(3) as u16 + 1
+        1 + unaddressed.len().min(3) as u16
     };
+    let table_rows = (s.actions.len() as u16 + 1).max(2);
     let [table_area, detail_area, gap_area] = Layout::vertical([
-        Constraint::Min(3),
-        Constraint::Length(2),
+        Constraint::Max(table_rows),
+        Constraint::Min(0),
         Constraint::Length(gap_rows),
     ])
     .areas(main);
 
-    let wide = table_area.width >= 100;
-    let team_focused = ss.action_col == 2;
     if s.actions.is_empty() {
-        let text = "No action items yet. Press a to add one: what will be done, by whom, by when.";
+        let text = format!(
+            "No action items yet. Press {} to add one: what will be done, by whom, by when.",
+            hint(Context::Actions, &Action::Add)
+        );
         frame.render_widget(
             Paragraph::new(text)
                 .style(theme.dim)
@@ -47,113 +79,136 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             table_area,
         );
     } else {
-        let today = now.date();
-        let rows = s.actions.iter().enumerate().map(|(i, a)| {
-            let focus = |col: usize, text: String, style| {
-                if i == ss.action_sel && ss.action_col == col {
-                    Cell::from(Span::styled(text, theme.selected))
-                } else {
-                    Cell::from(Span::styled(text, style))
-                }
-            };
-            let owner = a.owner.as_deref().map(clean_line);
-            let due = match a.due {
-                Some(d) if a.is_overdue(today) => (format!("{d}!"), theme.warn),
-                Some(d) => (d.to_string(), theme.text),
-                None => ("no date".to_string(), theme.warn),
-            };
-            let description = if a.description.is_empty() {
-                "(what?)".to_string()
-            } else {
-                clean_line(&a.description)
-            };
-            let owner_style = if owner.is_some() {
-                theme.text
-            } else {
-                theme.warn
-            };
-            let team = a
-                .team
-                .as_deref()
-                .map(clean_line)
-                .unwrap_or_else(|| "—".into());
-            let mut cells = vec![
-                Cell::from(format!("{}", i + 1)),
-                focus(0, description, theme.text),
-                focus(1, owner.unwrap_or_else(|| "unowned".into()), owner_style),
-                focus(2, team, theme.text),
-                focus(3, due.0, due.1),
-                focus(4, a.priority.label().to_string(), theme.text),
-                focus(5, a.status.label().to_string(), theme.text),
-            ];
-            if !wide {
-                // Narrow windows hide the team column; while team is the
-                // focused column it shows in the owner's place.
-                cells.remove(if team_focused { 2 } else { 3 });
-            }
-            Row::new(cells)
-        });
-        let mut widths = vec![
-            Constraint::Length(2),
-            Constraint::Min(16),
-            Constraint::Length(14),
-            Constraint::Length(16),
-            Constraint::Length(11),
-            Constraint::Length(6),
-            Constraint::Length(11),
-        ];
-        let mut header = vec!["#", "What", "Owner", "Team", "Due", "Prio", "Status"];
-        if !wide {
-            widths.remove(3);
-            header.remove(if team_focused { 2 } else { 3 });
-        }
-        let table = Table::new(rows, widths)
-            .header(Row::new(header).style(theme.dim))
-            .highlight_symbol("▸")
-            .row_highlight_style(theme.text.add_modifier(ratatui::style::Modifier::BOLD));
-        let mut state = TableState::default().with_selected(Some(ss.action_sel));
-        frame.render_stateful_widget(table, table_area, &mut state);
+        table(frame, table_area, ss, now, theme);
     }
-
     if let Some(a) = s.actions.get(ss.action_sel) {
-        let numbers = outline_numbers(s);
-        let links: Vec<String> = a
-            .addresses
-            .iter()
-            .filter_map(|id| {
-                s.node(id)
-                    .map(|n| format!("{} {}", numbers[id], clean_line(&n.answer)))
-            })
-            .collect();
-        let note_style = if ss.action_col == 6 {
-            theme.selected
+        detail(frame, detail_area, ss, a, theme);
+    }
+    gaps_lines(frame, gap_area, ss, theme);
+    if let Some(editor) = ss.editor() {
+        edit_box::render(frame, edit_area, editor, now, theme);
+    }
+}
+
+fn table(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
+    let s = &ss.session;
+    let cols = columns(area.width >= 100, ss.action_col == 2);
+    let total = usize::from(area.width.saturating_sub(2));
+    let widths = Column::widths(&cols, total);
+    let mut lines = vec![Line::from(
+        [Span::raw("  ")]
+            .into_iter()
+            .chain(spans(&cols, &widths, |c| (c.title.to_string(), theme.dim)))
+            .collect::<Vec<_>>(),
+    )];
+    let today = now.date();
+    // A window of rows that keeps the selection in view.
+    let height = usize::from(area.height.saturating_sub(1)).max(1);
+    let first = ss.action_sel.saturating_sub(height - 1);
+    for (i, a) in s.actions.iter().enumerate().skip(first).take(height) {
+        let selected = i == ss.action_sel;
+        let row_style = if selected {
+            theme.text.add_modifier(Modifier::BOLD)
         } else {
             theme.text
         };
-        let lines = vec![
-            Line::from(vec![
-                Span::styled(format!("{:<10}", "Addresses"), theme.dim),
-                if links.is_empty() {
-                    Span::styled("no root cause linked (l)", theme.warn)
-                } else {
-                    Span::raw(links.join("; "))
+        let cell = |c: &Column| -> (String, ratatui::style::Style) {
+            let (text, style) = match c.title {
+                "#" => (format!("{}", i + 1), row_style),
+                "What" if a.description.is_empty() => ("(what?)".into(), theme.dim),
+                "What" => (clean_line(&a.description), row_style),
+                "Owner" => match &a.owner {
+                    Some(o) => (clean_line(o), row_style),
+                    None => ("unowned".into(), theme.warn),
                 },
-            ]),
-            Line::from(vec![
-                Span::styled("Note      ", theme.dim),
-                Span::styled(
-                    if a.note.is_empty() {
-                        "—".to_string()
-                    } else {
-                        clean_line(&a.note)
-                    },
-                    note_style,
+                "Team" => (
+                    a.team
+                        .as_deref()
+                        .map(clean_line)
+                        .unwrap_or_else(|| "—".into()),
+                    row_style,
                 ),
-            ]),
-        ];
-        frame.render_widget(Paragraph::new(lines), detail_area);
+                "Due" => match a.due {
+                    Some(d) if a.is_overdue(today) => (format!("{d}!"), theme.warn),
+                    Some(d) => (d.to_string(), row_style),
+                    None => ("no date".into(), theme.warn),
+                },
+                "Priority" => (a.priority.label().to_string(), row_style),
+                _ => (a.status.label().to_string(), row_style),
+            };
+            if selected && column_index(c.title) == ss.action_col {
+                (text, theme.selected)
+            } else {
+                (text, style)
+            }
+        };
+        let mark = if selected { "▸ " } else { "  " };
+        let mut line = vec![Span::styled(mark, row_style)];
+        line.extend(spans(&cols, &widths, cell));
+        lines.push(Line::from(line));
     }
+    frame.render_widget(Paragraph::new(lines), area);
+}
 
+/// The selected action in full, wrapped, under the table.
+fn detail(frame: &mut Frame, area: Rect, ss: &SessionState, a: &ActionItem, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let s = &ss.session;
+    let numbers = s.outline_numbers();
+    let links: Vec<String> = a
+        .addresses
+        .iter()
+        .filter_map(|id| {
+            s.node(id)
+                .map(|n| format!("{} {}", numbers[id], clean_line(&n.answer)))
+        })
+        .collect();
+    let label = |text: &str| Span::styled(format!("{text:<10}"), theme.dim);
+    let note_style = if ss.action_col == 6 {
+        theme.selected
+    } else {
+        theme.text
+    };
+    let mut lines = vec![Line::default()];
+    if area.height >= 4 {
+        lines.push(Line::from(vec![
+            label("What"),
+            Span::styled(clean_line(&a.description), theme.text),
+        ]));
+    }
+    lines.push(Line::from(vec![
+        label("Addresses"),
+        if links.is_empty() {
+            Span::styled(
+                format!(
+                    "nothing linked yet ({})",
+                    hint(Context::Actions, &Action::PickAddresses)
+                ),
+                theme.warn,
+            )
+        } else {
+            Span::raw(links.join("; "))
+        },
+    ]));
+    lines.push(Line::from(vec![
+        label("Note"),
+        Span::styled(
+            if a.note.is_empty() {
+                "—".to_string()
+            } else {
+                clean_line(&a.note)
+            },
+            note_style,
+        ),
+    ]));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn gaps_lines(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
+    let s = &ss.session;
+    let gaps = Gaps::of(s);
     let mut lines = Vec::new();
     if gaps.total() == 0 {
         lines.push(Line::from(Span::styled(
@@ -175,21 +230,16 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             format!("Gaps: {}", parts.join(" · ")),
             theme.warn,
         )));
-        let numbers = outline_numbers(s);
-        for node in unaddressed.iter().take(3) {
+        let numbers = s.outline_numbers();
+        for node in s.unaddressed_root_causes().iter().take(3) {
             lines.push(Line::from(vec![
                 Span::styled("  ★ ", theme.root),
-                Span::raw(format!(
-                    "{} {}",
-                    numbers[&node.id],
-                    clean_line(&node.answer)
+                Span::raw(crate::tui::widths::fit(
+                    &format!("{} {}", numbers[&node.id], clean_line(&node.answer)),
+                    usize::from(area.width.saturating_sub(4)),
                 )),
             ]));
         }
     }
-    frame.render_widget(Paragraph::new(lines), gap_area);
-
-    if let Some(editor) = &ss.editor {
-        edit_box::render(frame, edit_area, editor, now, theme);
-    }
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -5,11 +5,52 @@ use jiff::Zoned;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::columns::{Column, row};
 use crate::export::sanitize::clean_line;
-use crate::tui::app::HomeState;
+use crate::store::SessionSummary;
+use crate::tui::action::Action;
+use crate::tui::app::{HomeMode, HomeState};
+use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::popup::yes_no;
+
+/// The list's columns: the title first, as wide as the window allows.
+fn columns(width: u16) -> Vec<Column> {
+    let mut cols = vec![
+        Column::flex("TITLE", 20),
+        Column::fixed("STAGE", 7),
+        Column::fixed("ANSWERS", 7),
+        Column::fixed("ACTIONS", 11),
+        Column::fixed("UPDATED", 16),
+        Column::fixed("ID", 6),
+    ];
+    // Narrow windows drop the least important columns first.
+    while Column::min_width(&cols) > usize::from(width) && cols.len() > 2 {
+        let drop = if cols.len() == 6 { 4 } else { cols.len() - 1 };
+        cols.remove(drop);
+    }
+    cols
+}
+
+/// What a session shows in the column titled `column`.
+fn cell(s: &SessionSummary, tz: &jiff::tz::TimeZone, column: &str) -> String {
+    match column {
+        "TITLE" => clean_line(&s.title),
+        "STAGE" => s.stage.label().to_string(),
+        "ANSWERS" => match s.root_causes {
+            0 => s.whys.to_string(),
+            n => format!("{} ★{n}", s.whys),
+        },
+        "ACTIONS" => match s.open_actions {
+            0 => s.actions.to_string(),
+            open => format!("{} ({open} open)", s.actions),
+        },
+        "UPDATED" => crate::export::format_time(s.updated, tz),
+        _ => s.id.clone(),
+    }
+}
 
 /// Draws the home screen.
 pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, theme: &Theme) {
@@ -20,16 +61,17 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
         Constraint::Length(if unreadable > 0 { unreadable + 1 } else { 0 }),
     ])
     .areas(area);
+    let filtering = matches!(home.mode, HomeMode::Filter);
     let mut title = vec![
         Span::styled("fivewhys", theme.accent),
         Span::styled(" — blameless postmortems, one why at a time", theme.dim),
     ];
-    if home.filtering || !home.filter.is_empty() {
+    if filtering || !home.filter.is_empty() {
         title = vec![
             Span::styled("Filter: ", theme.accent),
             Span::styled(clean_line(&home.filter), theme.text),
         ];
-        if home.filtering {
+        if filtering {
             title.push(Span::styled("▏", theme.accent));
         }
     }
@@ -38,9 +80,15 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
     let visible = home.visible();
     if visible.is_empty() {
         let text = if home.listing.sessions.is_empty() {
-            "No sessions yet. Press n to start your first postmortem."
+            format!(
+                "No sessions yet. Press {} to start your first one.",
+                hint(Context::Home, &Action::NewSession)
+            )
         } else {
-            "No session matches the filter. Esc clears it."
+            format!(
+                "No session matches the filter. {} clears it.",
+                hint(Context::Filter, &Action::Back)
+            )
         };
         frame.render_widget(
             Paragraph::new(text)
@@ -50,36 +98,26 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
         );
     } else {
         let tz = now.time_zone().clone();
+        let cols = columns(body.width.saturating_sub(2));
+        let widths = Column::widths(&cols, usize::from(body.width.saturating_sub(2)));
+        let mut lines = vec![Line::from(Span::styled(
+            format!("  {}", row(&cols, &widths, |c| c.title.to_string())),
+            theme.dim,
+        ))];
         // Only the rows that fit are built, so 10,000 sessions draw as fast
         // as ten: a window that keeps the selection in view.
         let height = body.height.saturating_sub(1).max(1) as usize;
         let first = home.selected.saturating_sub(height - 1);
-        let rows = visible.iter().skip(first).take(height).map(|s| {
-            Row::new(vec![
-                Cell::from(s.id.clone()),
-                Cell::from(crate::export::format_time(s.updated, &tz)),
-                Cell::from(s.stage.label()),
-                Cell::from(format!("{}·{}", s.whys, s.root_causes)),
-                Cell::from(format!("{}·{}", s.actions, s.open_actions)),
-                Cell::from(clean_line(&s.title)),
-            ])
-        });
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Length(6),
-                Constraint::Length(16),
-                Constraint::Length(7),
-                Constraint::Length(6),
-                Constraint::Length(7),
-                Constraint::Min(10),
-            ],
-        )
-        .header(Row::new(["ID", "UPDATED", "STAGE", "WHYS", "ACTIONS", "TITLE"]).style(theme.dim))
-        .highlight_symbol("▸")
-        .row_highlight_style(theme.selected);
-        let mut state = TableState::default().with_selected(Some(home.selected - first));
-        frame.render_stateful_widget(table, body, &mut state);
+        for (i, s) in visible.iter().enumerate().skip(first).take(height) {
+            let text = row(&cols, &widths, |c| cell(s, &tz, c.title));
+            let (mark, style) = if i == home.selected {
+                ("▸ ", theme.selected)
+            } else {
+                ("  ", theme.text)
+            };
+            lines.push(Line::from(Span::styled(format!("{mark}{text}"), style)));
+        }
+        frame.render_widget(Paragraph::new(lines), body);
     }
 
     if unreadable > 0 {
@@ -97,39 +135,50 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             lines.push(Line::from(Span::styled(
-                format!("  {}: {}", clean_line(&name), clean_line(&u.reason)),
+                crate::tui::widths::fit(
+                    &format!("  {}: {}", clean_line(&name), clean_line(&u.reason)),
+                    usize::from(bad.width),
+                ),
                 theme.dim,
             )));
         }
         frame.render_widget(Paragraph::new(lines), bad);
     }
 
-    if let Some(area_text) = &home.new_title {
-        let rect = crate::tui::widgets::centered(area, 64, 5);
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.accent)
-            .title(Span::styled(" New session — what happened? ", theme.accent))
-            .title_bottom(Line::from(Span::styled(
-                " Enter starts · Esc cancels ",
-                theme.dim,
-            )));
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        frame.render_widget(area_text, inner);
-    }
-    if home.confirm_delete.is_some() {
-        let rect = crate::tui::widgets::centered(area, 60, 5);
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" Move to the trash? ")
-            .style(theme.text);
-        let text = "The file moves to the trash folder of the data directory.\ny / Enter: yes    n / Esc: no";
-        frame.render_widget(
-            Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
-            rect,
-        );
+    match &home.mode {
+        HomeMode::NewTitle(area_text) => {
+            let rect = crate::tui::widgets::centered(area, 64, 5);
+            frame.render_widget(Clear, rect);
+            let hints = format!(
+                " {} starts · {} cancels ",
+                hint(Context::TitleBox, &Action::Commit),
+                hint(Context::TitleBox, &Action::Back)
+            );
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.accent)
+                .title(Span::styled(" New session — what happened? ", theme.accent))
+                .title_bottom(Line::from(Span::styled(hints, theme.dim)));
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            frame.render_widget(area_text.as_ref(), inner);
+        }
+        HomeMode::ConfirmTrash(_) => {
+            let rect = crate::tui::widgets::centered(area, 60, 5);
+            frame.render_widget(Clear, rect);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(" Move to the trash? ")
+                .style(theme.text);
+            let text = vec![
+                Line::from("The file moves to the trash folder of the data directory."),
+                yes_no(theme),
+            ];
+            frame.render_widget(
+                Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+                rect,
+            );
+        }
+        HomeMode::Browse | HomeMode::Filter => {}
     }
 }

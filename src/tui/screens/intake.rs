@@ -6,16 +6,20 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{fit, split_bottom};
+use super::split_bottom;
 use crate::export::sanitize::clean_line;
+use crate::tui::action::Action;
 use crate::tui::app::SessionState;
 use crate::tui::field::Field;
+use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
+use crate::tui::widths::fit_pad;
 
 const LABEL: usize = 20;
 
-fn hint(field: &Field) -> &'static str {
+/// What to type, shown in an empty field while it is selected.
+fn example(field: &Field) -> &'static str {
     match field {
         Field::Title => "a short name for the incident",
         Field::Problem => "one line: what went wrong, for whom",
@@ -33,7 +37,7 @@ fn hint(field: &Field) -> &'static str {
 
 /// Draws the Intake form.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
-    let (list_area, edit_area) = match &ss.editor {
+    let (list_area, edit_area) = match ss.editor() {
         Some(editor) => split_bottom(area, edit_box::height(editor)),
         None => (area, Rect::default()),
     };
@@ -45,20 +49,26 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         let focused = Some(field) == selected;
         let style = if focused { theme.selected } else { theme.text };
         if text.is_empty() && focused {
-            Span::styled(format!("{:<w$}", fit(hint(field), w)), theme.selected)
+            Span::styled(fit_pad(example(field), w), theme.selected)
         } else if text.is_empty() {
-            Span::styled(format!("{:<w$}", "—"), theme.dim)
+            Span::styled(fit_pad("—", w), theme.dim)
         } else {
-            Span::styled(format!("{:<w$}", fit(&clean_line(&text), w)), style)
+            Span::styled(fit_pad(&clean_line(&text), w), style)
         }
     };
-    let button = |field: &Field, label: &'static str| {
+    let button = |field: &Field, label: &str, action: Action| {
         let style = if Some(field) == selected {
             theme.selected
         } else {
             theme.dim
         };
-        Line::from(vec![Span::raw("  "), Span::styled(label, style)])
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(
+                format!("{label} ({})", hint(Context::Intake, &action)),
+                style,
+            ),
+        ])
     };
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
@@ -76,7 +86,12 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                         ss.session.participants.len()
                     )));
                     lines.push(Line::from(Span::styled(
-                        format!("  {:<24}{:<26}{}", "Name", "Function/team", "Role"),
+                        format!(
+                            "  {}{}{}",
+                            fit_pad("Name", 24),
+                            fit_pad("Function/team", 26),
+                            "Role"
+                        ),
                         theme.dim,
                     )));
                     if Some(field) == selected {
@@ -114,7 +129,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                         selected_line = lines.len();
                     }
                 }
-                lines.push(button(field, "+ add participant (a)"));
+                lines.push(button(field, "+ add participant", Action::Add));
             }
             Field::MomentAt(m) => {
                 if *m == 0 {
@@ -145,7 +160,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                         selected_line = lines.len();
                     }
                 }
-                lines.push(button(field, "+ add key moment (m)"));
+                lines.push(button(field, "+ add key moment", Action::AddMoment));
             }
             Field::Notes => {
                 lines.push(heading("Facilitator".into()));
@@ -174,14 +189,14 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         .saturating_sub(height.saturating_sub(2).max(1) - 1)
         .min(u16::MAX as usize) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list_area);
-    if let Some(editor) = &ss.editor {
+    if let Some(editor) = ss.editor() {
         edit_box::render(frame, edit_area, editor, now, theme);
     }
 }
 
 fn labelled(field: &Field, value: Span<'static>, theme: &Theme) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("  {:<w$}", field.label(), w = LABEL), theme.dim),
+        Span::styled(format!("  {}", fit_pad(field.label(), LABEL)), theme.dim),
         value,
     ])
 }

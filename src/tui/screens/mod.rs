@@ -1,6 +1,7 @@
 //! One module per screen. Each draws from `&App` state only.
 
 pub mod actions;
+pub mod columns;
 pub mod home;
 pub mod intake;
 pub mod presenter;
@@ -22,25 +23,4 @@ pub fn split_bottom(area: Rect, rows: u16) -> (Rect, Rect) {
         ..area
     };
     (top, bottom)
-}
-
-/// Cuts text to at most `width` columns, ending with "…" when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width.saturating_sub(1) {
-            let rest: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-            if rest <= width {
-                return text.to_string();
-            }
-            out.push('…');
-            return out;
-        }
-        out.push(c);
-        used += w;
-    }
-    out
 }

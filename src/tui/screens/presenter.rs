@@ -60,6 +60,12 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         if node.answer.trim().is_empty() {
             continue;
         }
+        if let Some(asked) = s.typed_question(&node.id) {
+            top.push(Line::from(vec![
+                Span::styled(format!("Q{i}     "), theme.dim),
+                Span::styled(clean_line(asked), theme.dim),
+            ]));
+        }
         let mut spans = vec![
             Span::styled(format!("Why {i}  "), theme.accent),
             Span::styled(format!("{} ", node.confidence.symbol()), theme.accent),

@@ -7,17 +7,19 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{fit, split_bottom};
-use crate::export::Context;
+use super::split_bottom;
 use crate::export::sanitize::clean_line;
+use crate::tui::action::Action;
 use crate::tui::app::SessionState;
+use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
+use crate::tui::widths::fit;
 
 /// Draws the Review stage.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
     let s = &ss.session;
-    let (main, edit_area) = match &ss.editor {
+    let (main, edit_area) = match ss.editor() {
         Some(editor) => split_bottom(area, edit_box::height(editor)),
         None => (area, Rect::default()),
     };
@@ -29,7 +31,14 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
 
     let mut lines = vec![Line::from(vec![
         Span::styled("What went well", theme.accent),
-        Span::styled("  (a adds · Enter edits)", theme.dim),
+        Span::styled(
+            format!(
+                "  ({} adds · {} edits)",
+                hint(Context::Review, &Action::Add),
+                hint(Context::Review, &Action::Edit)
+            ),
+            theme.dim,
+        ),
     ])];
     if s.went_well.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -54,7 +63,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     }
     frame.render_widget(Paragraph::new(lines), well);
 
-    let ctx = Context::at(now);
+    let ctx = crate::export::Context::at(now);
     let body = crate::export::export(s, ss.preview, &ctx);
     let total = body.lines().count() as u16;
     let block = Block::default()
@@ -62,8 +71,11 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         .border_style(theme.dim)
         .title(Span::styled(
             format!(
-                " {} summary as it will be sent · f: other format · PgUp/PgDn ",
-                ss.preview.label()
+                " {} summary as it will be sent · {}: other format · {}/{} ",
+                ss.preview.label(),
+                hint(Context::Review, &Action::CyclePreview),
+                hint(Context::Session, &Action::PageUp),
+                hint(Context::Session, &Action::PageDown)
             ),
             theme.accent,
         ));
@@ -74,7 +86,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         summary,
     );
 
-    if let Some(editor) = &ss.editor {
+    if let Some(editor) = ss.editor() {
         edit_box::render(frame, edit_area, editor, now, theme);
     }
 }

@@ -9,8 +9,10 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use super::split_bottom;
 use crate::export::sanitize::clean_line;
-use crate::model::blameless;
+use crate::model::{Confidence, Stage, blameless};
+use crate::tui::action::Action;
 use crate::tui::app::SessionState;
+use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
 
@@ -24,7 +26,11 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         let text = vec![
             Line::from(Span::styled("No problem statement yet.", theme.question)),
             Line::default(),
-            Line::from("Press p to write the problem statement, then w to ask why."),
+            Line::from(format!(
+                "Press {} to write the problem statement, then {} to ask why.",
+                hint(Context::Whys, &Action::AddProblem),
+                hint(Context::Whys, &Action::AskWhy)
+            )),
             Line::from(
                 "Real incidents often have two: \"why did it break\" and \"why did recovery take so long\".",
             ),
@@ -82,7 +88,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     };
     let Some(node) = s.node(id) else { return };
     let depth = nodes.get(selected).map_or(0, |(d, _)| *d);
-    let (detail, edit_area) = match &ss.editor {
+    let (detail, edit_area) = match ss.editor() {
         Some(editor) => split_bottom(right, edit_box::height(editor)),
         None => (right, Rect::default()),
     };
@@ -102,7 +108,10 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     lines.push(Line::default());
     if node.answer.is_empty() {
         lines.push(Line::from(Span::styled(
-            "(no answer yet: Enter to type it)",
+            format!(
+                "(no answer yet: {} to type it)",
+                hint(Context::Whys, &Action::Edit)
+            ),
             theme.dim,
         )));
     } else {
@@ -112,21 +121,27 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         )));
     }
     lines.push(Line::default());
-    let row = |label: &str, value: Span<'static>, key: &str| {
+    let row = |label: &str, value: Span<'static>, key: String| {
         Line::from(vec![
             Span::styled(format!("{label:<12}"), theme.dim),
             value,
             Span::styled(format!("  ({key})"), theme.dim),
         ])
     };
+    let whys_key = |action: Action| hint(Context::Whys, &action);
     if depth > 0 {
+        let keys = Confidence::ALL
+            .iter()
+            .map(|c| format!("{} {}", whys_key(Action::SetConfidence(*c)), c.label()))
+            .collect::<Vec<_>>()
+            .join(" · ");
         lines.push(row(
             "Confidence",
             Span::styled(
                 format!("{} {}", node.confidence.symbol(), node.confidence.label()),
                 theme.accent,
             ),
-            "c",
+            keys,
         ));
     }
     lines.push(row(
@@ -136,7 +151,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         } else {
             Span::raw("no")
         },
-        "r",
+        whys_key(Action::ToggleRootCause),
     ));
     lines.push(row(
         "Offered by",
@@ -146,7 +161,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 .map(clean_line)
                 .unwrap_or_else(|| "—".into()),
         ),
-        "o",
+        whys_key(Action::PickOfferedBy),
     ));
     lines.push(row(
         "Evidence",
@@ -155,7 +170,11 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         } else {
             clean_line(&node.evidence)
         }),
-        "Enter, Tab",
+        format!(
+            "{}, then {}",
+            whys_key(Action::Edit),
+            hint(Context::Editing, &Action::NextField)
+        ),
     ));
     if node.root_cause {
         let count = s
@@ -164,7 +183,13 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             .filter(|a| a.addresses.contains(&node.id))
             .count();
         let text = match count {
-            0 => Span::styled("no action yet: add one on stage 3", theme.warn),
+            0 => Span::styled(
+                format!(
+                    "no action yet: add one on Actions ({})",
+                    hint(Context::Session, &Action::GoStage(Stage::Actions))
+                ),
+                theme.warn,
+            ),
             n => Span::raw(format!("{n} action(s) address this")),
         };
         lines.push(Line::from(vec![
@@ -174,10 +199,13 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     }
     if let Some(nudge) = blameless::nudge(s, &node.answer) {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            format!("Blameless? {nudge}"),
-            theme.warn,
-        )));
+        lines.push(Line::from(vec![
+            Span::styled(
+                "Tip: ",
+                theme.tip.add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            Span::styled(nudge, theme.tip),
+        ]));
     }
     let block = Block::default().title(Span::styled(title, theme.accent));
     frame.render_widget(
@@ -186,7 +214,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             .wrap(Wrap { trim: false }),
         detail.inner(ratatui::layout::Margin::new(1, 0)),
     );
-    if let Some(editor) = &ss.editor {
+    if let Some(editor) = ss.editor() {
         edit_box::render(frame, edit_area, editor, now, theme);
     }
 }

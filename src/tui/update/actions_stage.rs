@@ -4,16 +4,25 @@ use jiff::Zoned;
 
 use super::session::Out;
 use super::stages::{activate, add_then_edit, edit, pick_participant, read_only};
+use crate::model::Stage;
 use crate::tui::action::Action;
-use crate::tui::app::{ACTION_COLUMNS, Pending, PickFor, Popup, SessionState};
+use crate::tui::app::{
+    ACTION_COLUMNS, Pending, PickFor, PickOption, Popup, SessionMode, SessionState,
+};
+use crate::tui::keymap::{Context, hint};
 
 /// The Actions table.
 pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
     let count = ss.session.actions.len();
+    let last = count.saturating_sub(1);
     let sel_id = ss.session.actions.get(ss.action_sel).map(|a| a.id.clone());
     match action {
         Action::Up => ss.action_sel = ss.action_sel.saturating_sub(1),
-        Action::Down => ss.action_sel = (ss.action_sel + 1).min(count.saturating_sub(1)),
+        Action::Down => ss.action_sel = (ss.action_sel + 1).min(last),
+        Action::PageUp => ss.action_sel = ss.action_sel.saturating_sub(10),
+        Action::PageDown => ss.action_sel = (ss.action_sel + 10).min(last),
+        Action::First => ss.action_sel = 0,
+        Action::Last => ss.action_sel = last,
         Action::Left | Action::PrevField => {
             ss.action_col = (ss.action_col + ACTION_COLUMNS - 1) % ACTION_COLUMNS
         }
@@ -58,46 +67,15 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
                 );
             }
         }
-        Action::PickRootCauses => {
+        Action::PickAddresses => {
             if let Some(id) = sel_id {
-                read_only(ss)?;
-                let linked = ss
-                    .session
-                    .action(&id)
-                    .map(|a| a.addresses.clone())
-                    .unwrap_or_default();
-                let numbers = crate::export::text::outline_numbers(&ss.session);
-                let options: Vec<(String, String, bool)> = ss
-                    .session
-                    .why_nodes()
-                    .into_iter()
-                    .filter(|(_, n)| n.root_cause || linked.contains(&n.id))
-                    .map(|(_, n)| {
-                        (
-                            format!("{} {}", numbers[&n.id], n.answer),
-                            n.id.clone(),
-                            linked.contains(&n.id),
-                        )
-                    })
-                    .collect();
-                if options.is_empty() {
-                    return Ok(Out::info(
-                        "No root causes yet: mark them on Whys (2, then r).",
-                    ));
-                }
-                ss.popup = Some(Popup::Pick {
-                    title: "Which root causes does this address? (Space ticks)".into(),
-                    options,
-                    cursor: 0,
-                    multi: true,
-                    purpose: PickFor::RootCauses(id),
-                });
+                return pick_addresses(ss, id);
             }
         }
         Action::Delete => {
             if let Some(id) = sel_id {
                 read_only(ss)?;
-                ss.popup = Some(Popup::Confirm {
+                ss.mode = SessionMode::Popup(Popup::Confirm {
                     question: "Delete this action item?".into(),
                     on_yes: Pending::DeleteAction(id),
                 });
@@ -105,5 +83,57 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
         }
         _ => {}
     }
+    Ok(Out::default())
+}
+
+/// The answers an action may address: root causes first, then every other
+/// answer (contributing factors get actions too), each ticked if linked.
+fn pick_addresses(ss: &mut SessionState, id: String) -> Result<Out, String> {
+    read_only(ss)?;
+    let s = &ss.session;
+    let linked = s
+        .action(&id)
+        .map(|a| a.addresses.clone())
+        .unwrap_or_default();
+    let numbers = s.outline_numbers();
+    let nodes = s.why_nodes();
+    let option = |n: &crate::model::WhyNode| PickOption {
+        label: format!(
+            "{}{} {}",
+            if n.root_cause { "★ " } else { "" },
+            numbers[&n.id],
+            if n.answer.trim().is_empty() {
+                "(no answer yet)"
+            } else {
+                n.answer.as_str()
+            }
+        ),
+        value: n.id.clone(),
+        ticked: linked.contains(&n.id),
+    };
+    let mut options: Vec<PickOption> = nodes
+        .iter()
+        .filter(|(_, n)| n.root_cause)
+        .map(|(_, n)| option(n))
+        .collect();
+    options.extend(
+        nodes
+            .iter()
+            .filter(|(_, n)| !n.root_cause)
+            .map(|(_, n)| option(n)),
+    );
+    if options.is_empty() {
+        return Ok(Out::info(format!(
+            "No answers yet: ask why on Whys ({}).",
+            hint(Context::Session, &Action::GoStage(Stage::Whys))
+        )));
+    }
+    ss.mode = SessionMode::Popup(Popup::Pick {
+        title: "Which answers does this action address?".into(),
+        options,
+        cursor: 0,
+        multi: true,
+        purpose: PickFor::Addresses(id),
+    });
     Ok(Out::default())
 }

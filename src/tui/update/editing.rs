@@ -1,43 +1,62 @@
 //! Opening, typing into, and closing text fields. Line and multi-line text
 //! is written into the session on every key so that autosave keeps it even
 //! if the meeting ends abruptly; times, dates and numbers are written when
-//! they parse. One undo step covers one visit to a field.
+//! they parse. One undo step covers one visit to a field. Opening a field,
+//! moving in it or leaving it unchanged changes nothing.
 
 use jiff::Zoned;
+use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use super::choice;
+use super::stages::{read_only, team_follows_owner};
 use crate::export::sanitize::{clean_line, clean_text};
-use crate::tui::app::{Editor, SessionState};
+use crate::tui::app::{Editor, SessionMode, SessionState};
 use crate::tui::field::{Field, Kind};
 
 /// Why a field could not be opened or closed.
 pub type Refusal = String;
 
-/// Opens a text editor on `field`. Choices cycle instead; buttons are
+/// Opens `field`: a text editor, or for a choice a list opened on the
+/// current value. Returns whether a text editor opened. Buttons are
 /// handled by the caller.
 pub fn open(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<bool, Refusal> {
-    if let Some(holder) = &ss.read_only {
-        return Err(format!("Read-only: this session is open in {holder}"));
-    }
+    read_only(ss)?;
     match field.kind() {
         Kind::Choice(options) => {
-            cycle(ss, &field, &options, 1, now)?;
+            choice::open(ss, field, &options, now);
             Ok(false)
         }
         Kind::Button => Ok(false),
         _ => {
-            let text = field.read(&ss.session, now);
+            let (text, placeholder) = match &field {
+                // A question not typed yet is empty, with the default
+                // wording shown as a placeholder: nothing to delete first.
+                Field::Question(id) => (
+                    ss.session
+                        .node(id)
+                        .map(|n| n.question.clone())
+                        .unwrap_or_default(),
+                    Some(ss.session.default_question_for(id)),
+                ),
+                _ => (field.read(&ss.session, now), None),
+            };
             let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
             let mut area = TextArea::new(lines);
             area.set_wrap_mode(WrapMode::WordOrGlyph);
+            if let Some(placeholder) = placeholder {
+                area.set_placeholder_text(clean_line(&placeholder));
+                area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
+            }
             area.move_cursor(CursorMove::Bottom);
             area.move_cursor(CursorMove::End);
-            ss.editor = Some(Editor {
+            ss.mode = SessionMode::Editing(Box::new(Editor {
                 field,
                 area,
                 error: None,
+                original: text,
                 before: ss.session.clone(),
-            });
+            }));
             Ok(true)
         }
     }
@@ -51,9 +70,7 @@ pub fn cycle(
     step: isize,
     now: &Zoned,
 ) -> Result<(), Refusal> {
-    if let Some(holder) = &ss.read_only {
-        return Err(format!("Read-only: this session is open in {holder}"));
-    }
+    read_only(ss)?;
     let current = field.read(&ss.session, now);
     let index = options.iter().position(|o| *o == current).unwrap_or(0) as isize;
     let next = (index + step).rem_euclid(options.len() as isize) as usize;
@@ -65,7 +82,7 @@ pub fn cycle(
 
 /// Applies a key to the open editor; returns whether the session changed.
 pub fn input(ss: &mut SessionState, key: crossterm::event::KeyEvent, now: &Zoned) -> bool {
-    let Some(editor) = ss.editor.as_mut() else {
+    let Some(editor) = ss.editor_mut() else {
         return false;
     };
     // A single-line field never takes a newline from the keyboard.
@@ -78,7 +95,7 @@ pub fn input(ss: &mut SessionState, key: crossterm::event::KeyEvent, now: &Zoned
 
 /// Inserts pasted text, cleaned of control characters and escapes.
 pub fn paste(ss: &mut SessionState, text: &str, now: &Zoned) -> bool {
-    let Some(editor) = ss.editor.as_mut() else {
+    let Some(editor) = ss.editor_mut() else {
         return false;
     };
     let cleaned = if editor.field.kind() == Kind::Multi {
@@ -92,7 +109,7 @@ pub fn paste(ss: &mut SessionState, text: &str, now: &Zoned) -> bool {
 
 /// A new line in a multi-line field.
 pub fn newline(ss: &mut SessionState, now: &Zoned) -> bool {
-    let Some(editor) = ss.editor.as_mut() else {
+    let Some(editor) = ss.editor_mut() else {
         return false;
     };
     if editor.field.kind() != Kind::Multi {
@@ -102,36 +119,79 @@ pub fn newline(ss: &mut SessionState, now: &Zoned) -> bool {
     live_write(ss, now)
 }
 
+/// Writes the editor's text into the session if the field takes text as
+/// typed; returns whether the stored value changed.
 fn live_write(ss: &mut SessionState, now: &Zoned) -> bool {
-    let Some(editor) = ss.editor.as_mut() else {
+    let Some(editor) = ss.editor() else {
         return false;
     };
-    match editor.field.kind() {
+    let field = editor.field.clone();
+    match field.kind() {
         Kind::Line | Kind::Multi => {
             let text = editor.text();
-            let before = ss.session.clone();
-            editor.error = editor.field.write(&mut ss.session, &text, now).err();
-            ss.session != before
+            let changed = write_field(ss, &field, &text, now);
+            if let Some(editor) = ss.editor_mut() {
+                editor.error = changed.as_ref().err().cloned();
+            }
+            changed.unwrap_or(false)
         }
         _ => {
-            editor.error = None;
+            if let Some(editor) = ss.editor_mut() {
+                editor.error = None;
+            }
             false
         }
     }
 }
 
+/// Writes `text` to `field`, with what follows from it (the team follows a
+/// picked owner; a team typed by hand is the user's). Returns whether the
+/// stored value changed.
+fn write_field(
+    ss: &mut SessionState,
+    field: &Field,
+    text: &str,
+    now: &Zoned,
+) -> Result<bool, Refusal> {
+    let before = field.read(&ss.session, now);
+    field.write(&mut ss.session, text, now)?;
+    let changed = field.read(&ss.session, now) != before;
+    if changed {
+        match field {
+            Field::ActOwner(id) => team_follows_owner(ss, id),
+            Field::ActTeam(id) => {
+                ss.auto_team.remove(id);
+            }
+            _ => {}
+        }
+    }
+    Ok(changed)
+}
+
 /// Closes the editor, writing its text. A time, date or number that does
-/// not parse keeps the editor open with the reason.
+/// not parse keeps the editor open with the reason. Returns whether the
+/// session changed while the field was open.
 pub fn commit(ss: &mut SessionState, now: &Zoned) -> Result<bool, Refusal> {
-    let Some(editor) = ss.editor.as_mut() else {
+    let Some(editor) = ss.editor() else {
         return Ok(false);
     };
-    let text = editor.text();
-    if let Err(reason) = editor.field.write(&mut ss.session, &text, now) {
-        editor.error = Some(reason.clone());
+    let (field, text) = (editor.field.clone(), editor.text());
+    // Text left as it was is not written again: a time shown to the minute
+    // would otherwise lose its seconds.
+    let untouched = text == editor.original;
+    if let Err(reason) = if untouched {
+        Ok(false)
+    } else {
+        write_field(ss, &field, &text, now)
+    } {
+        if let Some(editor) = ss.editor_mut() {
+            editor.error = Some(reason.clone());
+        }
         return Err(reason);
     }
-    let editor = ss.editor.take().expect("checked above");
+    let SessionMode::Editing(editor) = std::mem::replace(&mut ss.mode, SessionMode::Browse) else {
+        return Ok(false);
+    };
     let changed = ss.session != editor.before;
     if changed {
         ss.history.record(editor.before);

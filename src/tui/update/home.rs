@@ -1,88 +1,127 @@
 //! The home screen: pick, create, filter and trash sessions.
 
+use jiff::Zoned;
 use ratatui_textarea::TextArea;
 
 use crate::export::sanitize::clean_line;
 use crate::tui::action::Action;
-use crate::tui::app::{HomeState, Status};
+use crate::tui::app::{HomeMode, HomeState, Status};
 use crate::tui::effect::Effect;
+use crate::tui::keymap::{Context, hint};
 
 /// Applies an action on the home screen.
-pub fn update(home: &mut HomeState, action: Action, status: &mut Option<Status>) -> Vec<Effect> {
-    if let Some(area) = home.new_title.as_mut() {
-        match action {
-            Action::Commit => {
-                let title = clean_line(&area.lines().join(" ")).trim().to_string();
-                home.new_title = None;
-                return vec![Effect::Create(title)];
-            }
-            Action::Back => home.new_title = None,
-            Action::Input(key) => {
-                area.input(key);
-            }
-            Action::Paste(text) => {
-                area.insert_str(clean_line(&text));
-            }
-            _ => {}
+pub fn update(
+    home: &mut HomeState,
+    action: Action,
+    now: &Zoned,
+    status: &mut Option<Status>,
+) -> Vec<Effect> {
+    match std::mem::take(&mut home.mode) {
+        HomeMode::NewTitle(area) => new_title(home, area, action),
+        HomeMode::Filter => {
+            filter(home, action);
+            Vec::new()
         }
-        return Vec::new();
-    }
-    if home.filtering {
-        match action {
-            Action::Commit => home.filtering = false,
-            Action::Back => {
-                home.filtering = false;
-                home.filter.clear();
+        HomeMode::ConfirmTrash(path) => match action {
+            Action::Confirm | Action::Commit => vec![Effect::Trash(path), Effect::Refresh],
+            Action::Back => Vec::new(),
+            _ => {
+                home.mode = HomeMode::ConfirmTrash(path);
+                Vec::new()
             }
-            Action::Input(key) => match key.code {
-                crossterm::event::KeyCode::Char(c) => home.filter.push(c),
+        },
+        HomeMode::Browse => browse(home, action, now, status),
+    }
+}
+
+fn new_title(
+    home: &mut HomeState,
+    mut area: Box<TextArea<'static>>,
+    action: Action,
+) -> Vec<Effect> {
+    match action {
+        Action::Commit => {
+            let title = clean_line(&area.lines().join(" ")).trim().to_string();
+            return vec![Effect::Create(title)];
+        }
+        Action::Back => return Vec::new(),
+        Action::Input(key) => {
+            area.input(key);
+        }
+        Action::Paste(text) => {
+            area.insert_str(clean_line(&text));
+        }
+        _ => {}
+    }
+    home.mode = HomeMode::NewTitle(area);
+    Vec::new()
+}
+
+fn filter(home: &mut HomeState, action: Action) {
+    let count = home.visible().len();
+    match action {
+        Action::Commit => return,
+        Action::Back => {
+            home.filter.clear();
+            return;
+        }
+        Action::Up => home.selected = home.selected.saturating_sub(1),
+        Action::Down => home.selected = (home.selected + 1).min(count.saturating_sub(1)),
+        Action::Input(key) => {
+            match key.code {
+                crossterm::event::KeyCode::Char(c) if !c.is_control() => home.filter.push(c),
                 crossterm::event::KeyCode::Backspace => {
                     home.filter.pop();
                 }
                 _ => {}
-            },
-            Action::Paste(text) => home.filter.push_str(&clean_line(&text)),
-            _ => {}
-        }
-        home.selected = 0;
-        return Vec::new();
-    }
-    if let Some(path) = home.confirm_delete.clone() {
-        match action {
-            Action::Confirm | Action::Commit => {
-                home.confirm_delete = None;
-                return vec![Effect::Trash(path), Effect::Refresh];
             }
-            Action::Back => home.confirm_delete = None,
-            _ => {}
+            home.selected = 0;
         }
-        return Vec::new();
+        Action::Paste(text) => {
+            home.filter.push_str(&clean_line(&text));
+            home.selected = 0;
+        }
+        _ => {}
     }
+    home.mode = HomeMode::Filter;
+}
+
+fn browse(
+    home: &mut HomeState,
+    action: Action,
+    now: &Zoned,
+    status: &mut Option<Status>,
+) -> Vec<Effect> {
     let count = home.visible().len();
+    let last = count.saturating_sub(1);
     match action {
         Action::Up => home.selected = home.selected.saturating_sub(1),
-        Action::Down => home.selected = (home.selected + 1).min(count.saturating_sub(1)),
+        Action::Down => home.selected = (home.selected + 1).min(last),
         Action::PageUp => home.selected = home.selected.saturating_sub(10),
-        Action::PageDown => home.selected = (home.selected + 10).min(count.saturating_sub(1)),
+        Action::PageDown => home.selected = (home.selected + 10).min(last),
+        Action::First => home.selected = 0,
+        Action::Last => home.selected = last,
         Action::Edit | Action::Commit => {
             if let Some(s) = home.visible().get(home.selected) {
                 return vec![Effect::Open(s.path.clone())];
             }
-            *status = Some(Status {
-                text: "No session yet: press n to start one.".into(),
-                is_error: false,
-                shown: None,
-            });
+            *status = Some(Status::info(
+                format!(
+                    "No session yet: press {} to start one.",
+                    hint(Context::Home, &Action::NewSession)
+                ),
+                now,
+            ));
         }
         Action::NewSession => {
             let mut area = TextArea::default();
             area.set_placeholder_text("e.g. Checkout outage during the autumn sale");
-            home.new_title = Some(area);
+            home.mode = HomeMode::NewTitle(Box::new(area));
         }
-        Action::Filter => home.filtering = true,
+        Action::Filter => home.mode = HomeMode::Filter,
         Action::Delete => {
             if let Some(s) = home.visible().get(home.selected) {
-                home.confirm_delete = Some(s.path.clone());
+                home.mode = HomeMode::ConfirmTrash(s.path.clone());
             }
         }
         Action::Back => home.filter.clear(),

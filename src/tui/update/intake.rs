@@ -7,7 +7,7 @@ use super::session::Out;
 use super::stages::{activate, add_then_edit, read_only};
 use crate::model::{KeyMoment, Participant, Role};
 use crate::tui::action::Action;
-use crate::tui::app::{Pending, Popup, SessionState};
+use crate::tui::app::{Pending, Popup, SessionMode, SessionState};
 use crate::tui::field::{Field, Kind};
 
 /// The Intake form.
@@ -19,6 +19,8 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         Action::Down | Action::NextField => ss.intake_sel = (ss.intake_sel + 1).min(rows.len() - 1),
         Action::PageUp => ss.intake_sel = ss.intake_sel.saturating_sub(8),
         Action::PageDown => ss.intake_sel = (ss.intake_sel + 8).min(rows.len() - 1),
+        Action::First => ss.intake_sel = 0,
+        Action::Last => ss.intake_sel = rows.len() - 1,
         Action::Edit => {
             if let Some(field) = field {
                 return activate(ss, field, now);
@@ -59,8 +61,12 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
                 .unwrap_or(0);
             return Ok(Out::changed(true));
         }
-        Action::AddCause => {
-            let at = now.timestamp();
+        Action::AddMoment => {
+            // To the minute: the time field shows minutes, and leaving it
+            // unchanged must not change it.
+            let second = now.timestamp().as_second();
+            let at = jiff::Timestamp::from_second(second - second.rem_euclid(60))
+                .unwrap_or(now.timestamp());
             let index = add_then_edit(
                 ss,
                 |s| {
@@ -98,7 +104,7 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
             match pending {
                 Some((question, on_yes)) => {
                     read_only(ss)?;
-                    ss.popup = Some(Popup::Confirm { question, on_yes });
+                    ss.mode = SessionMode::Popup(Popup::Confirm { question, on_yes });
                 }
                 None => {
                     return Ok(Out::info(

@@ -2,122 +2,43 @@
 //! pure — no terminal, no files, no clock (time arrives as `Tick`).
 
 mod actions_stage;
+mod choice;
 mod editing;
 mod home;
 mod intake;
+mod popup;
+mod presenter;
 mod review;
 mod session;
 mod stages;
 mod whys;
 
 use super::action::Action;
-use super::app::{App, Screen, SessionState};
+use super::app::{App, Help, SaveState, Screen, SessionState, StatusKind};
 use super::effect::Effect;
+use super::mode::Mode;
 
 /// Applies one action; returns the work for the outside world.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let action = match outside(app, action) {
+        Outside::Done(effects) => return effects,
+        Outside::ForMode(action) => action,
+    };
+    if app.mode() == Mode::Help {
+        help(app, action);
+        return Vec::new();
+    }
     match action {
-        Action::Quit => {
-            if let Screen::Session(ss) = &mut app.screen {
-                // Keep whatever is in an open field, even if it does not parse.
-                let _ = editing::commit(ss, &app.now);
-            }
-            return vec![Effect::Quit];
-        }
-        Action::Tick(now) => {
-            app.now = now.to_zoned(app.now.time_zone().clone());
-            let faded = app
-                .status
-                .as_ref()
-                .and_then(|s| s.shown)
-                .is_some_and(|shown| {
-                    now.as_second() - shown.as_second() >= super::app::STATUS_SECONDS
-                });
-            if faded {
-                app.status = None;
-            }
-            return Vec::new();
-        }
-        Action::Resize(..) => return Vec::new(),
-        Action::Copied(message) => {
-            app.info(message);
-            return Vec::new();
-        }
-        Action::Failed(message) => {
-            app.error(message);
-            return Vec::new();
-        }
-        Action::SessionOpened {
-            session,
-            path,
-            read_only,
-        } => {
-            if let Some(holder) = &read_only {
-                app.error(format!("Read-only: this session is open in {holder}"));
-            } else {
-                app.status = None;
-            }
-            app.screen = Screen::Session(Box::new(SessionState::new(
-                *session, path, read_only, &app.now,
-            )));
-            return Vec::new();
-        }
-        Action::Listed(listing) => {
-            if let Screen::Home(home) = &mut app.screen {
-                home.listing = listing;
-                home.selected = home.selected.min(home.visible().len().saturating_sub(1));
-            }
-            return Vec::new();
-        }
-        Action::Saved(result) => {
-            let mut note = None;
-            if let Screen::Session(ss) = &mut app.screen {
-                match result {
-                    Ok(()) => {
-                        if matches!(ss.save, super::app::SaveState::Failed(_)) {
-                            note = Some((false, "Saved again.".to_string()));
-                        }
-                        // The event loop reports success only when no newer
-                        // change is waiting, so this means "all on disk".
-                        ss.save = super::app::SaveState::Saved;
-                    }
-                    Err(message) => {
-                        note = Some((
-                            true,
-                            format!("Not saved: {message}. Your text is kept; retrying."),
-                        ));
-                        ss.save = super::app::SaveState::Failed(message);
-                    }
-                }
-            }
-            match note {
-                Some((true, text)) => app.error(text),
-                Some((false, text)) => app.info(text),
-                None => {}
-            }
-            return Vec::new();
-        }
         Action::ToggleHelp => {
-            app.help = if app.help.is_some() { None } else { Some(0) };
+            app.help = Help::Open { scroll: 0 };
+            return Vec::new();
+        }
+        Action::CycleTheme => {
+            app.theme = super::theme::Theme::named(app.theme.name.next());
+            app.info(format!("Theme: {}", app.theme.name.label()));
             return Vec::new();
         }
         _ => {}
-    }
-    if let Some(scroll) = app.help.as_mut() {
-        match action {
-            Action::Back | Action::Commit => app.help = None,
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::PageDown => *scroll = scroll.saturating_add(10),
-            _ => {}
-        }
-        return Vec::new();
-    }
-    if matches!(action, Action::CycleTheme) {
-        app.theme = super::theme::Theme::named(app.theme.name.next());
-        app.info(format!("Theme: {}", app.theme.name.label()));
-        return Vec::new();
     }
     let App {
         screen,
@@ -126,13 +47,132 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         ..
     } = app;
     match screen {
-        Screen::Home(home) => home::update(home, action, status),
-        Screen::Session(ss) => {
-            let effects = session::update(ss, action, now, status);
-            if effects.iter().any(|e| matches!(e, Effect::Close { .. })) {
-                *screen = Screen::Home(Default::default());
+        Screen::Home(home) => home::update(home, action, now, status),
+        Screen::Session(ss) => session::update(ss, action, now, status),
+    }
+}
+
+/// What [`outside`] made of an action.
+enum Outside {
+    /// Handled; this is the work for the event loop.
+    Done(Vec<Effect>),
+    /// Not handled: the action is for the current mode.
+    ForMode(Action),
+}
+
+/// Actions from outside the keyboard (ticks, results of saves and opens)
+/// and quitting, which apply in every mode.
+fn outside(app: &mut App, action: Action) -> Outside {
+    match action {
+        Action::Quit => {
+            if let Screen::Session(ss) = &mut app.screen {
+                // Keep whatever is in an open field, even if it does not parse.
+                let _ = editing::commit(ss, &app.now);
             }
-            effects
+            return Outside::Done(vec![Effect::Quit]);
+        }
+        Action::Tick(now) => {
+            app.now = now.to_zoned(app.now.time_zone().clone());
+            let faded = app.status.as_ref().is_some_and(|s| match s.kind {
+                StatusKind::Info { shown } => {
+                    now.as_second() - shown.as_second() >= super::app::STATUS_SECONDS
+                }
+                _ => false,
+            });
+            if faded {
+                app.status = None;
+            }
+        }
+        Action::Resize(width, height) => app.viewport = (width, height),
+        Action::Copied(message) => app.info(message),
+        Action::Failed(message) => app.error(message),
+        Action::SessionOpened {
+            session,
+            path,
+            read_only,
+        } => {
+            match &read_only {
+                Some(holder) => app.error(format!("Read-only: this session is open in {holder}")),
+                None => app.status = None,
+            }
+            app.help = Help::Closed;
+            app.screen = Screen::Session(Box::new(SessionState::new(
+                *session, path, read_only, &app.now,
+            )));
+        }
+        Action::Listed(listing) => {
+            if let Screen::Home(home) = &mut app.screen {
+                home.listing = listing;
+                home.selected = home.selected.min(home.visible().len().saturating_sub(1));
+            }
+        }
+        Action::Closed(listing) => {
+            app.help = Help::Closed;
+            app.screen = Screen::Home(Box::new(super::app::HomeState {
+                listing,
+                ..Default::default()
+            }));
+            if app.status.as_ref().is_some_and(|s| s.is_error()) {
+                app.status = None;
+            }
+        }
+        Action::CloseFailed(message) => {
+            app.error(format!(
+                "Not saved: {message}. The session stays open; your text is kept."
+            ));
+        }
+        Action::Saved(result) => saved(app, result),
+        other => return Outside::ForMode(other),
+    }
+    Outside::Done(Vec::new())
+}
+
+fn saved(app: &mut App, result: Result<(), String>) {
+    let Screen::Session(ss) = &mut app.screen else {
+        return;
+    };
+    match result {
+        Ok(()) => {
+            let was_failing = matches!(ss.save, SaveState::Failed(_));
+            // The event loop reports success only when no newer change is
+            // waiting, so this means "all on disk".
+            ss.save = SaveState::Saved;
+            if was_failing {
+                app.info("Saved again.");
+            }
+        }
+        Err(message) => {
+            app.error(format!(
+                "Not saved: {message}. Your text is kept; retrying."
+            ));
+            if let Screen::Session(ss) = &mut app.screen {
+                ss.save = SaveState::Failed(message);
+            }
         }
     }
+}
+
+/// Keys while the help overlay is open: scroll it or close it.
+fn help(app: &mut App, action: Action) {
+    let Help::Open { scroll } = app.help else {
+        return;
+    };
+    let max = super::widgets::help::max_scroll(app);
+    let page = app.viewport.1.saturating_sub(4).max(1);
+    let scroll = match action {
+        Action::Back | Action::ToggleHelp => {
+            app.help = Help::Closed;
+            return;
+        }
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::First => 0,
+        Action::Last => max,
+        _ => scroll,
+    };
+    app.help = Help::Open {
+        scroll: scroll.min(max),
+    };
 }

@@ -5,7 +5,7 @@ use jiff::Zoned;
 use super::session::Out;
 use super::stages::{activate, add_then_edit, read_only};
 use crate::tui::action::Action;
-use crate::tui::app::{Pending, Popup, SessionState};
+use crate::tui::app::{Pending, Popup, SessionMode, SessionState};
 use crate::tui::field::Field;
 
 /// Review: the went-well list and the summary.
@@ -29,6 +29,8 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         }
         Action::PageUp => ss.review_scroll = ss.review_scroll.saturating_sub(10),
         Action::PageDown => ss.review_scroll = ss.review_scroll.saturating_add(10),
+        Action::First => ss.review_scroll = 0,
+        Action::Last => ss.review_scroll = u16::MAX,
         Action::Add => {
             let index = add_then_edit(
                 ss,
@@ -48,7 +50,7 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         },
         Action::Delete if ss.review_sel < len => {
             read_only(ss)?;
-            ss.popup = Some(Popup::Confirm {
+            ss.mode = SessionMode::Popup(Popup::Confirm {
                 question: "Remove this went-well item?".into(),
                 on_yes: Pending::DeleteWentWell(ss.review_sel),
             });

@@ -8,8 +8,9 @@ use super::editing;
 use super::session::Out;
 use crate::model::Stage;
 use crate::tui::action::Action;
-use crate::tui::app::{ACTION_COLUMNS, SessionState};
+use crate::tui::app::{ACTION_COLUMNS, PickFor, PickOption, Popup, SessionMode, SessionState};
 use crate::tui::field::{Field, Kind};
+use crate::tui::keymap::{Context, hint};
 
 pub(super) fn read_only(ss: &SessionState) -> Result<(), String> {
     match &ss.read_only {
@@ -45,7 +46,7 @@ pub(super) fn add_then_edit<R>(
     let result = add(&mut ss.session);
     let field = field(ss, &result);
     if editing::open(ss, field, now)? {
-        if let Some(editor) = ss.editor.as_mut() {
+        if let Some(editor) = ss.editor_mut() {
             editor.before = before;
         }
     } else if ss.session != before {
@@ -54,16 +55,43 @@ pub(super) fn add_then_edit<R>(
     Ok(result)
 }
 
-/// Activates a field: text opens an editor, a choice moves on, a button adds.
+/// Activates a field: text opens an editor, a choice opens its list, a
+/// button adds. Opening changes nothing.
 pub(super) fn activate(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<Out, String> {
     match field {
         Field::AddPerson => super::intake::intake(ss, Action::Add, now),
-        Field::AddMoment => super::intake::intake(ss, Action::AddCause, now),
+        Field::AddMoment => super::intake::intake(ss, Action::AddMoment, now),
         field => {
-            let choice = matches!(field.kind(), Kind::Choice(_));
             editing::open(ss, field, now)?;
-            Ok(Out::changed(choice))
+            Ok(Out::default())
         }
+    }
+}
+
+/// After the owner of action `id` changed: the team follows the owner's
+/// function when the team is empty or was filled by an earlier pick; a
+/// team typed by hand stays.
+pub(super) fn team_follows_owner(ss: &mut SessionState, id: &str) {
+    let Some(action) = ss.session.action(id) else {
+        return;
+    };
+    let auto = ss.auto_team.contains(id);
+    if action.team.is_some() && !auto {
+        return;
+    }
+    let team = action
+        .owner
+        .as_deref()
+        .and_then(|o| ss.session.participant(o))
+        .map(|p| p.team.trim().to_string())
+        .filter(|t| !t.is_empty());
+    if team.is_some() {
+        ss.auto_team.insert(id.to_string());
+    } else {
+        ss.auto_team.remove(id);
+    }
+    if let Some(action) = ss.session.action_mut(id) {
+        action.team = team;
     }
 }
 
@@ -131,26 +159,38 @@ pub(super) fn pick_participant(
     title: &str,
     nobody: &str,
     current: Option<String>,
-    purpose: crate::tui::app::PickFor,
+    purpose: PickFor,
 ) -> Result<Out, String> {
     read_only(ss)?;
     if ss.session.participants.is_empty() {
-        return Ok(Out::info(
-            "No participants yet: add them on Intake (1, then a).",
-        ));
+        return Ok(Out::info(format!(
+            "No participants yet: add them on Intake ({}, then {}).",
+            hint(
+                Context::Session,
+                &Action::GoStage(crate::model::Stage::Intake)
+            ),
+            hint(Context::Intake, &Action::Add)
+        )));
     }
-    let mut options: Vec<(String, String, bool)> = ss
+    let mut options: Vec<PickOption> = ss
         .session
         .participants
         .iter()
-        .map(|p| (format!("{} ({})", p.name, p.team), p.name.clone(), false))
+        .map(|p| {
+            let label = if p.team.trim().is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} ({})", p.name, p.team)
+            };
+            PickOption::new(label, p.name.clone())
+        })
         .collect();
-    options.push((nobody.to_string(), String::new(), false));
+    options.push(PickOption::new(nobody, ""));
     let cursor = options
         .iter()
-        .position(|o| Some(&o.1) == current.as_ref())
+        .position(|o| Some(&o.value) == current.as_ref())
         .unwrap_or(0);
-    ss.popup = Some(crate::tui::app::Popup::Pick {
+    ss.mode = SessionMode::Popup(Popup::Pick {
         title: title.to_string(),
         options,
         cursor,

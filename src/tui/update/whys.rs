@@ -5,29 +5,55 @@ use jiff::Zoned;
 use super::editing;
 use super::session::Out;
 use super::stages::{add_then_edit, edit, pick_participant, read_only};
-use crate::model::Direction;
+use crate::model::{Confidence, Direction, Stage};
 use crate::tui::action::Action;
-use crate::tui::app::{Pending, PickFor, Popup, SessionState};
+use crate::tui::app::{Pending, PickFor, Popup, SessionMode, SessionState};
 use crate::tui::field::Field;
+use crate::tui::keymap::{Context, hint};
 
-/// The Whys tree.
-pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
+/// Moves the selection through the tree (also used by the presenter view).
+pub fn navigate(ss: &mut SessionState, action: &Action) {
     let order: Vec<String> = ss
         .session
         .why_nodes()
         .iter()
         .map(|(_, n)| n.id.clone())
         .collect();
+    let Some(last) = order.len().checked_sub(1) else {
+        return;
+    };
     let at = ss
         .node_sel
         .as_ref()
-        .and_then(|id| order.iter().position(|o| o == id));
+        .and_then(|id| order.iter().position(|o| o == id))
+        .unwrap_or(0);
     let sel = ss.node_sel.clone();
-    let select_and_edit = |ss: &mut SessionState, id: String| -> Result<Out, String> {
-        ss.node_sel = Some(id.clone());
-        editing::open(ss, Field::Answer(id), now)?;
-        Ok(Out::changed(true))
+    let target = match action {
+        Action::Up | Action::PrevField => Some(order[at.saturating_sub(1)].clone()),
+        Action::Down | Action::NextField => Some(order[(at + 1).min(last)].clone()),
+        Action::PageUp => Some(order[at.saturating_sub(10)].clone()),
+        Action::PageDown => Some(order[(at + 10).min(last)].clone()),
+        Action::First => Some(order[0].clone()),
+        Action::Last => Some(order[last].clone()),
+        Action::Left => sel
+            .as_deref()
+            .and_then(|id| ss.session.parent_of(id))
+            .map(|p| p.id.clone()),
+        Action::Right => sel
+            .as_deref()
+            .and_then(|id| ss.session.node(id))
+            .and_then(|n| n.children.first())
+            .map(|c| c.id.clone()),
+        _ => None,
     };
+    if let Some(target) = target {
+        ss.node_sel = Some(target);
+    }
+}
+
+/// The Whys tree.
+pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
+    let sel = ss.node_sel.clone();
     let add_node = |ss: &mut SessionState,
                     add: &dyn Fn(&mut crate::model::Session) -> Result<String, String>|
      -> Result<Out, String> {
@@ -41,42 +67,20 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         Ok(Out::changed(true))
     };
     match action {
-        Action::Up | Action::PrevField => {
-            if let Some(i) = at {
-                ss.node_sel = Some(order[i.saturating_sub(1)].clone());
-            }
-        }
-        Action::Down | Action::NextField => {
-            if let Some(i) = at {
-                ss.node_sel = Some(order[(i + 1).min(order.len() - 1)].clone());
-            }
-        }
-        Action::PageUp => {
-            if let Some(i) = at {
-                ss.node_sel = Some(order[i.saturating_sub(10)].clone());
-            }
-        }
-        Action::PageDown => {
-            if let Some(i) = at {
-                ss.node_sel = Some(order[(i + 10).min(order.len() - 1)].clone());
-            }
-        }
-        Action::Left => {
-            if let Some(parent) = sel.as_deref().and_then(|id| ss.session.parent_of(id)) {
-                ss.node_sel = Some(parent.id.clone());
-            }
-        }
-        Action::Right => {
-            if let Some(child) = sel
-                .as_deref()
-                .and_then(|id| ss.session.node(id))
-                .and_then(|n| n.children.first())
-            {
-                ss.node_sel = Some(child.id.clone());
-            }
-        }
+        Action::Up
+        | Action::Down
+        | Action::PrevField
+        | Action::NextField
+        | Action::PageUp
+        | Action::PageDown
+        | Action::First
+        | Action::Last
+        | Action::Left
+        | Action::Right => navigate(ss, &action),
         Action::Edit => match sel {
-            Some(id) => return select_and_edit(ss, id),
+            Some(id) => {
+                editing::open(ss, Field::Answer(id), now)?;
+            }
             None => return whys(ss, Action::AddProblem, now),
         },
         Action::AskWhy => {
@@ -108,28 +112,24 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         Action::ToggleRootCause => {
             if let Some(id) = sel {
                 let on = edit(ss, |s| s.toggle_root_cause(&id))?.map_err(|e| e.to_string())?;
+                let info = if on {
+                    format!(
+                        "Marked as a root cause. Add an action for it on Actions ({}).",
+                        hint(Context::Session, &Action::GoStage(Stage::Actions))
+                    )
+                } else {
+                    "No longer a root cause.".to_string()
+                };
                 return Ok(Out {
                     changed: true,
-                    info: Some(
-                        if on {
-                            "Marked as a root cause. Add an action for it on stage 3."
-                        } else {
-                            "No longer a root cause."
-                        }
-                        .into(),
-                    ),
+                    info: Some(info),
                     ..Out::default()
                 });
             }
         }
-        Action::CycleConfidence => {
+        Action::SetConfidence(level) => {
             if let Some(id) = sel {
-                edit(ss, |s| {
-                    if let Some(node) = s.node_mut(&id) {
-                        node.confidence = node.confidence.next();
-                    }
-                })?;
-                return Ok(Out::changed(true));
+                return set_confidence(ss, &id, level);
             }
         }
         Action::PickOfferedBy => {
@@ -158,7 +158,7 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
                     0 => format!("Delete {what}?"),
                     n => format!("Delete {what} and the {n} answer(s) below it?"),
                 };
-                ss.popup = Some(Popup::Confirm {
+                ss.mode = SessionMode::Popup(Popup::Confirm {
                     question,
                     on_yes: Pending::DeleteNode(id),
                 });
@@ -167,4 +167,24 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         _ => {}
     }
     Ok(Out::default())
+}
+
+fn set_confidence(ss: &mut SessionState, id: &str, level: Confidence) -> Result<Out, String> {
+    if ss.session.parent_of(id).is_none() {
+        return Ok(Out::info(
+            "A problem statement is what happened; confidence is for the answers below it.",
+        ));
+    }
+    let changed = edit(ss, |s| match s.node_mut(id) {
+        Some(node) if node.confidence != level => {
+            node.confidence = level;
+            true
+        }
+        _ => false,
+    })?;
+    Ok(Out {
+        changed,
+        info: Some(format!("Confidence: {}.", level.label())),
+        ..Out::default()
+    })
 }

@@ -8,8 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
 use crate::natural;
+use crate::tui::action::Action;
 use crate::tui::app::Editor;
 use crate::tui::field::Kind;
+use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 
 /// Rows the edit box needs for this editor.
@@ -45,9 +47,19 @@ pub fn echo(editor: &Editor, now: &Zoned) -> Option<Result<String, String>> {
 
 /// Draws the edit box.
 pub fn render(frame: &mut Frame, area: Rect, editor: &Editor, now: &Zoned, theme: &Theme) {
+    let key = |action: Action| hint(Context::Editing, &action);
     let hint = match editor.field.kind() {
-        Kind::Multi => " Enter done · Alt-Enter new line · Tab next ",
-        _ => " Enter done · Tab next field ",
+        Kind::Multi => format!(
+            " {} done · {} new line · {} next ",
+            key(Action::Commit),
+            key(Action::Newline),
+            key(Action::NextField)
+        ),
+        _ => format!(
+            " {} done · {} next field ",
+            key(Action::Commit),
+            key(Action::NextField)
+        ),
     };
     let block = Block::default()
         .borders(Borders::ALL)

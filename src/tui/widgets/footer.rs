@@ -12,7 +12,7 @@ pub fn render(frame: &mut Frame, area: Rect, contexts: &[Context], theme: &Theme
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (key, label) in keymap::footer(contexts) {
-        let width = key.chars().count() + label.chars().count() + 3;
+        let width = crate::tui::widths::width(&key) + crate::tui::widths::width(label) + 3;
         if used + width > area.width as usize {
             break;
         }

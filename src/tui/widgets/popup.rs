@@ -6,8 +6,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::export::sanitize::clean_line;
+use crate::tui::action::Action;
 use crate::tui::app::Popup;
+use crate::tui::keymap::{Context, hint, hint2};
 use crate::tui::theme::Theme;
+
+/// "y / Enter: yes    n / Esc: no", from the key table.
+pub fn yes_no(theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(hint2(Context::Confirm, &Action::Confirm), theme.key),
+        Span::raw(": yes    "),
+        Span::styled(hint2(Context::Confirm, &Action::Back), theme.key),
+        Span::raw(": no"),
+    ])
+}
 
 /// Draws a popup centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect, popup: &Popup, theme: &Theme) {
@@ -18,12 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, popup: &Popup, theme: &Theme) {
             let text = vec![
                 Line::from(Span::styled(clean_line(question), theme.question)),
                 Line::default(),
-                Line::from(vec![
-                    Span::styled("y", theme.key),
-                    Span::raw(" / Enter: yes    "),
-                    Span::styled("n", theme.key),
-                    Span::raw(" / Esc: no"),
-                ]),
+                yes_no(theme),
             ];
             let block = Block::default()
                 .borders(Borders::ALL)
@@ -51,31 +58,51 @@ pub fn render(frame: &mut Frame, area: Rect, popup: &Popup, theme: &Theme) {
                 .enumerate()
                 .skip(start)
                 .take(inner_rows)
-                .map(|(i, (label, _, ticked))| {
-                    let mark = match (multi, ticked) {
+                .map(|(i, option)| {
+                    let mark = match (multi, option.ticked) {
                         (true, true) => "[x] ",
                         (true, false) => "[ ] ",
                         (false, _) => "",
+                    };
+                    // The digit that picks it, for the first nine.
+                    let number = if i < 9 {
+                        format!("{} ", i + 1)
+                    } else {
+                        "  ".to_string()
                     };
                     let style = if i == *cursor {
                         theme.selected
                     } else {
                         theme.text
                     };
-                    Line::from(Span::styled(format!("{mark}{}", clean_line(label)), style))
+                    let width = usize::from(rect.width.saturating_sub(2));
+                    let text = format!("{number}{mark}{}", clean_line(&option.label));
+                    Line::from(Span::styled(crate::tui::widths::fit(&text, width), style))
                 })
                 .collect();
+            let key = |action: Action| hint(Context::Pick, &action);
             lines.push(Line::from(Span::styled(
                 if *multi {
-                    "Space ticks · Enter saves · Esc cancels"
+                    format!(
+                        "{} or {} ticks · {} saves · {} cancels",
+                        key(Action::PickNth(0)),
+                        key(Action::ToggleOption),
+                        key(Action::Confirm),
+                        key(Action::Back)
+                    )
                 } else {
-                    "Enter chooses · Esc cancels"
+                    format!(
+                        "{} or {} chooses · {} cancels",
+                        key(Action::PickNth(0)),
+                        key(Action::Confirm),
+                        key(Action::Back)
+                    )
                 },
                 theme.dim,
             )));
             let block = Block::default()
                 .borders(Borders::ALL)
-                .title(format!(" {title} "))
+                .title(format!(" {} ", clean_line(title)))
                 .style(theme.text);
             frame.render_widget(Paragraph::new(lines).block(block), rect);
         }

@@ -1,0 +1,283 @@
+//! One open session's state: the session, where the facilitator is on each
+//! stage, the open field or popup, undo history, timer and saving.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use jiff::{Timestamp, Zoned};
+use ratatui_textarea::TextArea;
+
+use super::popup::Popup;
+use crate::model::{Cursor, Session, Stage};
+use crate::tui::field::Field;
+use crate::tui::history::History;
+use crate::tui::timer::Timer;
+
+/// The text field being edited.
+#[derive(Debug)]
+pub struct Editor {
+    /// What is being edited.
+    pub field: Field,
+    /// The text and cursor.
+    pub area: TextArea<'static>,
+    /// Why the text could not be used yet (bad time, not a number …).
+    pub error: Option<String>,
+    /// The text when the field was opened.
+    pub original: String,
+    /// The session before this field was opened, for one undo step.
+    pub before: Session,
+}
+
+impl Editor {
+    /// The typed text, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+}
+
+/// What keys do in an open session.
+#[derive(Debug)]
+pub enum SessionMode {
+    /// Moving around the current stage.
+    Browse,
+    /// The presenter view for the screen share.
+    Presenter,
+    /// A text field is open.
+    Editing(Box<Editor>),
+    /// A question or a list is open.
+    Popup(Popup),
+}
+
+/// Whether the session on disk matches memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is on disk.
+    Saved,
+    /// Changes wait for the next save.
+    Pending,
+    /// The last save failed; the text is safe in memory and saving retries.
+    Failed(String),
+}
+
+/// One open session.
+#[derive(Debug)]
+pub struct SessionState {
+    /// The session being edited.
+    pub session: Session,
+    /// Its file.
+    pub path: PathBuf,
+    /// `Some(holder)` when another instance is editing it.
+    pub read_only: Option<String>,
+    /// Selected row on the Intake stage (index into `intake_fields`).
+    pub intake_sel: usize,
+    /// Selected why node.
+    pub node_sel: Option<String>,
+    /// Selected action row.
+    pub action_sel: usize,
+    /// Selected column on the Actions stage (index into `ACTION_COLUMNS`).
+    pub action_col: usize,
+    /// Selected went-well row on Review.
+    pub review_sel: usize,
+    /// Scroll of the Review summary.
+    pub review_scroll: u16,
+    /// Which export format Review previews.
+    pub preview: crate::export::Format,
+    /// What keys do now.
+    pub mode: SessionMode,
+    /// Undo and redo.
+    pub history: History,
+    /// Meeting timer and stage timeboxes.
+    pub timer: Timer,
+    /// Saving state.
+    pub save: SaveState,
+    /// Actions whose team was filled in by picking the owner (and so may
+    /// follow the next pick); a team typed by hand is never replaced.
+    pub auto_team: BTreeSet<String>,
+}
+
+/// Columns of the Actions table, in Tab order.
+pub const ACTION_COLUMNS: usize = 7;
+
+/// A session last changed longer ago than this opens with its timer
+/// paused: looking up an old session is not more meeting time.
+const RESUME_WITHIN_SECONDS: i64 = 12 * 3600;
+
+impl SessionState {
+    /// A session opened now: the meeting resumes where it stopped.
+    pub fn new(session: Session, path: PathBuf, read_only: Option<String>, now: &Zoned) -> Self {
+        let now_ts = now.timestamp();
+        let recent = now_ts.as_second() - session.updated.as_second() < RESUME_WITHIN_SECONDS;
+        let timer = Timer::resume(
+            &session.meeting,
+            session.stage,
+            now_ts,
+            recent && read_only.is_none(),
+        );
+        let Cursor {
+            intake_row,
+            why,
+            action,
+            review_row,
+        } = session.meeting.cursor.clone();
+        let action_sel = action
+            .and_then(|id| session.actions.iter().position(|a| a.id == id))
+            .unwrap_or(0);
+        let auto_team = session
+            .actions
+            .iter()
+            .filter(|a| {
+                let owner_team = a
+                    .owner
+                    .as_deref()
+                    .and_then(|o| session.participant(o))
+                    .map(|p| p.team.as_str());
+                a.team.is_some() && a.team.as_deref() == owner_team
+            })
+            .map(|a| a.id.clone())
+            .collect();
+        let mut ss = SessionState {
+            session,
+            path,
+            read_only,
+            intake_sel: intake_row,
+            node_sel: why,
+            action_sel,
+            action_col: 0,
+            review_sel: review_row,
+            review_scroll: 0,
+            preview: crate::export::Format::Text,
+            mode: SessionMode::Browse,
+            history: History::default(),
+            timer,
+            save: SaveState::Saved,
+            auto_team,
+        };
+        ss.clamp();
+        ss
+    }
+
+    /// The stage shown.
+    pub fn stage(&self) -> Stage {
+        self.session.stage
+    }
+
+    /// The open text field, if any.
+    pub fn editor(&self) -> Option<&Editor> {
+        match &self.mode {
+            SessionMode::Editing(editor) => Some(editor.as_ref()),
+            _ => None,
+        }
+    }
+
+    /// The open text field, to type into.
+    pub fn editor_mut(&mut self) -> Option<&mut Editor> {
+        match &mut self.mode {
+            SessionMode::Editing(editor) => Some(editor.as_mut()),
+            _ => None,
+        }
+    }
+
+    /// The open popup, if any.
+    pub fn popup(&self) -> Option<&Popup> {
+        match &self.mode {
+            SessionMode::Popup(popup) => Some(popup),
+            _ => None,
+        }
+    }
+
+    /// The session as it should be saved `now`: with the meeting's time,
+    /// timeboxes and the facilitator's place on each stage.
+    pub fn snapshot(&self, now: Timestamp) -> Session {
+        let mut session = self.session.clone();
+        self.timer.write_to(&mut session.meeting, now);
+        session.meeting.cursor = Cursor {
+            intake_row: self.intake_sel,
+            why: self.node_sel.clone(),
+            action: self
+                .session
+                .actions
+                .get(self.action_sel)
+                .map(|a| a.id.clone()),
+            review_row: self.review_sel,
+        };
+        session
+    }
+
+    /// The rows of the Intake stage, in order.
+    pub fn intake_fields(&self) -> Vec<Field> {
+        let mut rows = vec![
+            Field::Title,
+            Field::Problem,
+            Field::Summary,
+            Field::Started,
+            Field::Detected,
+            Field::Resolved,
+            Field::Severity,
+            Field::Impact,
+            Field::Affected,
+            Field::Channels,
+        ];
+        for i in 0..self.session.participants.len() {
+            rows.extend([
+                Field::PersonName(i),
+                Field::PersonTeam(i),
+                Field::PersonRole(i),
+            ]);
+        }
+        rows.push(Field::AddPerson);
+        for i in 0..self.session.intake.key_moments.len() {
+            rows.extend([Field::MomentAt(i), Field::MomentWhat(i)]);
+        }
+        rows.push(Field::AddMoment);
+        rows.push(Field::Notes);
+        rows
+    }
+
+    /// The field of the Actions table at a column for an action.
+    pub fn action_field(id: &str, col: usize) -> Field {
+        let id = id.to_string();
+        match col % ACTION_COLUMNS {
+            0 => Field::ActDescription(id),
+            1 => Field::ActOwner(id),
+            2 => Field::ActTeam(id),
+            3 => Field::ActDue(id),
+            4 => Field::ActPriority(id),
+            5 => Field::ActStatus(id),
+            _ => Field::ActNote(id),
+        }
+    }
+
+    /// The field selected on the current stage, if any.
+    pub fn selected_field(&self) -> Option<Field> {
+        match self.stage() {
+            Stage::Intake => self.intake_fields().get(self.intake_sel).cloned(),
+            Stage::Whys => self.node_sel.clone().map(Field::Answer),
+            Stage::Actions => self
+                .session
+                .actions
+                .get(self.action_sel)
+                .map(|a| Self::action_field(&a.id, self.action_col)),
+            Stage::Review => (self.review_sel < self.session.went_well.len())
+                .then_some(Field::WentWell(self.review_sel)),
+        }
+    }
+
+    /// Keeps every selection pointing at something that exists.
+    pub fn clamp(&mut self) {
+        let rows = self.intake_fields().len();
+        self.intake_sel = self.intake_sel.min(rows.saturating_sub(1));
+        self.action_sel = self
+            .action_sel
+            .min(self.session.actions.len().saturating_sub(1));
+        self.review_sel = self
+            .review_sel
+            .min(self.session.went_well.len().saturating_sub(1));
+        let valid = self
+            .node_sel
+            .as_deref()
+            .is_some_and(|id| self.session.node(id).is_some());
+        if !valid {
+            self.node_sel = self.session.whys.first().map(|n| n.id.clone());
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Keys while a popup is open: answer a question, or move through a list,
+//! tick options and choose.
+
+use jiff::Zoned;
+
+use super::session::Out;
+use super::stages::{read_only, team_follows_owner};
+use crate::tui::action::Action;
+use crate::tui::app::{Pending, PickFor, Popup, SessionMode, SessionState};
+use crate::tui::field::Field;
+use crate::tui::keymap::{Context, hint};
+
+/// Applies an action to the open popup.
+pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
+    let SessionMode::Popup(popup) = std::mem::replace(&mut ss.mode, SessionMode::Browse) else {
+        return Ok(Out::default());
+    };
+    match (popup, action) {
+        (_, Action::Back) => Ok(Out::default()),
+        (Popup::Confirm { on_yes, .. }, Action::Confirm | Action::Commit) => confirmed(ss, on_yes),
+        (
+            Popup::Pick {
+                title,
+                mut options,
+                mut cursor,
+                multi,
+                purpose,
+            },
+            action,
+        ) => {
+            let last = options.len().saturating_sub(1);
+            let chosen = match action {
+                Action::Up => {
+                    cursor = cursor.checked_sub(1).unwrap_or(last);
+                    None
+                }
+                Action::Down => {
+                    cursor = if cursor >= last { 0 } else { cursor + 1 };
+                    None
+                }
+                Action::ToggleOption if multi => {
+                    if let Some(option) = options.get_mut(cursor) {
+                        option.ticked = !option.ticked;
+                    }
+                    None
+                }
+                Action::PickNth(n) if n < options.len() => {
+                    cursor = n;
+                    if multi {
+                        options[n].ticked = !options[n].ticked;
+                        None
+                    } else {
+                        Some(vec![options[n].value.clone()])
+                    }
+                }
+                Action::Confirm | Action::Commit => Some(if multi {
+                    options
+                        .iter()
+                        .filter(|o| o.ticked)
+                        .map(|o| o.value.clone())
+                        .collect()
+                } else {
+                    options
+                        .get(cursor)
+                        .map(|o| o.value.clone())
+                        .into_iter()
+                        .collect()
+                }),
+                _ => None,
+            };
+            match chosen {
+                Some(values) => picked(ss, purpose, values, now),
+                None => {
+                    ss.mode = SessionMode::Popup(Popup::Pick {
+                        title,
+                        options,
+                        cursor,
+                        multi,
+                        purpose,
+                    });
+                    Ok(Out::default())
+                }
+            }
+        }
+        (popup, _) => {
+            ss.mode = SessionMode::Popup(popup);
+            Ok(Out::default())
+        }
+    }
+}
+
+fn confirmed(ss: &mut SessionState, pending: Pending) -> Result<Out, String> {
+    read_only(ss)?;
+    let before = ss.session.clone();
+    let s = &mut ss.session;
+    match pending {
+        Pending::DeleteNode(id) => {
+            s.delete_subtree(&id).map_err(|e| e.to_string())?;
+        }
+        Pending::DeleteAction(id) => {
+            s.remove_action(&id).map_err(|e| e.to_string())?;
+        }
+        Pending::DeleteParticipant(i) if i < s.participants.len() => {
+            s.participants.remove(i);
+        }
+        Pending::DeleteMoment(i) if i < s.intake.key_moments.len() => {
+            s.intake.key_moments.remove(i);
+        }
+        Pending::DeleteWentWell(i) if i < s.went_well.len() => {
+            s.went_well.remove(i);
+        }
+        _ => {}
+    }
+    ss.history.record(before);
+    Ok(Out {
+        changed: true,
+        info: Some(format!(
+            "Deleted. {} undoes it.",
+            hint(Context::Session, &Action::Undo)
+        )),
+        ..Out::default()
+    })
+}
+
+fn picked(
+    ss: &mut SessionState,
+    purpose: PickFor,
+    chosen: Vec<String>,
+    now: &Zoned,
+) -> Result<Out, String> {
+    read_only(ss)?;
+    let before = ss.session.clone();
+    match purpose {
+        PickFor::OfferedBy(id) => {
+            if let Some(node) = ss.session.node_mut(&id) {
+                node.offered_by = chosen.into_iter().next().filter(|c| !c.is_empty());
+            }
+        }
+        PickFor::Owner(id) => {
+            let owner = chosen.into_iter().next().unwrap_or_default();
+            Field::ActOwner(id.clone()).write(&mut ss.session, &owner, now)?;
+            team_follows_owner(ss, &id);
+        }
+        PickFor::Addresses(id) => {
+            if let Some(action) = ss.session.action_mut(&id) {
+                action.addresses = chosen;
+            }
+        }
+        PickFor::Choice(field) => {
+            if let Some(value) = chosen.into_iter().next() {
+                field.write(&mut ss.session, &value, now)?;
+            }
+        }
+    }
+    let changed = ss.session != before;
+    if changed {
+        ss.history.record(before);
+    }
+    Ok(Out::changed(changed))
+}

@@ -1,0 +1,29 @@
+//! Keys in the presenter view: move through the chain, leave, or start
+//! typing the answer (which leaves the view for the edit box).
+
+use jiff::Zoned;
+
+use super::session::Out;
+use crate::model::Stage;
+use crate::tui::action::Action;
+use crate::tui::app::{SessionMode, SessionState};
+
+/// Applies an action in the presenter view.
+pub fn presenter(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
+    match action {
+        Action::Back | Action::TogglePresenter => {
+            ss.mode = SessionMode::Browse;
+            Ok(Out::default())
+        }
+        Action::Up | Action::Down | Action::Left | Action::Right => {
+            super::whys::navigate(ss, &action);
+            Ok(Out::default())
+        }
+        Action::Edit => {
+            ss.mode = SessionMode::Browse;
+            ss.session.stage = Stage::Whys;
+            super::whys::whys(ss, Action::Edit, now)
+        }
+        _ => Ok(Out::default()),
+    }
+}
