@@ -3,6 +3,7 @@
 
 mod commands;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,7 +14,8 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("fivewhys: {error:#}");
+            // Never panic on the way out, even if stderr is gone.
+            let _ = writeln!(std::io::stderr(), "fivewhys: {error:#}");
             ExitCode::FAILURE
         }
     }

@@ -1,77 +1,19 @@
-//! The real binary in a pseudo-terminal: type a title, two whys and an
-//! action, quit with Ctrl-C, and read back the JSON file.
+//! The real binary in a pseudo-terminal: a session typed and quit with
+//! Ctrl-C, 20 KB typed without paste brackets, a quit whose save fails, and
+//! signals sent from outside. Each reads back what reached the disk.
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use common::pty::{Pty, session_files};
 
-struct Screen {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-}
-
-impl Screen {
-    fn text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `needle`.
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("screen never showed {needle:?}; it shows:\n{}", self.text());
-    }
-
-    fn send(&mut self, text: &str) {
-        self.writer.write_all(text.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(60));
-    }
+fn load(path: &std::path::Path) -> fivewhys::model::Session {
+    fivewhys::store::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 #[test]
 fn type_a_session_quit_with_ctrl_c_and_find_it_on_disk() {
     let data = tempfile::tempdir().unwrap();
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fivewhys"));
-    cmd.arg("--data-dir");
-    cmd.arg(data.path());
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("TZ", "UTC");
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let feed = Arc::clone(&parser);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            feed.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let mut screen = Screen {
-        parser,
-        writer: pty.master.take_writer().unwrap(),
-    };
-
+    let mut screen = Pty::start(data.path(), &[]);
     screen.wait_for("No sessions yet");
     screen.send("n");
     screen.wait_for("New session");
@@ -92,43 +34,103 @@ fn type_a_session_quit_with_ctrl_c_and_find_it_on_disk() {
     screen.send("Raise the pool limit and alert on saturation\r");
     screen.wait_for("Raise the pool");
     screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0);
 
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "fivewhys did not quit on Ctrl-C:\n{}",
-            screen.text()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(status.success(), "exit status {status:?}");
-
-    let files: Vec<_> = std::fs::read_dir(data.path().join("sessions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
+    let files = session_files(data.path());
     assert_eq!(files.len(), 1, "{files:?}");
-    let session = fivewhys::store::parse(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    let session = load(&files[0]);
     assert_eq!(session.title, "Checkout outage");
-    assert_eq!(session.whys.len(), 1);
     let root = &session.whys[0];
     assert_eq!(root.answer, "Checkout failed for a third of customers");
-    assert_eq!(root.children.len(), 1);
     assert_eq!(root.children[0].answer, "Payment calls timed out");
-    assert_eq!(root.children[0].children.len(), 1);
     assert_eq!(
         root.children[0].children[0].answer,
         "The connection pool was capped at 50"
     );
-    assert_eq!(session.actions.len(), 1);
     assert_eq!(
         session.actions[0].description,
         "Raise the pool limit and alert on saturation"
     );
     assert!(files[0].to_string_lossy().contains("checkout-outage"));
+}
+
+#[test]
+fn twenty_kilobytes_typed_without_paste_brackets_arrive_whole() {
+    let data = tempfile::tempdir().unwrap();
+    let mut screen = Pty::start(data.path(), &["new", "Long input"]);
+    screen.wait_for("1 Intake");
+    // Down to the summary (a multi-line field) and open it.
+    screen.send("jj\r");
+    screen.wait_for("Summary");
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 20_000 - 20 {
+        text.push_str(&format!("word{i} "));
+        i += 1;
+    }
+    text.push_str("ENDOFINPUT");
+    // All at once, as a terminal without bracketed paste sends a paste.
+    screen.send_now(&text);
+    // No further key: everything must arrive by itself.
+    screen.wait_for("ENDOFINPUT");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0);
+    let session = load(&session_files(data.path())[0]);
+    assert_eq!(session.intake.summary.len(), text.len());
+    assert_eq!(session.intake.summary, text, "whole and in order");
+}
+
+#[test]
+fn a_quit_whose_save_fails_writes_a_recovery_copy_and_says_where() {
+    let data = tempfile::tempdir().unwrap();
+    let mut screen = Pty::start(data.path(), &["new", "Disk trouble"]);
+    screen.wait_for("1 Intake");
+    screen.send("2p");
+    screen.send("Typed before the disk filled up");
+    // The sessions folder becomes unwritable (a file in its place: even
+    // root cannot save into it).
+    let sessions = data.path().join("sessions");
+    std::fs::rename(&sessions, data.path().join("sessions-moved")).unwrap();
+    std::fs::write(&sessions, b"not a folder").unwrap();
+    screen.send(" and after");
+    screen.send("\u{3}");
+    let code = screen.wait_exit();
+    assert_ne!(code, 0, "never exit 0 having lost text");
+    let shown = screen.text().replace('\n', "");
+    assert!(shown.contains("could not be saved"), "{shown}");
+    let recovery: Vec<_> = std::fs::read_dir(data.path().join("recovery"))
+        .expect("a recovery folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(recovery.len(), 1);
+    let name = recovery[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(shown.contains(&name), "the path is printed: {shown}");
+    let session = load(&recovery[0]);
+    assert_eq!(
+        session.whys[0].answer,
+        "Typed before the disk filled up and after"
+    );
+}
+
+#[test]
+fn sigint_and_sigquit_from_outside_save_and_restore() {
+    for signal in ["INT", "QUIT", "TERM"] {
+        let data = tempfile::tempdir().unwrap();
+        let mut screen = Pty::start(data.path(), &["new", "Signals"]);
+        screen.wait_for("1 Intake");
+        screen.send("2p");
+        screen.send(&format!("Typed before SIG{signal}"));
+        screen.signal(signal);
+        assert_eq!(screen.wait_exit(), 0, "SIG{signal}");
+        let session = load(&session_files(data.path())[0]);
+        assert_eq!(
+            session.whys[0].answer,
+            format!("Typed before SIG{signal}"),
+            "SIG{signal}"
+        );
+    }
 }

@@ -1,8 +1,12 @@
 //! Random keys, pastes and resizes through the real keymap, `update` and
 //! `render` at random sizes from 1×1 to 200×60: no panic, and the session
-//! stays valid after every step.
+//! stays valid after every step. The run reports how its events were spread
+//! over modes and stages, and fails if one mode took more than half of them:
+//! a run parked in one place tests nothing else.
 
 mod common;
+
+use std::collections::BTreeMap;
 
 use common::*;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -18,15 +22,19 @@ enum Input {
 }
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
+    // Weighted so that runs move between modes: command keys of every
+    // stage, typing, and the keys that leave fields and popups (Esc,
+    // Enter, Tab) often enough that no mode keeps most of the events.
     prop_oneof![
         6 => prop::sample::select(
-            "wsprcxoKJhlakmetvbuU0123412349?/nyj jkjkjk".chars().collect::<Vec<_>>()
+            "wsprfbnxoKJhlakmetvBuU01234123491234?/nyjjkk q".chars().collect::<Vec<_>>()
         ).prop_map(KeyCode::Char),
-        2 => any::<char>().prop_map(KeyCode::Char),
-        3 => prop::sample::select(vec![
-            KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Up,
-            KeyCode::Down, KeyCode::Left, KeyCode::Right, KeyCode::Backspace, KeyCode::Delete,
-            KeyCode::PageUp, KeyCode::PageDown, KeyCode::Home, KeyCode::End,
+        1 => any::<char>().prop_map(KeyCode::Char),
+        4 => prop::sample::select(vec![
+            KeyCode::Esc, KeyCode::Esc, KeyCode::Esc, KeyCode::Enter, KeyCode::Enter,
+            KeyCode::Tab, KeyCode::BackTab, KeyCode::Up, KeyCode::Down, KeyCode::Left,
+            KeyCode::Right, KeyCode::Backspace, KeyCode::Delete, KeyCode::PageUp,
+            KeyCode::PageDown, KeyCode::Home, KeyCode::End,
         ]),
     ]
 }
@@ -59,7 +67,14 @@ proptest! {
         let mut app = app_with(outage(), None);
         let (mut w, mut h) = (start_w, start_h);
         let mut closed = None;
+        let mut modes: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let mut stages: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let total = events.len();
         for (step, input) in events.into_iter().enumerate() {
+            *modes.entry(app.mode().name()).or_default() += 1;
+            if let Some(ss) = app.session() {
+                *stages.entry(ss.stage().label()).or_default() += 1;
+            }
             let event = match input {
                 Input::Key(code, mods) => Event::Key(KeyEvent::new(code, mods)),
                 Input::Paste(text) => Event::Paste(text),
@@ -106,5 +121,20 @@ proptest! {
             }
         }
         draw(&app, w, h);
+        let spread = |counts: &BTreeMap<&str, usize>| {
+            counts
+                .iter()
+                .map(|(k, n)| format!("{k} {:.0}%", *n as f64 * 100.0 / total as f64))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        println!("events by mode: {}", spread(&modes));
+        println!("events by stage: {}", spread(&stages));
+        let (busiest, most) = modes.iter().max_by_key(|(_, n)| **n).unwrap();
+        prop_assert!(
+            *most * 2 <= total,
+            "{busiest} took {most} of {total} events; by mode: {}",
+            spread(&modes)
+        );
     }
 }

@@ -141,3 +141,60 @@ fn window_too_small() {
     let app = at(Stage::Whys);
     insta::assert_snapshot!("too_small_30x8", screen(&app, 30, 8));
 }
+
+/// A session whose people and texts are in wide and combining scripts.
+fn wide_session() -> fivewhys::model::Session {
+    use fivewhys::model::{Participant, Role};
+    let mut s = outage();
+    s.title = "配送評価の低下 📦 — Zoë’s review".into();
+    s.participants = vec![
+        Participant {
+            name: "王小明".into(),
+            team: "客服 Customer support".into(),
+            role: Role::Facilitator,
+        },
+        Participant {
+            name: "José 👩‍💻 García".into(),
+            team: "Plataforma e\u{301}quipe".into(),
+            role: Role::Participant,
+        },
+        Participant {
+            name: "Ünal Çelik".into(),
+            team: "Operasyon 🚚🚚🚚🚚🚚🚚🚚🚚🚚🚚".into(),
+            role: Role::Scribe,
+        },
+    ];
+    s.actions[0].description =
+        "配送状況のメールを毎日送る 📧 so that customers know where the parcel is".into();
+    s.actions[0].owner = Some("王小明".into());
+    s.actions[0].team = Some("客服 Customer support".into());
+    s.actions[1].owner = Some("José 👩‍💻 García".into());
+    s.actions[1].description =
+        "Café-style ‘e\u{301}’ accents and zero\u{200b}width spaces line up".into();
+    s
+}
+
+#[test]
+fn wide_text_lines_up() {
+    let mut app = app_with(wide_session(), None);
+    common::key(&mut app, KeyCode::Char('1'));
+    for _ in 0..12 {
+        common::key(&mut app, KeyCode::Down);
+    }
+    insta::assert_snapshot!("wide_intake_80x24", screen(&app, 80, 24));
+    common::key(&mut app, KeyCode::Char('3'));
+    insta::assert_snapshot!("wide_actions_80x24", screen(&app, 80, 24));
+    let listing = Listing {
+        sessions: vec![SessionSummary::of(
+            &wide_session(),
+            "/data/sessions/a.json".into(),
+        )],
+        unreadable: Vec::new(),
+    };
+    let mut home = App::new(Theme::named(ThemeName::Dark), now());
+    home.screen = Screen::Home(Box::new(HomeState {
+        listing,
+        ..HomeState::default()
+    }));
+    insta::assert_snapshot!("wide_home_80x24", screen(&home, 80, 24));
+}

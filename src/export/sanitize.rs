@@ -1,6 +1,12 @@
 //! Makes user text inert: removes control characters, escape sequences and
 //! bidirectional overrides before text reaches a terminal or an export.
 
+/// Whether `c` is removed from user text: a control character or a
+/// bidirectional formatting character.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
 /// Bidirectional formatting characters that can reorder displayed text.
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')

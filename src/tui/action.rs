@@ -62,6 +62,10 @@ pub enum Action {
     PrevField,
     /// A key typed into the open text field.
     Input(KeyEvent),
+    /// Printable characters typed in a row, which arrived together (fast
+    /// typing, or a paste from a terminal without bracketed paste): taken
+    /// in one go, so long input costs one edit, not one per character.
+    Type(String),
     /// A new line in a multi-line field.
     Newline,
     /// Text pasted from the terminal (bracketed paste).

@@ -228,6 +228,24 @@ impl Field {
         }
     }
 
+    /// Writes the text of an edit box, which holds clean text only, into a
+    /// text field as it is typed. Skips re-cleaning (and so costs a copy,
+    /// not a scan per key, in long text); other kinds go through
+    /// [`Field::write`].
+    pub fn write_typed(&self, s: &mut Session, clean: &str, now: &Zoned) -> Result<(), String> {
+        match (self, self.kind()) {
+            (Field::Summary, _) => s.intake.summary = clean.to_string(),
+            (Field::Notes, _) => s.notes = clean.to_string(),
+            (Field::Answer(id), _) => node(s, id)?.answer = clean.trim().to_string(),
+            (Field::Evidence(id), _) => node(s, id)?.evidence = clean.trim().to_string(),
+            (Field::ActDescription(id), _) => action(s, id)?.description = clean.trim().to_string(),
+            (Field::ActNote(id), _) => action(s, id)?.note = clean.trim().to_string(),
+            (Field::Impact, _) => s.intake.customer_impact.description = clean.trim().to_string(),
+            _ => return self.write(s, clean, now),
+        }
+        Ok(())
+    }
+
     /// Writes typed text into the session; an error says what to type.
     /// Text is cleaned of control characters and escape sequences first.
     pub fn write(&self, s: &mut Session, raw: &str, now: &Zoned) -> Result<(), String> {

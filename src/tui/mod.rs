@@ -9,6 +9,7 @@ pub mod app;
 pub mod effect;
 pub mod field;
 pub mod history;
+pub mod input;
 pub mod keymap;
 pub mod mode;
 pub mod run;

@@ -12,10 +12,10 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
 use jiff::{Timestamp, Zoned};
 use ratatui::DefaultTerminal;
@@ -118,11 +118,16 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    // On a panic the terminal is restored before the message is printed.
+    // Restoring must never panic itself (a hung-up terminal refuses it, and
+    // ratatui's own hook would then abort before the session is saved).
+    let default_hook = std::panic::take_hook();
     let mut terminal = ratatui::init();
-    let previous_hook = std::panic::take_hook();
+    let _ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
-        previous_hook(info);
+        let _ = ratatui::try_restore();
+        default_hook(info);
     }));
     let _ = execute!(io::stdout(), EnableBracketedPaste);
 
@@ -139,7 +144,7 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
     if let Ok(size) = terminal.size() {
         lp.dispatch(Action::Resize(size.width, size.height));
     }
-    let events = spawn_input_reader();
+    let events = super::input::spawn_reader();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         lp.run(&mut terminal, &start, &stop, &events)
     }));
@@ -147,7 +152,11 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
     let saved = lp.final_save();
     lp.saver.stop();
     let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
+    // The terminal's drop shows the cursor and prints (so panics) if that
+    // fails, as it does on a hung-up terminal: done here, errors ignored.
+    let _ = terminal.show_cursor();
+    std::mem::forget(terminal);
     let saved = saved.map_err(|(error, unwritten)| {
         if let Some(text) = unwritten {
             // Nowhere to write it: standard error, the only place left,
@@ -161,23 +170,6 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
         (Ok(()), Ok(result)) => result,
         (Ok(()), Err(_)) => Err(RunError::Panicked),
     }
-}
-
-/// Reads terminal events on their own thread. crossterm's reader can spin
-/// forever once the terminal hangs up, so the event loop must never block
-/// inside it: it waits on this channel instead and so always sees SIGHUP.
-fn spawn_input_reader() -> Receiver<io::Result<Event>> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        loop {
-            let event = event::read();
-            let failed = event.is_err();
-            if tx.send(event).is_err() || failed {
-                break;
-            }
-        }
-    });
-    rx
 }
 
 impl Loop {
@@ -209,15 +201,18 @@ impl Loop {
             };
             match events.recv_timeout(wait) {
                 Ok(event) => {
-                    self.handle(event?);
-                    // Drain what is already waiting before drawing again, so
-                    // a paste or fast typing is not slowed by redraws.
+                    // Take everything already waiting before drawing again,
+                    // so a paste or fast typing is not slowed by redraws,
+                    // and characters typed in a row go in as one edit.
+                    let mut typed = String::new();
+                    self.handle(event?, &mut typed);
                     while !self.quit {
                         match events.try_recv() {
-                            Ok(event) => self.handle(event?),
+                            Ok(event) => self.handle(event?, &mut typed),
                             Err(_) => break,
                         }
                     }
+                    self.flush_typed(&mut typed);
                 }
                 Err(RecvTimeoutError::Timeout) => {}
                 // The terminal is gone: save and leave.
@@ -239,9 +234,30 @@ impl Loop {
         Ok(())
     }
 
-    fn handle(&mut self, event: Event) {
-        if let Some(action) = keymap::action_for(self.app.contexts(), event) {
-            self.dispatch(action);
+    /// Dispatches what an event means; printable characters typed into a
+    /// field are collected in `typed` instead, to go in together.
+    fn handle(&mut self, event: Event, typed: &mut String) {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        match keymap::action_for(self.app.contexts(), event) {
+            Some(Action::Input(key))
+                if matches!(key.code, KeyCode::Char(_))
+                    && (key.modifiers - KeyModifiers::SHIFT).is_empty() =>
+            {
+                if let KeyCode::Char(c) = key.code {
+                    typed.push(c);
+                }
+            }
+            Some(action) => {
+                self.flush_typed(typed);
+                self.dispatch(action);
+            }
+            None => {}
+        }
+    }
+
+    fn flush_typed(&mut self, typed: &mut String) {
+        if !typed.is_empty() {
+            self.dispatch(Action::Type(std::mem::take(typed)));
         }
     }
 

@@ -113,7 +113,7 @@ impl Driver {
                 }
                 Effect::Close => {
                     if let Screen::Session(ss) = &self.app.screen {
-                        let saved = ss.snapshot(super::now().timestamp());
+                        let saved = ss.snapshot(self.app.now.timestamp());
                         self.files.insert(ss.path.clone(), saved);
                     }
                     let listing = self.listing();

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod driver;
+pub mod pty;
 
 use std::path::{Path, PathBuf};
 
@@ -68,6 +69,14 @@ pub fn ss(app: &App) -> &SessionState {
     }
 }
 
+/// The open session's state, to change.
+pub fn ss_mut(app: &mut App) -> &mut SessionState {
+    match &mut app.screen {
+        Screen::Session(ss) => ss,
+        Screen::Home(_) => panic!("no session open"),
+    }
+}
+
 /// Sends a terminal event through the real keymap and update.
 pub fn event(app: &mut App, ev: Event) -> Vec<Effect> {
     match keymap::action_for(app.contexts(), ev) {
@@ -105,14 +114,23 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-/// The screen as plain text lines.
+/// The screen as plain text lines, as a terminal shows it: the cell a
+/// wide character covers is not printed again.
 pub fn screen(app: &App, width: u16, height: u16) -> String {
+    use unicode_width::UnicodeWidthStr;
     let terminal = draw(app, width, height);
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {
+        let mut covered = 0;
         for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            covered = symbol.width().saturating_sub(1);
         }
         out.push('\n');
     }

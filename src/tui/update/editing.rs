@@ -89,7 +89,33 @@ pub fn input(ss: &mut SessionState, key: crossterm::event::KeyEvent, now: &Zoned
     if editor.field.kind() != Kind::Multi && matches!(key.code, crossterm::event::KeyCode::Enter) {
         return false;
     }
-    editor.area.input(key);
+    // The box holds clean text only: control and bidi characters typed
+    // (or sent by a hostile terminal) are dropped here, and pastes are
+    // cleaned, so what is typed never needs cleaning again.
+    if let crossterm::event::KeyCode::Char(c) = key.code
+        && crate::export::sanitize::is_unsafe_char(c)
+    {
+        return false;
+    }
+    if !editor.area.input(key) {
+        // The cursor moved; the text did not change.
+        return false;
+    }
+    live_write(ss, now)
+}
+
+/// Inserts characters typed in a row (one edit for all of them).
+pub fn type_text(ss: &mut SessionState, text: &str, now: &Zoned) -> bool {
+    let Some(editor) = ss.editor_mut() else {
+        return false;
+    };
+    let clean: String = text
+        .chars()
+        .filter(|c| !crate::export::sanitize::is_unsafe_char(*c))
+        .collect();
+    if clean.is_empty() || !editor.area.insert_str(clean) {
+        return false;
+    }
     live_write(ss, now)
 }
 
@@ -129,7 +155,7 @@ fn live_write(ss: &mut SessionState, now: &Zoned) -> bool {
     match field.kind() {
         Kind::Line | Kind::Multi => {
             let text = editor.text();
-            let changed = write_field(ss, &field, &text, now);
+            let changed = write_field(ss, &field, &text, now, true);
             if let Some(editor) = ss.editor_mut() {
                 editor.error = changed.as_ref().err().cloned();
             }
@@ -152,9 +178,14 @@ fn write_field(
     field: &Field,
     text: &str,
     now: &Zoned,
+    typed: bool,
 ) -> Result<bool, Refusal> {
     let before = field.read(&ss.session, now);
-    field.write(&mut ss.session, text, now)?;
+    if typed {
+        field.write_typed(&mut ss.session, text, now)?;
+    } else {
+        field.write(&mut ss.session, text, now)?;
+    }
     let changed = field.read(&ss.session, now) != before;
     if changed {
         match field {
@@ -182,7 +213,7 @@ pub fn commit(ss: &mut SessionState, now: &Zoned) -> Result<bool, Refusal> {
     if let Err(reason) = if untouched {
         Ok(false)
     } else {
-        write_field(ss, &field, &text, now)
+        write_field(ss, &field, &text, now, false)
     } {
         if let Some(editor) = ss.editor_mut() {
             editor.error = Some(reason.clone());
@@ -197,4 +228,17 @@ pub fn commit(ss: &mut SessionState, now: &Zoned) -> Result<bool, Refusal> {
         ss.history.record(editor.before);
     }
     Ok(changed)
+}
+
+/// Closes the editor without writing its text (which could not be used);
+/// returns whether the session changed while the field was open.
+pub fn abandon(ss: &mut SessionState) -> bool {
+    let SessionMode::Editing(editor) = std::mem::replace(&mut ss.mode, SessionMode::Browse) else {
+        return false;
+    };
+    let changed = ss.session != editor.before;
+    if changed {
+        ss.history.record(editor.before);
+    }
+    changed
 }

@@ -48,7 +48,7 @@ fn new_title(
         Action::Input(key) => {
             area.input(key);
         }
-        Action::Paste(text) => {
+        Action::Paste(text) | Action::Type(text) => {
             area.insert_str(clean_line(&text));
         }
         _ => {}
@@ -77,7 +77,7 @@ fn filter(home: &mut HomeState, action: Action) {
             }
             home.selected = 0;
         }
-        Action::Paste(text) => {
+        Action::Paste(text) | Action::Type(text) => {
             home.filter.push_str(&clean_line(&text));
             home.selected = 0;
         }

@@ -96,7 +96,17 @@ pub fn update(
 
 fn editor(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
     match action {
-        Action::Commit | Action::Back => Ok(Out::changed(editing::commit(ss, now)?)),
+        Action::Commit => Ok(Out::changed(editing::commit(ss, now)?)),
+        // Esc always leaves: text that cannot be used is dropped and the
+        // field keeps the value it had.
+        Action::Back => match editing::commit(ss, now) {
+            Ok(changed) => Ok(Out::changed(changed)),
+            Err(reason) => Ok(Out {
+                changed: editing::abandon(ss),
+                info: Some(format!("{reason}. The field keeps its earlier value.")),
+                ..Out::default()
+            }),
+        },
         Action::NextField | Action::PrevField => {
             let field = ss.editor().map(|e| e.field.clone());
             let changed = editing::commit(ss, now)?;
@@ -107,6 +117,7 @@ fn editor(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
             Ok(Out::changed(changed))
         }
         Action::Input(key) => Ok(Out::changed(editing::input(ss, key, now))),
+        Action::Type(text) => Ok(Out::changed(editing::type_text(ss, &text, now))),
         Action::Paste(text) => Ok(Out::changed(editing::paste(ss, &text, now))),
         Action::Newline => Ok(Out::changed(editing::newline(ss, now))),
         _ => Ok(Out::default()),

@@ -1,0 +1,363 @@
+//! What the room says is recorded the way they meant it: typed questions,
+//! one key per choice, teams that stay as typed, actions for any answer,
+//! looking that writes nothing, and messages that mean now.
+
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use fivewhys::export::{self, Format};
+use fivewhys::model::{ActionStatus, Confidence, Priority, Session, Stage};
+use fivewhys::tui::app::{App, PickFor, Popup, StatusKind};
+use fivewhys::tui::effect::Effect;
+use fivewhys::tui::{Action, update};
+
+fn blank() -> App {
+    app_with(
+        Session::with_id("abc234".into(), "Test", now().timestamp()),
+        None,
+    )
+}
+
+/// A session with a problem and one answer selected on Whys.
+fn with_answer() -> App {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "Support escalated late");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "There is no escalation path for payment issues");
+    key(&mut app, KeyCode::Enter);
+    app
+}
+
+fn selected(app: &App) -> fivewhys::model::WhyNode {
+    let ss = ss(app);
+    ss.session
+        .node(ss.node_sel.as_deref().unwrap())
+        .unwrap()
+        .clone()
+}
+
+// Point 4: the question is part of the record.
+
+#[test]
+fn the_default_question_is_a_placeholder_and_typing_replaces_it() {
+    let mut app = with_answer();
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    let editor = ss(&app).editor().expect("the question field is open");
+    assert_eq!(editor.text(), "", "nothing to delete before typing");
+    assert!(
+        screen(&app, 100, 30).contains("Why? — Support escalated late"),
+        "the default wording shows as a placeholder"
+    );
+    typing(&mut app, "Why did support not escalate earlier?");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        selected(&app).question,
+        "Why did support not escalate earlier?"
+    );
+}
+
+#[test]
+fn tabbing_through_the_question_stores_nothing() {
+    let mut app = with_answer();
+    let before = ss(&app).session.clone();
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab);
+    }
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(selected(&app).question, "");
+    assert_eq!(ss(&app).session, before);
+}
+
+#[test]
+fn a_typed_question_appears_before_its_answer_everywhere() {
+    let mut app = with_answer();
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    typing(&mut app, "Why did support not escalate earlier?");
+    key(&mut app, KeyCode::Enter);
+    let session = ss(&app).session.clone();
+    let ctx = export::Context::at(&now());
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let out = export::export(&session, format, &ctx);
+        let q = out
+            .find("Why did support not escalate earlier?")
+            .unwrap_or_else(|| panic!("{format:?} lacks the question:\n{out}"));
+        let a = out.find("There is no escalation path").unwrap();
+        assert!(q < a, "{format:?}: the question comes before its answer");
+    }
+    key(&mut app, KeyCode::Char('v'));
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("Why did support not escalate earlier?"),
+        "{shown}"
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('4'));
+    assert!(screen(&app, 100, 60).contains("Why did support not escalate earlier?"));
+}
+
+// Point 5: one key per choice.
+
+#[test]
+fn each_confidence_is_one_key() {
+    let mut app = with_answer();
+    for (k, level) in [
+        ('f', Confidence::Fact),
+        ('n', Confidence::Unsure),
+        ('b', Confidence::Belief),
+        ('n', Confidence::Unsure),
+        ('f', Confidence::Fact),
+    ] {
+        key(&mut app, KeyCode::Char(k));
+        assert_eq!(selected(&app).confidence, level, "after {k}");
+    }
+}
+
+#[test]
+fn priority_and_status_take_at_most_two_keys_in_their_natural_order() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    let first = |app: &App| ss(app).session.actions[ss(app).action_sel].clone();
+    // Column 4 is priority, 5 is status.
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Right);
+    }
+    for (digit, priority) in [
+        ('3', Priority::Low),
+        ('1', Priority::High),
+        ('2', Priority::Medium),
+    ] {
+        key(&mut app, KeyCode::Enter);
+        match ss(&app).popup() {
+            Some(Popup::Pick { options, .. }) => {
+                let labels: Vec<&str> = options.iter().map(|o| o.label.as_str()).collect();
+                assert_eq!(labels, ["high", "medium", "low"]);
+            }
+            other => panic!("a list opens on Enter: {other:?}"),
+        }
+        key(&mut app, KeyCode::Char(digit));
+        assert_eq!(first(&app).priority, priority);
+        assert!(ss(&app).popup().is_none());
+    }
+    key(&mut app, KeyCode::Right);
+    for (digit, status) in [
+        ('3', ActionStatus::Done),
+        ('4', ActionStatus::Dropped),
+        ('2', ActionStatus::InProgress),
+        ('1', ActionStatus::Open),
+    ] {
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char(digit));
+        assert_eq!(first(&app).status, status);
+    }
+}
+
+// Point 6: owner and team.
+
+#[test]
+fn a_team_typed_by_hand_is_never_overwritten_by_picking_an_owner() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "Write the sale runbook");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    typing(&mut app, "Checkout squad");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('4')); // Hannah Schulz, Customer support
+    let a = ss(&app).session.actions.last().unwrap().clone();
+    assert_eq!(a.owner.as_deref(), Some("Hannah Schulz"));
+    assert_eq!(a.team.as_deref(), Some("Checkout squad"));
+}
+
+#[test]
+fn a_picked_team_follows_the_next_pick_but_a_retyped_one_stays() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "Write the sale runbook");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('2')); // Mei Lin, Platform engineering
+    let team = |app: &App| ss(app).session.actions.last().unwrap().team.clone();
+    assert_eq!(team(&app).as_deref(), Some("Platform engineering"));
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('4')); // Hannah Schulz
+    assert_eq!(team(&app).as_deref(), Some("Customer support"), "followed");
+    // The facilitator types the same words by hand: now they are theirs.
+    ss_mut(&mut app).action_col = 2;
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typing(&mut app, "Customer support");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('2')); // Mei Lin
+    assert_eq!(team(&app).as_deref(), Some("Customer support"), "kept");
+}
+
+// Point 7: actions address any answer.
+
+#[test]
+fn an_action_can_address_a_contributing_factor() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    let gaps_before = ss(&app).session.unaddressed_root_causes().len();
+    key(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "Load test at 6x before every sale");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('l'));
+    let Some(Popup::Pick { options, .. }) = ss(&app).popup().cloned() else {
+        panic!("no list of answers");
+    };
+    let roots = ss(&app).session.root_causes().len();
+    assert!(options.len() > roots, "more than root causes are offered");
+    let at = options
+        .iter()
+        .position(|o| o.label.contains("Load tests ran at 2x"))
+        .expect("a contributing factor is offered");
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Enter);
+    let s = &ss(&app).session;
+    let linked = &s.actions.last().unwrap().addresses;
+    assert_eq!(linked.len(), 1);
+    assert!(!s.node(&linked[0]).unwrap().root_cause);
+    assert_eq!(
+        s.unaddressed_root_causes().len(),
+        gaps_before,
+        "coverage still counts root causes only"
+    );
+}
+
+// Point 9: looking is not editing.
+
+#[test]
+fn opening_moving_and_leaving_unchanged_changes_nothing() {
+    let mut app = app_with(outage(), None);
+    let before = ss(&app).session.clone();
+    let undo_steps = ss(&app).history.undo_len();
+    let mut effects = Vec::new();
+    key(&mut app, KeyCode::Char('2'));
+    for k in [
+        KeyCode::Down,
+        KeyCode::Enter,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::End,
+        KeyCode::Esc,
+        KeyCode::Down,
+        KeyCode::Enter,
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Enter,
+    ] {
+        effects.extend(key(&mut app, k));
+    }
+    key(&mut app, KeyCode::Char('1'));
+    // Every Intake field, opened and left, times included.
+    for _ in 0..12 {
+        effects.extend(key(&mut app, KeyCode::Enter));
+        effects.extend(key(&mut app, KeyCode::Esc));
+        effects.extend(key(&mut app, KeyCode::Down));
+    }
+    assert!(
+        !effects.contains(&Effect::Save),
+        "nothing to save: {effects:?}"
+    );
+    let after = &ss(&app).session;
+    assert_eq!(after.updated, before.updated, "updated not bumped");
+    assert_eq!(after.whys, before.whys);
+    assert_eq!(after.intake, before.intake);
+    assert_eq!(ss(&app).history.undo_len(), undo_steps, "no undo step");
+}
+
+#[test]
+fn a_new_key_moment_left_unchanged_keeps_its_time() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Esc);
+    let at = ss(&app).session.intake.key_moments[0].at;
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(ss(&app).session.intake.key_moments[0].at, at);
+}
+
+// Point 10: messages mean now.
+
+#[test]
+fn a_field_error_goes_once_the_field_is_fixed_or_left() {
+    let mut app = blank();
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    typing(&mut app, "whenever");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.status.as_ref().unwrap().kind, StatusKind::Field);
+    key(&mut app, KeyCode::Backspace);
+    assert!(app.status.is_none(), "fixing the text clears the complaint");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.status.is_some());
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        ss(&app).editor().is_none(),
+        "Esc leaves even unreadable text"
+    );
+    assert!(
+        app.status
+            .as_ref()
+            .is_none_or(|s| s.kind != StatusKind::Field),
+        "the field's complaint went with it"
+    );
+    assert_eq!(ss(&app).session.intake.started, None, "nothing bad stored");
+}
+
+#[test]
+fn information_is_cleared_by_a_stage_change() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('t'));
+    assert!(app.status.is_some());
+    key(&mut app, KeyCode::Char('2'));
+    assert!(app.status.is_none());
+    update(&mut app, Action::Saved(Err("disk full".into())));
+    key(&mut app, KeyCode::Char('3'));
+    assert!(
+        app.status.as_ref().unwrap().text.contains("disk full"),
+        "a problem that is still true stays"
+    );
+}
+
+#[test]
+fn choice_lists_open_on_the_current_value() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('1'));
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    match ss(&app).popup() {
+        Some(Popup::Pick {
+            cursor,
+            options,
+            purpose: PickFor::Choice(_),
+            ..
+        }) => assert_eq!(options[*cursor].value, "SEV1 critical"),
+        other => panic!("{other:?}"),
+    }
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(ss(&app).stage(), Stage::Intake);
+}
