@@ -98,6 +98,10 @@ fn a_quit_whose_save_fails_writes_a_recovery_copy_and_says_where() {
     assert_ne!(code, 0, "never exit 0 having lost text");
     let shown = screen.text().replace('\n', "");
     assert!(shown.contains("could not be saved"), "{shown}");
+    assert!(
+        !shown.contains("at path"),
+        "our temp file is not the user's concern: {shown}"
+    );
     let recovery: Vec<_> = std::fs::read_dir(data.path().join("recovery"))
         .expect("a recovery folder")
         .map(|e| e.unwrap().path())

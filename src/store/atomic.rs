@@ -36,10 +36,21 @@ pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o600));
     }
-    let mut temp = builder.tempfile_in(dir)?;
+    let mut temp = builder.tempfile_in(dir).map_err(plain)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(Staged { temp })
+}
+
+/// The OS error without the temp file's name that `tempfile` appends
+/// (" at path …", its only way to report it): the user is told which
+/// session file could not be written, not the name of our temp file.
+fn plain(e: io::Error) -> io::Error {
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((message, _)) => io::Error::new(e.kind(), message.to_string()),
+        None => e,
+    }
 }
 
 impl Staged {

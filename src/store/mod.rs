@@ -40,7 +40,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// What `DIR/.gitignore` holds, so the data directory can be a git repo.
 const GITIGNORE: &str =
-    "# fivewhys: only sessions/ is data\nlocks/\ncache/\ntrash/\nexports/\n.*.tmp\n";
+    "# fivewhys: only sessions/ is data\nlocks/\ncache/\ntrash/\nexports/\nrecovery/\n.*.tmp\n";
 
 /// The data directory and everything in it.
 #[derive(Debug, Clone)]

@@ -91,14 +91,21 @@ fn outside(app: &mut App, action: Action) -> Outside {
             path,
             read_only,
         } => {
-            match &read_only {
+            let ss = SessionState::new(*session, path, read_only, &app.now);
+            match &ss.read_only {
                 Some(holder) => app.error(format!("Read-only: this session is open in {holder}")),
+                None if !ss.timer.running() => app.info(format!(
+                    "Last changed on {}: the meeting timer waits. {} starts it.",
+                    ss.session
+                        .updated
+                        .to_zoned(app.now.time_zone().clone())
+                        .date(),
+                    super::keymap::hint(super::keymap::Context::Session, &Action::ToggleTimer)
+                )),
                 None => app.status = None,
             }
             app.help = Help::Closed;
-            app.screen = Screen::Session(Box::new(SessionState::new(
-                *session, path, read_only, &app.now,
-            )));
+            app.screen = Screen::Session(Box::new(ss));
         }
         Action::Listed(listing) => {
             if let Screen::Home(home) = &mut app.screen {
