@@ -13,6 +13,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "FIVEWHYS_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Colours: auto (follow the terminal's background), dark, light or
+    /// high-contrast. Remembered when changed with T in the app.
+    #[arg(long, global = true, env = "FIVEWHYS_THEME", value_name = "THEME",
+          value_parser = ["auto", "dark", "light", "high-contrast"])]
+    pub theme: Option<String>,
+
     /// What to do; without a command, the home screen opens.
     #[command(subcommand)]
     pub command: Option<Command>,

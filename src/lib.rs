@@ -21,6 +21,7 @@
 
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod export;
 pub mod model;
 pub mod natural;

@@ -17,15 +17,18 @@ use fivewhys::tui::Start;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let store = Store::open(data_dir(cli.data_dir)?)?;
+    let theme = cli.theme.as_deref();
     match cli.command {
-        None => tui::start(store, Start::Home),
-        Some(Command::New { title }) => tui::start(store, Start::New(title.unwrap_or_default())),
+        None => tui::start(store, Start::Home, theme),
+        Some(Command::New { title }) => {
+            tui::start(store, Start::New(title.unwrap_or_default()), theme)
+        }
         Some(Command::Open { session }) => {
             let path = store.resolve(&session)?;
             // Refuse an unreadable file here, with its reason, before the
             // screen switches over.
             store.load(&path)?;
-            tui::start(store, Start::Open(path))
+            tui::start(store, Start::Open(path), theme)
         }
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {

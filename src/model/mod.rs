@@ -7,6 +7,7 @@
 
 mod action;
 pub mod blameless;
+mod gaps;
 pub mod ids;
 mod meeting;
 mod session;
@@ -14,6 +15,7 @@ mod validate;
 mod why;
 
 pub use action::{ActionItem, ActionStatus, Priority};
+pub use gaps::Gaps;
 pub use meeting::{Cursor, Meeting, StageTime};
 pub use session::{
     CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,

@@ -58,24 +58,6 @@ impl Confidence {
             Confidence::Unsure => "unsure",
         }
     }
-
-    /// A one-character marker, distinct without colour.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Confidence::Fact => "✔",
-            Confidence::Belief => "~",
-            Confidence::Unsure => "?",
-        }
-    }
-
-    /// The next level, cycling.
-    pub fn next(self) -> Confidence {
-        match self {
-            Confidence::Fact => Confidence::Belief,
-            Confidence::Belief => Confidence::Unsure,
-            Confidence::Unsure => Confidence::Fact,
-        }
-    }
 }
 
 impl WhyNode {

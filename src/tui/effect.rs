@@ -26,4 +26,6 @@ pub enum Effect {
     Refresh,
     /// Copy the open session's summary in this format.
     Copy(crate::export::Format),
+    /// Remember this theme for the next start (in the config file).
+    RememberTheme(crate::tui::theme::ThemeName),
 }

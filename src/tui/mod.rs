@@ -6,11 +6,13 @@
 
 pub mod action;
 pub mod app;
+pub mod detect;
 pub mod effect;
 pub mod field;
 pub mod history;
 pub mod input;
 pub mod keymap;
+pub mod marks;
 pub mod mode;
 pub mod run;
 pub mod saver;
@@ -25,5 +27,5 @@ pub mod widths;
 pub use action::Action;
 pub use app::App;
 pub use effect::Effect;
-pub use run::{RunError, Start, run};
+pub use run::{Options, RunError, Start, run};
 pub use update::update;

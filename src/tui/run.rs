@@ -37,6 +37,17 @@ const SAVE_MAX_WAIT: Duration = Duration::from_secs(1);
 /// Wait before retrying a failed save.
 const SAVE_RETRY: Duration = Duration::from_secs(2);
 
+/// How the TUI starts, besides where.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The colours.
+    pub theme: Theme,
+    /// The config file, where `T` remembers the theme (`None`: nowhere).
+    pub config: Option<PathBuf>,
+    /// A problem to show at once (e.g. an invalid config file).
+    pub notice: Option<String>,
+}
+
 /// Where the TUI starts.
 #[derive(Debug, Clone)]
 pub enum Start {
@@ -95,6 +106,7 @@ fn not_saved_message(
 struct Loop {
     store: Store,
     app: App,
+    config: Option<PathBuf>,
     lock: Option<SessionLock>,
     saver: Saver,
     /// When the next save is due.
@@ -107,7 +119,7 @@ struct Loop {
 }
 
 /// Runs the TUI until the user quits or a signal arrives.
-pub fn run(store: Store, start: Start) -> Result<(), RunError> {
+pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [
@@ -134,7 +146,8 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
     let mut lp = Loop {
         saver: Saver::start(store.clone()),
         store,
-        app: App::new(Theme::from_env(), Zoned::now()),
+        app: App::new(options.theme, Zoned::now()),
+        config: options.config,
         lock: None,
         save_due: None,
         unsaved_since: None,
@@ -143,6 +156,9 @@ pub fn run(store: Store, start: Start) -> Result<(), RunError> {
     };
     if let Ok(size) = terminal.size() {
         lp.dispatch(Action::Resize(size.width, size.height));
+    }
+    if let Some(notice) = options.notice {
+        lp.dispatch(Action::Failed(notice));
     }
     let events = super::input::spawn_reader();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -287,6 +303,14 @@ impl Loop {
                 }
                 Effect::Copy(format) => self.copy(format),
                 Effect::Close => self.close(),
+                Effect::RememberTheme(name) => {
+                    if let Some(path) = &self.config
+                        && let Err(e) = crate::config::remember_theme(path, name.key())
+                    {
+                        let message = format!("The theme is not remembered: {e}");
+                        self.dispatch(Action::Failed(message));
+                    }
+                }
             }
         }
     }

@@ -56,17 +56,17 @@ pub fn render(app: &App, frame: &mut Frame) {
             .areas(area);
             stage_bar::render(frame, bar, ss, app.now.timestamp(), theme);
             let (save_text, save_style) = match &ss.save {
-                _ if ss.read_only.is_some() => ("read-only", theme.warn),
-                SaveState::Saved => ("✓ saved", theme.dim),
-                SaveState::Pending => ("• saving", theme.dim),
-                SaveState::Failed(_) => ("✗ NOT SAVED", theme.error),
+                _ if ss.read_only.is_some() => ("read-only".to_string(), theme.warn),
+                SaveState::Saved => (format!("{} saved", super::marks::SAVED), theme.dim),
+                SaveState::Pending => ("saving…".to_string(), theme.dim),
+                SaveState::Failed(_) => ("✗ NOT SAVED".to_string(), theme.error),
             };
             let title_text = if ss.session.title.is_empty() {
                 "Untitled session".to_string()
             } else {
                 clean_line(&ss.session.title)
             };
-            let room = (title.width as usize).saturating_sub(widths::width(save_text) + 2);
+            let room = (title.width as usize).saturating_sub(widths::width(&save_text) + 2);
             frame.render_widget(
                 Line::from(vec![
                     Span::styled(widths::fit_pad(&title_text, room), theme.accent),

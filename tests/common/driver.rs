@@ -122,7 +122,7 @@ impl Driver {
                 Effect::Copy(_) => {
                     update(&mut self.app, Action::Copied("Copied.".into()));
                 }
-                Effect::Save | Effect::Quit => {}
+                Effect::Save | Effect::Quit | Effect::RememberTheme(_) => {}
             }
         }
     }

@@ -36,6 +36,10 @@ impl Pty {
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "UTC");
+        // No colour query (the test terminal never answers it) and no
+        // config file outside the test's own folder.
+        cmd.env("FIVEWHYS_THEME", "dark");
+        cmd.env("FIVEWHYS_CONFIG", data.join("config.toml"));
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));

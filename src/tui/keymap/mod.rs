@@ -248,20 +248,40 @@ pub fn hint2(context: Context, action: &Action) -> String {
     }
 }
 
-/// Footer hints for the active contexts: (key, label) pairs, most
-/// important first (each context's table order is its importance order).
-pub fn footer(active: &[Context]) -> Vec<(String, &'static str)> {
+/// One footer hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The key, as written on screen.
+    pub key: String,
+    /// What it does, in a word or two.
+    pub label: &'static str,
+    /// Whether it must always show: help, the presenter view, and the way
+    /// out of the current mode.
+    pub essential: bool,
+}
+
+/// Footer hints for the active contexts, most important first (each
+/// context's table order is its importance order).
+pub fn footer(active: &[Context]) -> Vec<Hint> {
     let mut seen: Vec<&str> = Vec::new();
     contexts(active)
         .filter_map(|b| {
             let key = b
                 .keys_label
                 .map_or_else(|| key_label(&b.keys[0]), str::to_string);
-            b.footer.map(|f| (key, f))
+            let essential = matches!(
+                b.action,
+                Action::ToggleHelp | Action::TogglePresenter | Action::Back
+            );
+            b.footer.map(|label| Hint {
+                key,
+                label,
+                essential,
+            })
         })
-        .filter(|(_, f)| {
-            let fresh = !seen.contains(f);
-            seen.push(f);
+        .filter(|h| {
+            let fresh = !seen.contains(&h.label);
+            seen.push(h.label);
             fresh
         })
         .collect()
@@ -314,7 +334,9 @@ mod tests {
     #[test]
     fn footer_names_the_keys_that_matter_now() {
         let hints = footer(&[Context::Whys, Context::Session, Context::Always]);
-        assert!(hints.contains(&("w".to_string(), "why?")));
-        assert!(hints.contains(&("Ctrl-C".to_string(), "quit")));
+        let has = |key: &str, label: &str| hints.iter().any(|h| h.key == key && h.label == label);
+        assert!(has("w", "why?"));
+        assert!(has("Ctrl-C", "quit"));
+        assert!(hints.iter().any(|h| h.essential && h.label == "help"));
     }
 }

@@ -17,7 +17,6 @@ use crate::tui::app::SessionState;
 use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
-use crate::tui::widgets::stage_bar::Gaps;
 
 /// The table's columns; the team shows on wide windows, or in the owner's
 /// place while it is the focused column.
@@ -52,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         Some(editor) => split_bottom(area, edit_box::height(editor)),
         None => (area, Rect::default()),
     };
-    let gaps = Gaps::of(s);
+    let gaps = s.gaps();
     let unaddressed = s.unaddressed_root_causes();
     let gap_rows = if gaps.total() == 0 {
         1
@@ -82,7 +81,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         table(frame, table_area, ss, now, theme);
     }
     if let Some(a) = s.actions.get(ss.action_sel) {
-        detail(frame, detail_area, ss, a, theme);
+        detail(frame, detail_area, ss, a, now, theme);
     }
     gaps_lines(frame, gap_area, ss, theme);
     if let Some(editor) = ss.editor() {
@@ -129,7 +128,9 @@ fn table(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &
                     row_style,
                 ),
                 "Due" => match a.due {
-                    Some(d) if a.is_overdue(today) => (format!("{d}!"), theme.warn),
+                    Some(d) if a.is_overdue(today) => {
+                        (format!("{d}{}", crate::tui::marks::OVERDUE), theme.warn)
+                    }
                     Some(d) => (d.to_string(), row_style),
                     None => ("no date".into(), theme.warn),
                 },
@@ -151,47 +152,106 @@ fn table(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &
 }
 
 /// The selected action in full, wrapped, under the table.
-fn detail(frame: &mut Frame, area: Rect, ss: &SessionState, a: &ActionItem, theme: &Theme) {
+fn detail(
+    frame: &mut Frame,
+    area: Rect,
+    ss: &SessionState,
+    a: &ActionItem,
+    now: &Zoned,
+    theme: &Theme,
+) {
     if area.height == 0 {
         return;
     }
     let s = &ss.session;
     let numbers = s.outline_numbers();
-    let links: Vec<String> = a
+    let label = |text: &str| Span::styled(format!("{text:<10}"), theme.dim);
+    let focused = |col: usize| {
+        if ss.action_col == col {
+            theme.selected
+        } else {
+            theme.text
+        }
+    };
+    let key = |action: Action| hint(Context::Actions, &action);
+    let owner = match (&a.owner, &a.team) {
+        (Some(o), Some(t)) => Span::raw(format!("{} ({})", clean_line(o), clean_line(t))),
+        (Some(o), None) => Span::raw(clean_line(o)),
+        (None, Some(t)) => Span::styled(format!("nobody yet ({})", clean_line(t)), theme.warn),
+        (None, None) => Span::styled(
+            format!("nobody yet ({} picks one)", key(Action::PickOwner)),
+            theme.warn,
+        ),
+    };
+    let due = match a.due {
+        Some(d) if a.is_overdue(now.date()) => Span::styled(
+            format!("{d} {} overdue", crate::tui::marks::OVERDUE),
+            theme.warn,
+        ),
+        Some(d) => Span::raw(d.strftime("%a %Y-%m-%d").to_string()),
+        None => Span::styled("no date yet", theme.warn),
+    };
+    let mut lines = vec![
+        Line::default(),
+        Line::from(vec![
+            label("What"),
+            Span::styled(
+                if a.description.is_empty() {
+                    "(not written yet)".to_string()
+                } else {
+                    clean_line(&a.description)
+                },
+                focused(0),
+            ),
+        ]),
+        Line::from(vec![label("Owner"), owner]),
+        Line::from(vec![
+            label("Due"),
+            due,
+            Span::styled(
+                format!("   {} priority · {}", a.priority.label(), a.status.label()),
+                theme.text,
+            ),
+        ]),
+    ];
+    let mut links: Vec<Line> = a
         .addresses
         .iter()
-        .filter_map(|id| {
-            s.node(id)
-                .map(|n| format!("{} {}", numbers[id], clean_line(&n.answer)))
+        .filter_map(|id| s.node(id))
+        .map(|n| {
+            let root = if n.root_cause {
+                format!("{} ", crate::tui::marks::ROOT)
+            } else {
+                String::new()
+            };
+            Line::from(vec![
+                label(""),
+                Span::raw(format!(
+                    "{root}{} {}",
+                    numbers[&n.id],
+                    clean_line(&n.answer)
+                )),
+            ])
         })
         .collect();
-    let label = |text: &str| Span::styled(format!("{text:<10}"), theme.dim);
-    let note_style = if ss.action_col == 6 {
-        theme.selected
-    } else {
-        theme.text
-    };
-    let mut lines = vec![Line::default()];
-    if area.height >= 4 {
+    if links.is_empty() {
         lines.push(Line::from(vec![
-            label("What"),
-            Span::styled(clean_line(&a.description), theme.text),
-        ]));
-    }
-    lines.push(Line::from(vec![
-        label("Addresses"),
-        if links.is_empty() {
+            label("Addresses"),
             Span::styled(
                 format!(
-                    "nothing linked yet ({})",
-                    hint(Context::Actions, &Action::PickAddresses)
+                    "nothing linked yet ({} links answers)",
+                    key(Action::PickAddresses)
                 ),
                 theme.warn,
-            )
-        } else {
-            Span::raw(links.join("; "))
-        },
-    ]));
+            ),
+        ]));
+    } else {
+        let first = links.remove(0);
+        let mut spans = vec![label("Addresses")];
+        spans.extend(first.spans.into_iter().skip(1));
+        lines.push(Line::from(spans));
+        lines.extend(links);
+    }
     lines.push(Line::from(vec![
         label("Note"),
         Span::styled(
@@ -200,7 +260,7 @@ fn detail(frame: &mut Frame, area: Rect, ss: &SessionState, a: &ActionItem, them
             } else {
                 clean_line(&a.note)
             },
-            note_style,
+            focused(6),
         ),
     ]));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
@@ -208,7 +268,7 @@ fn detail(frame: &mut Frame, area: Rect, ss: &SessionState, a: &ActionItem, them
 
 fn gaps_lines(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
     let s = &ss.session;
-    let gaps = Gaps::of(s);
+    let gaps = s.gaps();
     let mut lines = Vec::new();
     if gaps.total() == 0 {
         lines.push(Line::from(Span::styled(
@@ -216,24 +276,17 @@ fn gaps_lines(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
             theme.accent,
         )));
     } else {
-        let mut parts = Vec::new();
-        if gaps.unaddressed > 0 {
-            parts.push(format!("{} root cause(s) without action", gaps.unaddressed));
-        }
-        if gaps.unowned > 0 {
-            parts.push(format!("{} action(s) without owner", gaps.unowned));
-        }
-        if gaps.undated > 0 {
-            parts.push(format!("{} without due date", gaps.undated));
-        }
         lines.push(Line::from(Span::styled(
-            format!("Gaps: {}", parts.join(" · ")),
+            crate::tui::widths::fit(
+                &format!("Gaps: {}", gaps.phrases().join(" · ")),
+                usize::from(area.width),
+            ),
             theme.warn,
         )));
         let numbers = s.outline_numbers();
         for node in s.unaddressed_root_causes().iter().take(3) {
             lines.push(Line::from(vec![
-                Span::styled("  ★ ", theme.root),
+                Span::styled(format!("  {} ", crate::tui::marks::ROOT), theme.root),
                 Span::raw(crate::tui::widths::fit(
                     &format!("{} {}", numbers[&node.id], clean_line(&node.answer)),
                     usize::from(area.width.saturating_sub(4)),

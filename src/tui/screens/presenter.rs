@@ -68,7 +68,10 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         }
         let mut spans = vec![
             Span::styled(format!("Why {i}  "), theme.accent),
-            Span::styled(format!("{} ", node.confidence.symbol()), theme.accent),
+            Span::styled(
+                format!("{} ", crate::tui::marks::confidence(node.confidence)),
+                theme.accent,
+            ),
         ];
         if node.root_cause {
             spans.push(Span::styled("★ ", theme.root));

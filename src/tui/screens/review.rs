@@ -57,7 +57,11 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             theme.text
         };
         lines.push(Line::from(Span::styled(
-            format!("  ✓ {}", fit(&clean_line(item), width.saturating_sub(4))),
+            format!(
+                "  {} {}",
+                crate::tui::marks::WENT_WELL,
+                fit(&clean_line(item), width.saturating_sub(4))
+            ),
             style,
         )));
     }

@@ -4,20 +4,89 @@
 use jiff::Zoned;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::split_bottom;
 use crate::export::sanitize::clean_line;
-use crate::model::{Confidence, Stage, blameless};
+use crate::model::{Confidence, Stage, WhyNode, blameless};
 use crate::tui::action::Action;
 use crate::tui::app::SessionState;
 use crate::tui::keymap::{Context, hint};
+use crate::tui::marks;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
+use crate::tui::widths::{fit, fit_pad, width};
 
-/// Deepest indentation drawn; deeper answers line up at this depth.
-const MAX_INDENT: usize = 8;
+/// Columns of indent for an answer `depth` levels down in an outline
+/// `columns` wide: two per level for the first three, then one, and never
+/// more than a third of the width, so deep chains keep room for words.
+fn indent(depth: usize, columns: usize) -> usize {
+    (2 * depth.min(3) + depth.saturating_sub(3)).min(columns / 3)
+}
+
+/// One outline row (several when selected: the whole answer, wrapped).
+fn row(
+    node: &WhyNode,
+    depth: usize,
+    selected: bool,
+    columns: usize,
+    theme: &Theme,
+) -> ListItem<'static> {
+    let mark = if depth == 0 {
+        marks::PROBLEM
+    } else {
+        marks::confidence(node.confidence)
+    };
+    let lead = format!("{}{mark} ", " ".repeat(indent(depth, columns)));
+    let root = if node.root_cause {
+        format!("{} ", marks::ROOT)
+    } else {
+        String::new()
+    };
+    let answer = if node.answer.is_empty() {
+        "(no answer yet)".to_string()
+    } else {
+        clean_line(&node.answer)
+    };
+    let base = if node.root_cause {
+        theme.text.add_modifier(Modifier::BOLD)
+    } else if node.answer.is_empty() {
+        theme.dim
+    } else {
+        theme.text
+    };
+    let room = columns.saturating_sub(width(&lead) + width(&root)).max(1);
+    if !selected {
+        return ListItem::new(Line::from(vec![
+            Span::styled(lead, theme.dim),
+            Span::styled(root, theme.root),
+            Span::styled(fit(&answer, room), base),
+        ]));
+    }
+    let hang = " ".repeat(width(&lead) + width(&root));
+    let lines: Vec<Line> = textwrap::wrap(&answer, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let first = if i == 0 {
+                format!("{lead}{root}")
+            } else {
+                hang.clone()
+            };
+            Line::from(Span::styled(
+                fit_pad(&format!("{first}{part}"), columns),
+                theme.selected.add_modifier(if node.root_cause {
+                    Modifier::BOLD
+                } else {
+                    Modifier::empty()
+                }),
+            ))
+        })
+        .collect();
+    ListItem::new(lines)
+}
 
 /// Draws the Whys stage.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
@@ -41,57 +110,63 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let left_width = (area.width * 9 / 20).max(20).min(area.width);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(area);
-
     let nodes = s.why_nodes();
+    let columns = usize::from(left.width.saturating_sub(1));
     let mut selected = 0;
     let items: Vec<ListItem> = nodes
         .iter()
         .enumerate()
         .map(|(i, (depth, node))| {
-            if ss.node_sel.as_deref() == Some(node.id.as_str()) {
+            let is_selected = ss.node_sel.as_deref() == Some(node.id.as_str());
+            if is_selected {
                 selected = i;
             }
-            let indent = "  ".repeat((*depth).min(MAX_INDENT));
-            let marker = if *depth == 0 {
-                "▣".to_string()
-            } else {
-                node.confidence.symbol().to_string()
-            };
-            let mut spans = vec![
-                Span::raw(indent),
-                Span::styled(marker, theme.accent),
-                Span::raw(" "),
-            ];
-            if node.root_cause {
-                spans.push(Span::styled("★ ", theme.root));
-            }
-            if node.answer.is_empty() {
-                spans.push(Span::styled("(no answer yet)", theme.dim));
-            } else {
-                spans.push(Span::raw(clean_line(&node.answer)));
-            }
-            ListItem::new(Line::from(spans))
+            row(node, *depth, is_selected, columns, theme)
         })
         .collect();
-    let list = List::new(items)
-        .block(
-            Block::default()
-                .borders(Borders::RIGHT)
-                .border_style(theme.dim),
-        )
-        .highlight_style(theme.selected);
+    let border = Block::default()
+        .borders(Borders::RIGHT)
+        .border_style(theme.dim);
     let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(list, left, &mut state);
+    frame.render_stateful_widget(List::new(items).block(border), left, &mut state);
 
     let Some(id) = ss.node_sel.as_deref() else {
         return;
     };
     let Some(node) = s.node(id) else { return };
     let depth = nodes.get(selected).map_or(0, |(d, _)| *d);
-    let (detail, edit_area) = match ss.editor() {
+    let (detail_area, edit_area) = match ss.editor() {
         Some(editor) => split_bottom(right, edit_box::height(editor)),
         None => (right, Rect::default()),
     };
+    let [detail_area, legend] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(detail_area);
+    detail(frame, detail_area, ss, node, depth, theme);
+    frame.render_widget(
+        Span::styled(
+            fit(
+                &marks::legend_line(),
+                usize::from(legend.width.saturating_sub(2)),
+            ),
+            theme.dim,
+        ),
+        legend.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+    if let Some(editor) = ss.editor() {
+        edit_box::render(frame, edit_area, editor, now, theme);
+    }
+}
+
+/// The selected answer: its question, the answer, and what is known of it.
+fn detail(
+    frame: &mut Frame,
+    area: Rect,
+    ss: &SessionState,
+    node: &WhyNode,
+    depth: usize,
+    theme: &Theme,
+) {
+    let s = &ss.session;
     let title = if depth == 0 {
         let index = s.whys.iter().position(|r| r.id == node.id).unwrap_or(0);
         format!(" Problem statement {} of {} ", index + 1, s.whys.len())
@@ -102,7 +177,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let question = if depth == 0 {
         "What is the problem?".to_string()
     } else {
-        clean_line(&s.question_for(id))
+        clean_line(&s.question_for(&node.id))
     };
     lines.push(Line::from(Span::styled(question, theme.question)));
     lines.push(Line::default());
@@ -121,89 +196,83 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         )));
     }
     lines.push(Line::default());
-    let row = |label: &str, value: Span<'static>, key: String| {
-        Line::from(vec![
-            Span::styled(format!("{label:<12}"), theme.dim),
-            value,
-            Span::styled(format!("  ({key})"), theme.dim),
-        ])
-    };
+    let label = |text: &str| Span::styled(format!("{text:<12}"), theme.dim);
+    let keys = |text: String| Span::styled(format!("  ({text})"), theme.dim);
     let whys_key = |action: Action| hint(Context::Whys, &action);
     if depth > 0 {
-        let keys = Confidence::ALL
+        let choices = Confidence::ALL
             .iter()
             .map(|c| format!("{} {}", whys_key(Action::SetConfidence(*c)), c.label()))
             .collect::<Vec<_>>()
             .join(" · ");
-        lines.push(row(
-            "Confidence",
+        lines.push(Line::from(vec![
+            label("Sure?"),
             Span::styled(
-                format!("{} {}", node.confidence.symbol(), node.confidence.label()),
+                format!(
+                    "{} {}",
+                    marks::confidence(node.confidence),
+                    node.confidence.label()
+                ),
                 theme.accent,
             ),
-            keys,
-        ));
+            keys(choices),
+        ]));
     }
-    lines.push(row(
-        "Root cause",
+    lines.push(Line::from(vec![
+        label("Root cause"),
         if node.root_cause {
-            Span::styled("★ yes", theme.root)
+            Span::styled(format!("{} yes", marks::ROOT), theme.root)
         } else {
             Span::raw("no")
         },
-        whys_key(Action::ToggleRootCause),
-    ));
-    lines.push(row(
-        "Offered by",
+        keys(whys_key(Action::ToggleRootCause)),
+    ]));
+    lines.push(Line::from(vec![
+        label("Offered by"),
         Span::raw(
             node.offered_by
                 .as_deref()
                 .map(clean_line)
                 .unwrap_or_else(|| "—".into()),
         ),
-        whys_key(Action::PickOfferedBy),
-    ));
-    lines.push(row(
-        "Evidence",
+        keys(whys_key(Action::PickOfferedBy)),
+    ]));
+    lines.push(Line::from(vec![
+        label("Evidence"),
         Span::raw(if node.evidence.is_empty() {
             "—".into()
         } else {
             clean_line(&node.evidence)
         }),
-        format!(
+        keys(format!(
             "{}, then {}",
             whys_key(Action::Edit),
             hint(Context::Editing, &Action::NextField)
-        ),
-    ));
-    if node.root_cause {
-        let count = s
-            .actions
-            .iter()
-            .filter(|a| a.addresses.contains(&node.id))
-            .count();
+        )),
+    ]));
+    let count = s
+        .actions
+        .iter()
+        .filter(|a| a.addresses.contains(&node.id))
+        .count();
+    if node.root_cause || count > 0 {
         let text = match count {
             0 => Span::styled(
                 format!(
-                    "no action yet: add one on Actions ({})",
+                    "none yet: add one on Actions ({})",
                     hint(Context::Session, &Action::GoStage(Stage::Actions))
                 ),
                 theme.warn,
             ),
-            n => Span::raw(format!("{n} action(s) address this")),
+            1 => Span::raw("1 action addresses this"),
+            n => Span::raw(format!("{n} actions address this")),
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<12}", "Actions"), theme.dim),
-            text,
-        ]));
+        lines.push(Line::from(vec![label("Actions"), text]));
     }
     if let Some(nudge) = blameless::nudge(s, &node.answer) {
         lines.push(Line::default());
         lines.push(Line::from(vec![
-            Span::styled(
-                "Tip: ",
-                theme.tip.add_modifier(ratatui::style::Modifier::BOLD),
-            ),
+            Span::styled("Tip: ", theme.tip.add_modifier(Modifier::BOLD)),
             Span::styled(nudge, theme.tip),
         ]));
     }
@@ -212,9 +281,6 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false }),
-        detail.inner(ratatui::layout::Margin::new(1, 0)),
+        area.inner(ratatui::layout::Margin::new(1, 0)),
     );
-    if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, now, theme);
-    }
 }

@@ -34,9 +34,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::CycleTheme => {
-            app.theme = super::theme::Theme::named(app.theme.name.next());
+            let before = app.theme.name;
+            app.theme = app.theme.next();
+            if app.theme.name == before {
+                app.info("NO_COLOR is set: fivewhys shows no colour.");
+                return Vec::new();
+            }
             app.info(format!("Theme: {}", app.theme.name.label()));
-            return Vec::new();
+            return vec![Effect::RememberTheme(app.theme.name)];
         }
         _ => {}
     }

@@ -1,24 +1,49 @@
 //! The footer: the keys that matter right now, generated from the keymap.
+//! Help, the presenter view and the way out of the current mode always fit;
+//! the other hints fill the rest in order of importance.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{self, Context, Hint};
 use crate::tui::theme::Theme;
+use crate::tui::widths::width;
+
+fn cost(h: &Hint) -> usize {
+    width(&h.key) + width(h.label) + 3
+}
+
+/// The hints shown in `columns`: as many of the others as fit beside the
+/// essential ones, others first.
+pub fn fitting(contexts: &[Context], columns: usize) -> Vec<Hint> {
+    let hints = keymap::footer(contexts);
+    let reserved: usize = hints.iter().filter(|h| h.essential).map(cost).sum();
+    let mut room = columns.saturating_sub(reserved);
+    let mut shown: Vec<Hint> = Vec::new();
+    for h in hints.iter().filter(|h| !h.essential) {
+        if cost(h) > room {
+            break;
+        }
+        room -= cost(h);
+        shown.push(h.clone());
+    }
+    let mut room = columns.saturating_sub(shown.iter().map(cost).sum());
+    for h in hints.into_iter().filter(|h| h.essential) {
+        if cost(&h) <= room {
+            room -= cost(&h);
+            shown.push(h);
+        }
+    }
+    shown
+}
 
 /// Draws the key hints for the active contexts, as many as fit.
 pub fn render(frame: &mut Frame, area: Rect, contexts: &[Context], theme: &Theme) {
     let mut spans = Vec::new();
-    let mut used = 0usize;
-    for (key, label) in keymap::footer(contexts) {
-        let width = crate::tui::widths::width(&key) + crate::tui::widths::width(label) + 3;
-        if used + width > area.width as usize {
-            break;
-        }
-        spans.push(Span::styled(format!(" {key}"), theme.key));
-        spans.push(Span::styled(format!(" {label} "), theme.dim));
-        used += width;
+    for h in fitting(contexts, usize::from(area.width)) {
+        spans.push(Span::styled(format!(" {}", h.key), theme.key));
+        spans.push(Span::styled(format!(" {} ", h.label), theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
 }

@@ -31,11 +31,23 @@ pub fn sections(app: &App) -> Vec<Context> {
     order
 }
 
-/// Every binding as help lines, grouped by where it applies.
+/// Every binding as help lines, grouped by where it applies; the marks
+/// used on screen after the first section.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
+    let text_width = usize::from(WIDTH.saturating_sub(2 + 20));
     let mut out = Vec::new();
     for (i, ctx) in sections(app).into_iter().enumerate() {
+        if i == 1 {
+            out.push(Line::from(Span::styled("Marks", theme.accent)));
+            for (mark, meaning) in crate::tui::marks::legend() {
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {}", widths::fit_pad(mark, 18)), theme.key),
+                    Span::styled(meaning, theme.text),
+                ]));
+            }
+            out.push(Line::default());
+        }
         let heading = if i == 0 {
             format!("{} (here)", ctx.title())
         } else {
@@ -49,7 +61,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             };
             out.push(Line::from(vec![
                 Span::styled(format!("  {}", widths::fit_pad(&keys, 18)), theme.key),
-                Span::styled(b.help.to_string(), theme.text),
+                Span::styled(widths::fit(b.help, text_width), theme.text),
             ]));
         }
         out.push(Line::default());
@@ -57,8 +69,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
+/// The overlay's width at most.
+const WIDTH: u16 = 76;
+
 fn rect(area: Rect) -> Rect {
-    super::centered(area, 76, area.height.saturating_sub(2).max(3))
+    super::centered(area, WIDTH, area.height.saturating_sub(2).max(3))
 }
 
 /// The furthest the help can scroll in the current window.

@@ -1,5 +1,7 @@
-//! The stage bar: the four stages with live counts, the meeting timer and
-//! the stage's timebox. Always visible in a session.
+//! The stage bar: the four stages with live counts in words, the meeting
+//! timer and the stage's timebox. Always visible in a session. When the
+//! window is narrow, detail goes first, then the timer; the number of gaps
+//! stays to the end.
 
 use jiff::Timestamp;
 use ratatui::Frame;
@@ -11,138 +13,172 @@ use crate::tui::app::SessionState;
 use crate::tui::theme::Theme;
 use crate::tui::timer::clock;
 
-/// Counts of gaps the facilitator should close before the meeting ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Gaps {
-    /// Root causes no action addresses.
-    pub unaddressed: usize,
-    /// Open actions without an owner.
-    pub unowned: usize,
-    /// Open actions without a due date.
-    pub undated: usize,
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
-impl Gaps {
-    /// The gaps of a session.
-    pub fn of(s: &Session) -> Gaps {
-        let open = || s.actions.iter().filter(|a| a.status.is_open());
-        Gaps {
-            unaddressed: s.unaddressed_root_causes().len(),
-            unowned: open().filter(|a| a.owner.is_none()).count(),
-            undated: open().filter(|a| a.due.is_none()).count(),
-        }
-    }
-
-    /// All gaps.
-    pub fn total(self) -> usize {
-        self.unaddressed + self.unowned + self.undated
-    }
-}
-
-/// The label of a stage with its live count, long or compact.
-pub fn stage_label(s: &Session, stage: Stage, compact: bool) -> String {
-    let sep = if compact { "·" } else { " · " };
+/// What a stage's label says about it, in words ("16 answers · 5 root
+/// causes", or in `short` form "16 answers").
+pub fn detail(s: &Session, stage: Stage, short: bool) -> String {
     match stage {
-        Stage::Intake => format!(
-            "Intake {}",
-            plural(s.participants.len(), "person", "people", compact)
-        ),
+        Stage::Intake => plural(s.participants.len(), "person", "people"),
         Stage::Whys => {
             let answers = s.why_nodes().iter().filter(|(d, _)| *d > 0).count();
-            format!("Whys {answers}{sep}{} root", s.root_causes().len())
+            let mut text = plural(answers, "answer", "answers");
+            let roots = s.root_causes().len();
+            if roots > 0 && !short {
+                text.push_str(&format!(
+                    " · {}",
+                    plural(roots, "root cause", "root causes")
+                ));
+            }
+            text
         }
         Stage::Actions => {
-            let gaps = Gaps::of(s);
-            let mut label = format!("Actions {}", s.actions.len());
-            if gaps.unowned > 0 {
-                label.push_str(&format!("{sep}{} unowned", gaps.unowned));
-            } else if gaps.undated > 0 {
-                label.push_str(&format!("{sep}{} no date", gaps.undated));
+            let mut text = plural(s.actions.len(), "action", "actions");
+            let unowned = s.gaps().unowned;
+            if unowned > 0 && !short {
+                text.push_str(&format!(" · {unowned} unowned"));
             }
-            label
+            text
         }
-        Stage::Review => match Gaps::of(s).total() {
-            0 => "Review".to_string(),
-            n => format!("Review {n} gap{}", if n == 1 { "" } else { "s" }),
-        },
+        Stage::Review => gaps(s),
     }
 }
 
-fn plural(n: usize, one: &str, many: &str, compact: bool) -> String {
-    if compact {
-        n.to_string()
-    } else {
-        format!("{n} {}", if n == 1 { one } else { many })
+/// The gap count in words: "3 gaps", "no gaps".
+fn gaps(s: &Session) -> String {
+    match s.gaps().total() {
+        0 => "no gaps".to_string(),
+        n => plural(n, "gap", "gaps"),
     }
 }
 
-/// How much room the stage bar takes: 0 is roomiest.
-const LEVELS: usize = 3;
+/// How much a layout shows.
+#[derive(Clone, Copy)]
+struct Level {
+    /// Every stage's detail, or only the current stage's (and the gaps).
+    all_details: bool,
+    /// The short form of the details.
+    short: bool,
+    /// Names of the other stages (else numbers only).
+    names: bool,
+    /// The timer, and whether it says "elapsed".
+    timer: Option<bool>,
+}
 
-/// Draws the stage bar on one row: as roomy as the width allows, always
-/// keeping the stage numbers and names, and the timer whenever it fits.
+/// Roomiest first. The timer outlasts detail; the gap count outlasts the
+/// timer.
+const LEVELS: [Level; 7] = [
+    Level {
+        all_details: true,
+        short: false,
+        names: true,
+        timer: Some(true),
+    },
+    Level {
+        all_details: true,
+        short: false,
+        names: true,
+        timer: Some(false),
+    },
+    Level {
+        all_details: false,
+        short: false,
+        names: true,
+        timer: Some(false),
+    },
+    Level {
+        all_details: false,
+        short: true,
+        names: true,
+        timer: Some(false),
+    },
+    Level {
+        all_details: false,
+        short: true,
+        names: false,
+        timer: Some(false),
+    },
+    Level {
+        all_details: false,
+        short: true,
+        names: true,
+        timer: None,
+    },
+    Level {
+        all_details: false,
+        short: true,
+        names: false,
+        timer: None,
+    },
+];
+
+/// Draws the stage bar on one row, as roomy as the width allows.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, theme: &Theme) {
+    let s = &ss.session;
     let elapsed = clock(ss.timer.elapsed(now));
     let remaining = ss.timer.remaining(ss.stage(), now);
-    let right = |level: usize| -> Vec<Span<'static>> {
-        let mut spans = Vec::new();
+    let right = |level: Level| -> Vec<Span<'static>> {
+        let Some(words) = level.timer else {
+            return Vec::new();
+        };
         let paused = if ss.timer.running() { "" } else { " paused" };
-        spans.push(Span::styled(
-            if level == 0 {
+        let mut spans = vec![Span::styled(
+            if words {
                 format!("elapsed {elapsed}{paused}")
             } else {
                 format!("{elapsed}{paused}")
             },
             theme.accent,
-        ));
+        )];
         if let Some(left) = remaining {
-            let (text, style) = if left >= 0 {
-                (format!(" · {} left", clock(left)), theme.accent)
+            spans.push(if left >= 0 {
+                Span::styled(format!(" · {} left", clock(left)), theme.accent)
             } else {
-                (format!(" · {} OVER", clock(-left)), theme.warn)
-            };
-            spans.push(Span::styled(text, style));
+                Span::styled(format!(" · {} OVER", clock(-left)), theme.warn)
+            });
         }
         spans
     };
-    let left = |level: usize| -> Vec<Span<'static>> {
+    let left = |level: Level| -> Vec<Span<'static>> {
         let mut spans = Vec::new();
         for (i, stage) in Stage::ALL.iter().enumerate() {
             if i > 0 {
-                spans.push(Span::styled(
-                    if level == 0 { " │ " } else { "│" },
-                    theme.dim,
-                ));
+                spans.push(Span::styled("│", theme.dim));
             }
             let current = *stage == ss.stage();
-            let label = if level == 2 && !current {
-                format!("{} {}", i + 1, stage.label())
+            let mut label = format!("{}", i + 1);
+            if level.names || current {
+                label.push(' ');
+                label.push_str(stage.label());
+            }
+            let detail = if current || level.all_details {
+                detail(s, *stage, level.short)
+            } else if *stage == Stage::Review {
+                gaps(s)
             } else {
-                format!("{} {}", i + 1, stage_label(&ss.session, *stage, level > 0))
+                String::new()
             };
-            let text = if current || level == 0 {
-                format!(" {label} ")
-            } else {
-                label
-            };
+            if !detail.is_empty() {
+                label.push_str(": ");
+                label.push_str(&detail);
+            }
             spans.push(Span::styled(
-                text,
+                format!(" {label} "),
                 if current { theme.selected } else { theme.text },
             ));
         }
         spans
     };
     let width = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
-    let available = area.width as usize;
-    let mut chosen = None;
-    for level in 0..LEVELS {
-        let (l, r) = (left(level), right(level));
-        if width(&l) + width(&r) < available {
-            chosen = Some((l, r));
-            break;
-        }
-    }
-    let (mut spans, r) = chosen.unwrap_or_else(|| (left(LEVELS - 1), Vec::new()));
+    let available = usize::from(area.width);
+    let last = LEVELS[LEVELS.len() - 1];
+    let (mut spans, r) = LEVELS
+        .iter()
+        .map(|level| (left(*level), right(*level)))
+        .find(|(l, r)| width(l) + width(r) < available)
+        .unwrap_or_else(|| (left(last), Vec::new()));
     let gap = available.saturating_sub(width(&spans) + width(&r));
     spans.push(Span::raw(" ".repeat(gap)));
     spans.extend(r);

@@ -1,0 +1,47 @@
+//! Every mark the screens use, one glyph per meaning, and the legend that
+//! explains them (on the Whys stage and in the help). Marks always come
+//! with words somewhere on screen: they are never the only way a meaning is
+//! shown, and never a colour alone.
+
+use crate::model::Confidence;
+
+/// A problem statement (a root of the why tree).
+pub const PROBLEM: &str = "▣";
+/// A root cause.
+pub const ROOT: &str = "★";
+/// A due date that has passed.
+pub const OVERDUE: &str = "!";
+/// Everything is on disk.
+pub const SAVED: &str = "✓";
+/// Something that went well.
+pub const WENT_WELL: &str = "+";
+
+/// How sure the room is, as a shape that reads at a distance: filled for
+/// what we know, half for what we think, empty for what we don't know.
+pub fn confidence(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Fact => "●",
+        Confidence::Belief => "◐",
+        Confidence::Unsure => "○",
+    }
+}
+
+/// The legend: each mark with its meaning.
+pub fn legend() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (confidence(Confidence::Fact), "fact"),
+        (confidence(Confidence::Belief), "belief"),
+        (confidence(Confidence::Unsure), "unsure"),
+        (ROOT, "root cause"),
+        (PROBLEM, "problem"),
+    ]
+}
+
+/// The legend as one line: "● fact  ◐ belief  ○ unsure  ★ root cause …".
+pub fn legend_line() -> String {
+    legend()
+        .into_iter()
+        .map(|(mark, meaning)| format!("{mark} {meaning}"))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
