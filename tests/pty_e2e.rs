@@ -138,3 +138,28 @@ fn sigint_and_sigquit_from_outside_save_and_restore() {
         );
     }
 }
+
+#[test]
+fn opening_and_looking_around_leaves_the_file_byte_identical() {
+    let data = tempfile::tempdir().unwrap();
+    let store = fivewhys::store::Store::open(data.path()).unwrap();
+    let (_, path) = store.import(&common::outage_file(), false).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let mut screen = Pty::start(data.path(), &["open", "k3f9ab"]);
+    screen.wait_for("Checkout outage");
+    // Present, leave, change stage, move, open help, leave, back to the list.
+    for keys in [
+        "v", "\u{1b}", "2", "jjj", "v", "\u{1b}", "3", "j", "?", "\u{1b}", "1", "0",
+    ] {
+        screen.send(keys);
+    }
+    screen.wait_for("TITLE");
+    screen.send("q");
+    assert_eq!(screen.wait_exit(), 0);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "byte-identical");
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
+}

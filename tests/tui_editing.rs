@@ -289,8 +289,11 @@ fn opening_moving_and_leaving_unchanged_changes_nothing() {
 fn a_new_key_moment_left_unchanged_keeps_its_time() {
     let mut app = blank();
     key(&mut app, KeyCode::Char('m'));
-    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Tab);
+    typing(&mut app, "Banner goes live");
+    key(&mut app, KeyCode::Enter);
     let at = ss(&app).session.intake.key_moments[0].at;
+    key(&mut app, KeyCode::Left);
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Esc);
     assert_eq!(ss(&app).session.intake.key_moments[0].at, at);

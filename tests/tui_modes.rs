@@ -89,7 +89,15 @@ fn way_out(mode: Mode) -> (Context, Action) {
     match mode {
         Mode::Stage(_) => (Context::Session, Action::GoHome),
         Mode::Home => (Context::Home, Action::Quit),
-        other => (other.contexts()[0], Action::Back),
+        other => (
+            other
+                .contexts()
+                .iter()
+                .copied()
+                .find(|c| *c != Context::Always && keymap::binding(*c, &Action::Back).is_some())
+                .unwrap_or(Context::Always),
+            Action::Back,
+        ),
     }
 }
 
@@ -103,6 +111,7 @@ fn the_walk_reaches_every_mode() {
         Mode::TitleBox,
         Mode::Confirm,
         Mode::Pick,
+        Mode::PickMany,
         Mode::Editing,
         Mode::Presenter,
         Mode::Stage(Stage::Intake),

@@ -148,8 +148,9 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether a participant's first name, written alone, may mean them.
-fn first_name_is_distinctive(first: &str) -> bool {
+/// Whether a participant's first name or surname, written alone, may mean
+/// them.
+fn name_is_distinctive(first: &str) -> bool {
     let acronym = first.chars().all(|c| !c.is_lowercase()) && first.chars().count() <= 4;
     first.chars().count() >= 2
         && !acronym
@@ -157,7 +158,7 @@ fn first_name_is_distinctive(first: &str) -> bool {
 }
 
 /// The participant the text names, if any: the full name as capitalised
-/// words, or a distinctive first name as a capitalised word.
+/// words, or a distinctive first name or surname as a capitalised word.
 fn named(session: &Session, written: &[String]) -> Option<String> {
     let bare_words: Vec<&str> = written.iter().map(|w| bare(w)).collect();
     for p in &session.participants {
@@ -171,10 +172,13 @@ fn named(session: &Session, written: &[String]) -> Option<String> {
                     .zip(&parts)
                     .all(|(a, b)| capitalised(a) && a.eq_ignore_ascii_case(b))
             });
-        let alone = first_name_is_distinctive(first)
-            && bare_words
-                .iter()
-                .any(|w| capitalised(w) && w.to_lowercase() == first.to_lowercase());
+        let last = parts.last().filter(|_| parts.len() > 1);
+        let alone = [Some(first), last].into_iter().flatten().any(|name| {
+            name_is_distinctive(name)
+                && bare_words
+                    .iter()
+                    .any(|w| capitalised(w) && w.to_lowercase() == name.to_lowercase())
+        });
         if full || alone {
             return Some(p.name.trim().to_string());
         }
@@ -288,6 +292,7 @@ mod tests {
         "The survey email went out before the parcel arrived",
         "Ops will add the alert next sprint",
         "May and June saw the most cancellations",
+        "Price changes went live without a review step",
     ];
 
     /// Sentences that blame a person.
@@ -314,6 +319,8 @@ mod tests {
         "We blame the intern for the outage",
         "They weren't careful with the migration",
         "Nobody didn't bother to check",
+        "Okoro pushed the change at 17:40",
+        "Rossi signed off without a second reviewer",
     ];
 
     #[test]

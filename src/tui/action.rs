@@ -68,6 +68,8 @@ pub enum Action {
     Type(String),
     /// A new line in a multi-line field.
     Newline,
+    /// Empty the open text field.
+    ClearField,
     /// Text pasted from the terminal (bracketed paste).
     Paste(String),
     /// The terminal changed size.
@@ -135,4 +137,30 @@ pub enum Action {
     Saved(Result<(), String>),
     /// Something outside failed; show the message.
     Failed(String),
+}
+
+impl Action {
+    /// Whether the action changes the session (refused when read-only, and
+    /// then not offered in the footer).
+    pub fn edits(&self) -> bool {
+        matches!(
+            self,
+            Action::Undo
+                | Action::Redo
+                | Action::Edit
+                | Action::AskWhy
+                | Action::AddCause
+                | Action::AddProblem
+                | Action::Delete
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::ToggleRootCause
+                | Action::SetConfidence(_)
+                | Action::PickOfferedBy
+                | Action::Add
+                | Action::AddMoment
+                | Action::PickOwner
+                | Action::PickAddresses
+        )
+    }
 }

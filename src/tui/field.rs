@@ -126,6 +126,26 @@ impl Field {
         }
     }
 
+    /// Whether the item this field belongs to exists in `s`.
+    pub fn exists(&self, s: &Session) -> bool {
+        match self {
+            Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i) => {
+                *i < s.participants.len()
+            }
+            Field::MomentAt(i) | Field::MomentWhat(i) => *i < s.intake.key_moments.len(),
+            Field::Answer(id) | Field::Question(id) | Field::Evidence(id) => s.node(id).is_some(),
+            Field::ActDescription(id)
+            | Field::ActOwner(id)
+            | Field::ActTeam(id)
+            | Field::ActDue(id)
+            | Field::ActPriority(id)
+            | Field::ActStatus(id)
+            | Field::ActNote(id) => s.action(id).is_some(),
+            Field::WentWell(i) => *i < s.went_well.len(),
+            _ => true,
+        }
+    }
+
     /// The input this field takes.
     pub fn kind(&self) -> Kind {
         match self {
@@ -133,9 +153,12 @@ impl Field {
             Field::Started | Field::Detected | Field::Resolved | Field::MomentAt(_) => Kind::Time,
             Field::ActDue(_) => Kind::Date,
             Field::Affected => Kind::Number,
+            // "not set" last, so the digit of each severity is its number.
             Field::Severity => Kind::Choice(
-                std::iter::once("not set")
-                    .chain(Severity::ALL.iter().map(|s| s.label()))
+                Severity::ALL
+                    .iter()
+                    .map(|s| s.label())
+                    .chain(std::iter::once("not set"))
                     .collect(),
             ),
             Field::PersonRole(_) => Kind::Choice(Role::ALL.iter().map(|r| r.label()).collect()),

@@ -37,11 +37,13 @@ pub fn legend() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-/// The legend as one line: "● fact  ◐ belief  ○ unsure  ★ root cause …".
+/// The legend of the answer marks as one line: "● fact ◐ belief ○ unsure
+/// ★ root cause" (the problem mark explains itself on screen).
 pub fn legend_line() -> String {
     legend()
         .into_iter()
+        .filter(|(mark, _)| *mark != PROBLEM)
         .map(|(mark, meaning)| format!("{mark} {meaning}"))
         .collect::<Vec<_>>()
-        .join("  ")
+        .join(" ")
 }

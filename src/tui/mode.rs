@@ -22,6 +22,8 @@ pub enum Mode {
     Confirm,
     /// A list to choose from.
     Pick,
+    /// A list to tick several in.
+    PickMany,
     /// A text field is open.
     Editing,
     /// The presenter view.
@@ -41,6 +43,7 @@ impl Mode {
             Mode::TitleBox => &[C::TitleBox, C::Always],
             Mode::Confirm => &[C::Confirm, C::Always],
             Mode::Pick => &[C::Pick, C::Always],
+            Mode::PickMany => &[C::PickMany, C::Pick, C::Always],
             Mode::Editing => &[C::Editing, C::Always],
             Mode::Presenter => &[C::Presenter, C::Always],
             Mode::Stage(Stage::Intake) => &[C::Intake, C::Session, C::Always],
@@ -59,6 +62,7 @@ impl Mode {
             Mode::TitleBox => "new title",
             Mode::Confirm => "confirm",
             Mode::Pick => "pick",
+            Mode::PickMany => "tick",
             Mode::Editing => "editing",
             Mode::Presenter => "presenter",
             Mode::Stage(Stage::Intake) => "intake",
@@ -92,6 +96,7 @@ impl App {
                 SessionMode::Presenter => Mode::Presenter,
                 SessionMode::Editing(_) => Mode::Editing,
                 SessionMode::Popup(Popup::Confirm { .. }) => Mode::Confirm,
+                SessionMode::Popup(Popup::Pick { multi: true, .. }) => Mode::PickMany,
                 SessionMode::Popup(Popup::Pick { .. }) => Mode::Pick,
             },
         }

@@ -360,7 +360,7 @@ impl Loop {
             Err(e) => Some(format!("no lock could be taken ({e})")),
         };
         // As it would be written unchanged: looking writes nothing.
-        self.written = Some(fingerprint(&to_text(&session)));
+        self.written = Some(fingerprint(&session));
         self.dispatch(Action::SessionOpened {
             session: Box::new(session),
             path,
@@ -416,10 +416,10 @@ impl Loop {
         let Some((path, session)) = self.savable() else {
             return Ok(());
         };
-        let text = to_text(&session);
-        if Some(fingerprint(&text)) == self.written {
+        if Some(fingerprint(&session)) == self.written {
             return Ok(());
         }
+        let text = to_text(&session);
         if let Err(e) = session.validate() {
             return Err(Box::new((
                 path,
@@ -429,7 +429,7 @@ impl Loop {
         }
         match self.store.save_text(&path, &text) {
             Ok(()) => {
-                self.written = Some(fingerprint(&text));
+                self.written = Some(fingerprint(&session));
                 Ok(())
             }
             Err(e) => Err(Box::new((path, session, e.to_string()))),

@@ -10,11 +10,17 @@ use std::thread::JoinHandle;
 use crate::model::Session;
 use crate::store::{Store, to_text};
 
-/// A short fingerprint of a session file's text, to tell whether what is
-/// in memory differs from what was last written.
-pub fn fingerprint(text: &str) -> u64 {
+/// A short fingerprint of what a session records, to tell whether what is
+/// in memory differs from what was last written. Where the facilitator
+/// looked (the stage and the selected rows) is left out: looking is not a
+/// change, so it never causes a write on its own; it is saved along with
+/// the next real one.
+pub fn fingerprint(session: &Session) -> u64 {
+    let mut recorded = session.clone();
+    recorded.stage = Default::default();
+    recorded.meeting.cursor = Default::default();
     let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
+    to_text(&recorded).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -50,7 +56,7 @@ impl Saver {
                 }
                 let text = to_text(&job.1);
                 let result = match store.save_text(&job.0, &text) {
-                    Ok(()) => SaveResult::Written(fingerprint(&text)),
+                    Ok(()) => SaveResult::Written(fingerprint(&job.1)),
                     Err(e) => SaveResult::Failed(e.to_string()),
                 };
                 if outbox.send(result).is_err() {

@@ -38,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             .areas(area);
             screens::home::render(frame, body, home, &app.now, theme);
             render_status(app, frame, status);
-            footer::render(frame, foot, app.contexts(), theme);
+            footer::render(frame, foot, app.contexts(), theme, false);
         }
         Screen::Session(ss) if matches!(ss.mode, SessionMode::Presenter) => {
             screens::presenter::render(frame, area, ss, &app.now, theme);
@@ -76,12 +76,13 @@ pub fn render(app: &App, frame: &mut Frame) {
                 title,
             );
             if let Some(holder) = &ss.read_only {
+                let text = format!(
+                    " READ-ONLY — open in {}; changes are off ",
+                    clean_line(holder)
+                );
                 frame.render_widget(
                     Line::from(Span::styled(
-                        format!(
-                            " READ-ONLY: open in {}. You can look; changes are off. ",
-                            clean_line(holder)
-                        ),
+                        widths::fit(&text, usize::from(banner.width)),
                         theme.error,
                     )),
                     banner,
@@ -97,7 +98,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 popup::render(frame, body, p, theme);
             }
             render_status(app, frame, status);
-            footer::render(frame, foot, app.contexts(), theme);
+            footer::render(frame, foot, app.contexts(), theme, ss.read_only.is_some());
         }
     }
     if let super::app::Help::Open { scroll } = app.help {

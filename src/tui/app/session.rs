@@ -24,6 +24,9 @@ pub struct Editor {
     pub error: Option<String>,
     /// The text when the field was opened.
     pub original: String,
+    /// For the first field of an item just added: the answer selected
+    /// before it. Left with nothing typed, the new item is taken back.
+    pub fresh: Option<Option<String>>,
     /// The session before this field was opened, for one undo step.
     pub before: Session,
 }

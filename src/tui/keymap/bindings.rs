@@ -243,13 +243,7 @@ pub static BINDINGS: &[Binding] = &[
         Some("cancel")
     ),
     // A yes/no question.
-    b!(
-        Confirm,
-        [ch('y'), key(KeyCode::Enter)],
-        Action::Confirm,
-        "yes",
-        Some("yes")
-    ),
+    b!(Confirm, [ch('y')], Action::Confirm, "yes", Some("yes")),
     b!(
         Confirm,
         [ch('n'), key(KeyCode::Esc)],
@@ -257,28 +251,37 @@ pub static BINDINGS: &[Binding] = &[
         "no",
         Some("no")
     ),
+    // Ticking several in a list (checked before the list's own keys).
+    b!(
+        PickMany,
+        [key(KeyCode::Enter)],
+        Action::Confirm,
+        "save the ticks",
+        Some("save")
+    ),
+    b!(
+        PickMany,
+        [ch(' ')],
+        Action::ToggleOption,
+        "tick or untick",
+        Some("tick")
+    ),
+    b!(PickMany, DIGITS as "1–9", Action::PickNth(0), "tick or untick that option", None),
     // Choosing from a list.
     b!(
         Pick,
         [key(KeyCode::Enter)],
         Action::Confirm,
-        "choose (or save the ticks)",
+        "choose",
         Some("choose")
     ),
-    b!(Pick, DIGITS as "1–9", Action::PickNth(0), "choose that option (or tick it)", Some("pick")),
+    b!(Pick, DIGITS as "1–9", Action::PickNth(0), "choose that option", Some("pick")),
     b!(
         Pick,
         [key(KeyCode::Esc)],
         Action::Back,
         "cancel",
         Some("cancel")
-    ),
-    b!(
-        Pick,
-        [ch(' ')],
-        Action::ToggleOption,
-        "tick or untick (several may be ticked)",
-        Some("tick")
     ),
     b!(
         Pick,
@@ -328,6 +331,13 @@ pub static BINDINGS: &[Binding] = &[
         [alt(KeyCode::Enter), ctrl('j')],
         Action::Newline,
         "new line (summary and notes)",
+        None
+    ),
+    b!(
+        Editing,
+        [ctrl('u')],
+        Action::ClearField,
+        "clear the field",
         None
     ),
     // The presenter view.
@@ -413,14 +423,14 @@ pub static BINDINGS: &[Binding] = &[
         Intake,
         [key(KeyCode::Left)],
         Action::Left,
-        "previous option of a choice",
+        "previous cell of a participant or moment",
         None
     ),
     b!(
         Intake,
         [key(KeyCode::Right)],
         Action::Right,
-        "next option of a choice",
+        "next cell of a participant or moment",
         None
     ),
     // Whys.

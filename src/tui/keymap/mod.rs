@@ -28,6 +28,8 @@ pub enum Context {
     Confirm,
     /// A list to choose from.
     Pick,
+    /// A list to tick several in.
+    PickMany,
     /// While a text field is open.
     Editing,
     /// The presenter view of a session.
@@ -48,13 +50,14 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists those not active now.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Help,
         Context::Home,
         Context::Filter,
         Context::TitleBox,
         Context::Confirm,
         Context::Pick,
+        Context::PickMany,
         Context::Editing,
         Context::Presenter,
         Context::Intake,
@@ -74,6 +77,7 @@ impl Context {
             Context::TitleBox => "Naming a new session",
             Context::Confirm => "A yes/no question",
             Context::Pick => "Choosing from a list",
+            Context::PickMany => "Ticking several in a list",
             Context::Editing => "In a text field",
             Context::Presenter => "Presenter view",
             Context::Intake => "Intake",
@@ -258,6 +262,8 @@ pub struct Hint {
     /// Whether it must always show: help, the presenter view, and the way
     /// out of the current mode.
     pub essential: bool,
+    /// Whether it changes the session.
+    pub edits: bool,
 }
 
 /// Footer hints for the active contexts, most important first (each
@@ -277,6 +283,7 @@ pub fn footer(active: &[Context]) -> Vec<Hint> {
                 key,
                 label,
                 essential,
+                edits: b.action.edits(),
             })
         })
         .filter(|h| {
@@ -328,7 +335,7 @@ mod tests {
     fn hints_name_the_bound_key() {
         assert_eq!(hint(Context::Whys, &Action::AskWhy), "w");
         assert_eq!(hint(Context::Editing, &Action::Back), "Esc");
-        assert_eq!(hint2(Context::Confirm, &Action::Confirm), "y / Enter");
+        assert_eq!(hint2(Context::Confirm, &Action::Back), "n / Esc");
     }
 
     #[test]

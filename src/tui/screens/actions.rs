@@ -48,7 +48,7 @@ fn column_index(title: &str) -> usize {
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
     let s = &ss.session;
     let (main, edit_area) = match ss.editor() {
-        Some(editor) => split_bottom(area, edit_box::height(editor)),
+        Some(editor) => split_bottom(area, edit_box::height(editor, &ss.session, now, area.width)),
         None => (area, Rect::default()),
     };
     let gaps = s.gaps();
@@ -85,7 +85,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     }
     gaps_lines(frame, gap_area, ss, theme);
     if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, now, theme);
+        edit_box::render(frame, edit_area, editor, &ss.session, now, theme);
     }
 }
 

@@ -16,14 +16,16 @@ use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::yes_no;
 
-/// The list's columns: the title first, as wide as the window allows.
+/// The list's columns: the title first, as wide as the window allows
+/// (narrow windows show the date of the last change without the time).
 fn columns(width: u16) -> Vec<Column> {
+    let updated = if width >= 100 { 16 } else { 10 };
     let mut cols = vec![
         Column::flex("TITLE", 20),
         Column::fixed("STAGE", 7),
         Column::fixed("ANSWERS", 7),
         Column::fixed("ACTIONS", 11),
-        Column::fixed("UPDATED", 16),
+        Column::fixed("UPDATED", updated),
         Column::fixed("ID", 6),
     ];
     // Narrow windows drop the least important columns first.
@@ -48,8 +50,15 @@ fn cell(s: &SessionSummary, tz: &jiff::tz::TimeZone, column: &str) -> String {
             open => format!("{} ({open} open)", s.actions),
         },
         "UPDATED" => crate::export::format_time(s.updated, tz),
+        "DATE" => s.updated.to_zoned(tz.clone()).date().to_string(),
         _ => s.id.clone(),
     }
+}
+
+fn widths_of(cols: &[Column], widths: &[usize], title: &str) -> Option<usize> {
+    cols.iter()
+        .position(|c| c.title == title)
+        .map(|i| widths[i])
 }
 
 /// Draws the home screen.
@@ -109,7 +118,14 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
         let height = body.height.saturating_sub(1).max(1) as usize;
         let first = home.selected.saturating_sub(height - 1);
         for (i, s) in visible.iter().enumerate().skip(first).take(height) {
-            let text = row(&cols, &widths, |c| cell(s, &tz, c.title));
+            let text = row(&cols, &widths, |c| {
+                let full = cell(s, &tz, c.title);
+                // A date and time cut short shows the date alone.
+                match widths_of(&cols, &widths, c.title) {
+                    Some(w) if c.title == "UPDATED" && w < full.len() => cell(s, &tz, "DATE"),
+                    _ => full,
+                }
+            });
             let (mark, style) = if i == home.selected {
                 ("▸ ", theme.selected)
             } else {
@@ -163,15 +179,23 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
             frame.render_widget(block, rect);
             frame.render_widget(area_text.as_ref(), inner);
         }
-        HomeMode::ConfirmTrash(_) => {
-            let rect = crate::tui::widgets::centered(area, 60, 5);
+        HomeMode::ConfirmTrash(path) => {
+            let rect = crate::tui::widgets::centered(area, 64, 6);
             frame.render_widget(Clear, rect);
             let block = Block::default()
                 .borders(Borders::ALL)
                 .title(" Move to the trash? ")
                 .style(theme.text);
+            let title = home
+                .listing
+                .sessions
+                .iter()
+                .find(|s| &s.path == path)
+                .map(|s| format!("\u{201c}{}\u{201d} ({})", clean_line(&s.title), s.id))
+                .unwrap_or_else(|| "This session".into());
             let text = vec![
-                Line::from("The file moves to the trash folder of the data directory."),
+                Line::from(Span::styled(title, theme.question)),
+                Line::from("moves to the trash folder of the data directory."),
                 yes_no(theme),
             ];
             frame.render_widget(

@@ -38,7 +38,7 @@ fn example(field: &Field) -> &'static str {
 /// Draws the Intake form.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
     let (list_area, edit_area) = match ss.editor() {
-        Some(editor) => split_bottom(area, edit_box::height(editor)),
+        Some(editor) => split_bottom(area, edit_box::height(editor, &ss.session, now, area.width)),
         None => (area, Rect::default()),
     };
     let fields = ss.intake_fields();
@@ -190,7 +190,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         .min(u16::MAX as usize) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list_area);
     if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, now, theme);
+        edit_box::render(frame, edit_area, editor, &ss.session, now, theme);
     }
 }
 

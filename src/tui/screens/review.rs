@@ -20,7 +20,7 @@ use crate::tui::widths::fit;
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
     let s = &ss.session;
     let (main, edit_area) = match ss.editor() {
-        Some(editor) => split_bottom(area, edit_box::height(editor)),
+        Some(editor) => split_bottom(area, edit_box::height(editor, &ss.session, now, area.width)),
         None => (area, Rect::default()),
     };
     let list_rows = (s.went_well.len().max(1) as u16 + 1)
@@ -91,6 +91,6 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     );
 
     if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, now, theme);
+        edit_box::render(frame, edit_area, editor, &ss.session, now, theme);
     }
 }

@@ -107,7 +107,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let left_width = (area.width * 9 / 20).max(20).min(area.width);
+    let left_width = (area.width / 2).max(20).min(area.width);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(area);
     let nodes = s.why_nodes();
@@ -136,7 +136,10 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let Some(node) = s.node(id) else { return };
     let depth = nodes.get(selected).map_or(0, |(d, _)| *d);
     let (detail_area, edit_area) = match ss.editor() {
-        Some(editor) => split_bottom(right, edit_box::height(editor)),
+        Some(editor) => split_bottom(
+            right,
+            edit_box::height(editor, &ss.session, now, right.width),
+        ),
         None => (right, Rect::default()),
     };
     let [detail_area, legend] =
@@ -153,7 +156,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         legend.inner(ratatui::layout::Margin::new(1, 0)),
     );
     if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, now, theme);
+        edit_box::render(frame, edit_area, editor, &ss.session, now, theme);
     }
 }
 
@@ -206,7 +209,7 @@ fn detail(
             .collect::<Vec<_>>()
             .join(" · ");
         lines.push(Line::from(vec![
-            label("Sure?"),
+            label("How sure"),
             Span::styled(
                 format!(
                     "{} {}",

@@ -50,34 +50,22 @@ pub fn open(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<bool, Re
             }
             area.move_cursor(CursorMove::Bottom);
             area.move_cursor(CursorMove::End);
+            // A time, date or number is usually replaced, not edited: it
+            // opens selected, so typing replaces it (an arrow key keeps it).
+            if matches!(field.kind(), Kind::Time | Kind::Date | Kind::Number) && !text.is_empty() {
+                area.select_all();
+            }
             ss.mode = SessionMode::Editing(Box::new(Editor {
                 field,
                 area,
                 error: None,
                 original: text,
+                fresh: None,
                 before: ss.session.clone(),
             }));
             Ok(true)
         }
     }
-}
-
-/// Moves a choice field `step` options on (wrapping). One undo step.
-pub fn cycle(
-    ss: &mut SessionState,
-    field: &Field,
-    options: &[&str],
-    step: isize,
-    now: &Zoned,
-) -> Result<(), Refusal> {
-    read_only(ss)?;
-    let current = field.read(&ss.session, now);
-    let index = options.iter().position(|o| *o == current).unwrap_or(0) as isize;
-    let next = (index + step).rem_euclid(options.len() as isize) as usize;
-    let before = ss.session.clone();
-    field.write(&mut ss.session, options[next], now)?;
-    ss.history.record(before);
-    Ok(())
 }
 
 /// Applies a key to the open editor; returns whether the session changed.
@@ -130,6 +118,18 @@ pub fn paste(ss: &mut SessionState, text: &str, now: &Zoned) -> bool {
         clean_line(text)
     };
     editor.area.insert_str(cleaned);
+    live_write(ss, now)
+}
+
+/// Empties the open field.
+pub fn clear(ss: &mut SessionState, now: &Zoned) -> bool {
+    let Some(editor) = ss.editor_mut() else {
+        return false;
+    };
+    editor.area.select_all();
+    if !editor.area.cut() {
+        return false;
+    }
     live_write(ss, now)
 }
 
@@ -203,6 +203,17 @@ fn write_field(
 /// not parse keeps the editor open with the reason. Returns whether the
 /// session changed while the field was open.
 pub fn commit(ss: &mut SessionState, now: &Zoned) -> Result<bool, Refusal> {
+    commit_leaving(ss, now, false)
+}
+
+/// Like [`commit`]; `moving_on` says the facilitator goes on to the next
+/// field of the same item (Tab), which keeps a new item even if its first
+/// field was left as it was (a key moment's time).
+pub fn commit_leaving(
+    ss: &mut SessionState,
+    now: &Zoned,
+    moving_on: bool,
+) -> Result<bool, Refusal> {
     let Some(editor) = ss.editor() else {
         return Ok(false);
     };
@@ -210,6 +221,9 @@ pub fn commit(ss: &mut SessionState, now: &Zoned) -> Result<bool, Refusal> {
     // Text left as it was is not written again: a time shown to the minute
     // would otherwise lose its seconds.
     let untouched = text == editor.original;
+    if editor.fresh.is_some() && (text.trim().is_empty() || (untouched && !moving_on)) {
+        return Ok(discard(ss));
+    }
     if let Err(reason) = if untouched {
         Ok(false)
     } else {
@@ -240,5 +254,21 @@ pub fn abandon(ss: &mut SessionState) -> bool {
     if changed {
         ss.history.record(editor.before);
     }
+    changed
+}
+
+/// Takes back an item just added whose first field was left with nothing
+/// typed, as if it had never been added; returns whether the session
+/// differs from before the add (it was saved meanwhile, so it must be again).
+fn discard(ss: &mut SessionState) -> bool {
+    let SessionMode::Editing(editor) = std::mem::replace(&mut ss.mode, SessionMode::Browse) else {
+        return false;
+    };
+    let editor = *editor;
+    if let Some(previous) = editor.fresh {
+        ss.node_sel = previous;
+    }
+    let changed = ss.session != editor.before;
+    ss.session = editor.before;
     changed
 }

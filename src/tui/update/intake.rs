@@ -2,42 +2,74 @@
 
 use jiff::Zoned;
 
-use super::editing;
 use super::session::Out;
 use super::stages::{activate, add_then_edit, read_only};
 use crate::model::{KeyMoment, Participant, Role};
 use crate::tui::action::Action;
 use crate::tui::app::{Pending, Popup, SessionMode, SessionState};
-use crate::tui::field::{Field, Kind};
+use crate::tui::field::Field;
+
+/// The rows of the form as (first field index, number of cells): a
+/// participant is one row of name, team and role; a key moment one of time
+/// and what happened; every other field a row of its own.
+fn row_spans(fields: &[Field]) -> Vec<(usize, usize)> {
+    let group = |f: &Field| match f {
+        Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i) => Some((0, *i)),
+        Field::MomentAt(i) | Field::MomentWhat(i) => Some((1, *i)),
+        _ => None,
+    };
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        match spans.last_mut() {
+            Some((start, len)) if group(f).is_some() && group(&fields[*start]) == group(f) => {
+                *len += 1
+            }
+            _ => spans.push((i, 1)),
+        }
+    }
+    spans
+}
+
+/// The field `rows` rows away from `at`, in the same column where the row
+/// has one.
+fn move_rows(fields: &[Field], at: usize, rows: isize) -> usize {
+    let spans = row_spans(fields);
+    let Some(row) = spans.iter().position(|(s, l)| (*s..s + l).contains(&at)) else {
+        return at;
+    };
+    let col = at - spans[row].0;
+    let target = (row as isize + rows).clamp(0, spans.len() as isize - 1) as usize;
+    let (start, len) = spans[target];
+    start + col.min(len - 1)
+}
 
 /// The Intake form.
 pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
     let rows = ss.intake_fields();
     let field = rows.get(ss.intake_sel).cloned();
+    let at = ss.intake_sel;
     match action {
-        Action::Up | Action::PrevField => ss.intake_sel = ss.intake_sel.saturating_sub(1),
-        Action::Down | Action::NextField => ss.intake_sel = (ss.intake_sel + 1).min(rows.len() - 1),
-        Action::PageUp => ss.intake_sel = ss.intake_sel.saturating_sub(8),
-        Action::PageDown => ss.intake_sel = (ss.intake_sel + 8).min(rows.len() - 1),
+        Action::Up => ss.intake_sel = move_rows(&rows, at, -1),
+        Action::Down => ss.intake_sel = move_rows(&rows, at, 1),
+        Action::PageUp => ss.intake_sel = move_rows(&rows, at, -8),
+        Action::PageDown => ss.intake_sel = move_rows(&rows, at, 8),
         Action::First => ss.intake_sel = 0,
         Action::Last => ss.intake_sel = rows.len() - 1,
+        Action::PrevField => ss.intake_sel = at.saturating_sub(1),
+        Action::NextField => ss.intake_sel = (at + 1).min(rows.len() - 1),
+        Action::Left | Action::Right => {
+            let spans = row_spans(&rows);
+            if let Some((start, len)) = spans.into_iter().find(|(s, l)| (*s..s + l).contains(&at)) {
+                ss.intake_sel = if action == Action::Left {
+                    at.saturating_sub(1).max(start)
+                } else {
+                    (at + 1).min(start + len - 1)
+                };
+            }
+        }
         Action::Edit => {
             if let Some(field) = field {
                 return activate(ss, field, now);
-            }
-        }
-        Action::Left | Action::Right => {
-            if let Some(field) = field
-                && let Kind::Choice(options) = field.kind()
-            {
-                editing::cycle(
-                    ss,
-                    &field,
-                    &options,
-                    if action == Action::Left { -1 } else { 1 },
-                    now,
-                )?;
-                return Ok(Out::changed(true));
             }
         }
         Action::Add => {

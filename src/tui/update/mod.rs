@@ -24,6 +24,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Outside::Done(effects) => return effects,
         Outside::ForMode(action) => action,
     };
+    // A window too small to show anything takes no keys but quitting: keys
+    // must never act where their effect cannot be seen.
+    let (width, height) = app.viewport;
+    if width < super::ui::MIN_WIDTH || height < super::ui::MIN_HEIGHT {
+        return Vec::new();
+    }
     if app.mode() == Mode::Help {
         help(app, action);
         return Vec::new();
@@ -124,9 +130,8 @@ fn outside(app: &mut App, action: Action) -> Outside {
                 listing,
                 ..Default::default()
             }));
-            if app.status.as_ref().is_some_and(|s| s.is_error()) {
-                app.status = None;
-            }
+            // What was said about the session went with it.
+            app.status = None;
         }
         Action::CloseFailed(message) => {
             app.error(format!(

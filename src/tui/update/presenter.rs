@@ -19,10 +19,22 @@ pub fn presenter(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<O
             super::whys::navigate(ss, &action);
             Ok(Out::default())
         }
+        // Answer the question on screen: the selected answer's "why?", or
+        // the selected answer itself while it is still empty.
         Action::Edit => {
             ss.mode = SessionMode::Browse;
             ss.session.stage = Stage::Whys;
-            super::whys::whys(ss, Action::Edit, now)
+            let answered = ss
+                .node_sel
+                .as_deref()
+                .and_then(|id| ss.session.node(id))
+                .is_some_and(|n| !n.answer.trim().is_empty());
+            let next = if answered {
+                Action::AskWhy
+            } else {
+                Action::Edit
+            };
+            super::whys::whys(ss, next, now)
         }
         _ => Ok(Out::default()),
     }

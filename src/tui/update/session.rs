@@ -71,6 +71,13 @@ pub fn update(
         Ok(out) => {
             if let Some(text) = out.info {
                 *status = Some(Status::info(text, now));
+            } else if out.changed
+                && status
+                    .as_ref()
+                    .is_some_and(|s| matches!(s.kind, StatusKind::Info { .. }))
+            {
+                // Information was about what came before this edit.
+                *status = None;
             }
             let mut effects = out.effects;
             if out.changed && ss.read_only.is_none() {
@@ -109,9 +116,10 @@ fn editor(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
         },
         Action::NextField | Action::PrevField => {
             let field = ss.editor().map(|e| e.field.clone());
-            let changed = editing::commit(ss, now)?;
+            let changed = editing::commit_leaving(ss, now, true)?;
             let step = if action == Action::NextField { 1 } else { -1 };
-            if let Some(field) = field {
+            // A new item left empty was taken back: nothing to move on from.
+            if let Some(field) = field.filter(|f| f.exists(&ss.session)) {
                 stages::tab_from(ss, &field, step, now)?;
             }
             Ok(Out::changed(changed))
@@ -120,6 +128,7 @@ fn editor(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
         Action::Type(text) => Ok(Out::changed(editing::type_text(ss, &text, now))),
         Action::Paste(text) => Ok(Out::changed(editing::paste(ss, &text, now))),
         Action::Newline => Ok(Out::changed(editing::newline(ss, now))),
+        Action::ClearField => Ok(Out::changed(editing::clear(ss, now))),
         _ => Ok(Out::default()),
     }
 }

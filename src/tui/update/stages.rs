@@ -43,11 +43,13 @@ pub(super) fn add_then_edit<R>(
 ) -> Result<R, String> {
     read_only(ss)?;
     let before = ss.session.clone();
+    let selected = ss.node_sel.clone();
     let result = add(&mut ss.session);
     let field = field(ss, &result);
     if editing::open(ss, field, now)? {
         if let Some(editor) = ss.editor_mut() {
             editor.before = before;
+            editor.fresh = Some(selected);
         }
     } else if ss.session != before {
         ss.history.record(before);
@@ -141,11 +143,10 @@ pub fn tab_from(
             ss.selected_field()
         }
     };
+    // Text fields open for typing, choices open their list: after Tab,
+    // keys never fall through to commands unseen.
     if let Some(next) = next
-        && matches!(
-            next.kind(),
-            Kind::Line | Kind::Multi | Kind::Time | Kind::Date | Kind::Number
-        )
+        && next.kind() != Kind::Button
     {
         editing::open(ss, next, now)?;
     }

@@ -1,5 +1,6 @@
-//! The box a field is typed into: label, the text area, and for times,
-//! dates and numbers a live echo of how the text was understood.
+//! The box a field is typed into: label, the text area, and a live echo of
+//! how the text is understood (times, dates, an owner completed to a
+//! participant), or why it cannot be used, wrapped so it is read whole.
 
 use jiff::Zoned;
 use ratatui::Frame;
@@ -7,24 +8,40 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
+use crate::model::Session;
 use crate::natural;
 use crate::tui::action::Action;
 use crate::tui::app::Editor;
-use crate::tui::field::Kind;
+use crate::tui::field::{Field, Kind, complete_participant};
 use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 
-/// Rows the edit box needs for this editor.
-pub fn height(editor: &Editor) -> u16 {
+/// The echo, wrapped to the box's inner width (at most three rows).
+fn echo_lines(editor: &Editor, s: &Session, now: &Zoned, width: u16) -> Vec<(String, bool)> {
+    let Some(echo) = echo(editor, s, now) else {
+        return Vec::new();
+    };
+    let (text, ok) = match echo {
+        Ok(text) => (text, true),
+        Err(text) => (text, false),
+    };
+    textwrap::wrap(&text, usize::from(width.saturating_sub(2)).max(1))
+        .into_iter()
+        .take(3)
+        .map(|l| (l.into_owned(), ok))
+        .collect()
+}
+
+/// Rows the edit box needs for this editor in a box `width` wide.
+pub fn height(editor: &Editor, s: &Session, now: &Zoned, width: u16) -> u16 {
     match editor.field.kind() {
         Kind::Multi => 7,
-        Kind::Time | Kind::Date | Kind::Number => 4,
-        _ => 4,
+        _ => 3 + (echo_lines(editor, s, now, width).len() as u16).max(1),
     }
 }
 
 /// What the typed text means, or why it cannot be used.
-pub fn echo(editor: &Editor, now: &Zoned) -> Option<Result<String, String>> {
+pub fn echo(editor: &Editor, s: &Session, now: &Zoned) -> Option<Result<String, String>> {
     let text = editor.text();
     if let Some(error) = &editor.error {
         return Some(Err(error.clone()));
@@ -41,12 +58,28 @@ pub fn echo(editor: &Editor, now: &Zoned) -> Option<Result<String, String>> {
         Kind::Date => {
             Some(natural::parse_date(text, now).map(|d| d.strftime("→ %a %Y-%m-%d").to_string()))
         }
+        _ if matches!(editor.field, Field::ActOwner(_)) && !text.is_empty() => {
+            let owner = complete_participant(s, text).unwrap_or_default();
+            Some(Ok(match s.participant(&owner) {
+                Some(p) if p.team.trim().is_empty() => format!("→ {}", p.name),
+                Some(p) => format!("→ {} ({})", p.name, p.team),
+                None if s.participants.is_empty() => "kept as typed".to_string(),
+                None => "not one of the participants: kept as typed".to_string(),
+            }))
+        }
         _ => None,
     }
 }
 
 /// Draws the edit box.
-pub fn render(frame: &mut Frame, area: Rect, editor: &Editor, now: &Zoned, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    editor: &Editor,
+    s: &Session,
+    now: &Zoned,
+    theme: &Theme,
+) {
     let key = |action: Action| hint(Context::Editing, &action);
     let hint = match editor.field.kind() {
         Kind::Multi => format!(
@@ -71,18 +104,18 @@ pub fn render(frame: &mut Frame, area: Rect, editor: &Editor, now: &Zoned, theme
         .title_bottom(Line::from(Span::styled(hint, theme.dim)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let echo = echo(editor, now);
-    let [text_area, echo_area] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(u16::from(echo.is_some())),
-    ])
-    .areas(inner);
+    let echo = echo_lines(editor, s, now, area.width);
+    let [text_area, echo_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(echo.len() as u16)]).areas(inner);
     frame.render_widget(&editor.area, text_area);
-    if let Some(echo) = echo {
-        let line = match echo {
-            Ok(text) => Span::styled(text, theme.accent),
-            Err(error) => Span::styled(error, theme.warn),
-        };
-        frame.render_widget(Line::from(line), echo_area);
-    }
+    let lines: Vec<Line> = echo
+        .into_iter()
+        .map(|(text, ok)| {
+            Line::from(Span::styled(
+                text,
+                if ok { theme.accent } else { theme.warn },
+            ))
+        })
+        .collect();
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), echo_area);
 }

@@ -15,9 +15,12 @@ fn cost(h: &Hint) -> usize {
 }
 
 /// The hints shown in `columns`: as many of the others as fit beside the
-/// essential ones, others first.
-pub fn fitting(contexts: &[Context], columns: usize) -> Vec<Hint> {
-    let hints = keymap::footer(contexts);
+/// essential ones, others first. A read-only session offers no edits.
+pub fn fitting(contexts: &[Context], columns: usize, read_only: bool) -> Vec<Hint> {
+    let hints: Vec<Hint> = keymap::footer(contexts)
+        .into_iter()
+        .filter(|h| !(read_only && h.edits))
+        .collect();
     let reserved: usize = hints.iter().filter(|h| h.essential).map(cost).sum();
     let mut room = columns.saturating_sub(reserved);
     let mut shown: Vec<Hint> = Vec::new();
@@ -39,9 +42,9 @@ pub fn fitting(contexts: &[Context], columns: usize) -> Vec<Hint> {
 }
 
 /// Draws the key hints for the active contexts, as many as fit.
-pub fn render(frame: &mut Frame, area: Rect, contexts: &[Context], theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, contexts: &[Context], theme: &Theme, read_only: bool) {
     let mut spans = Vec::new();
-    for h in fitting(contexts, usize::from(area.width)) {
+    for h in fitting(contexts, usize::from(area.width), read_only) {
         spans.push(Span::styled(format!(" {}", h.key), theme.key));
         spans.push(Span::styled(format!(" {} ", h.label), theme.dim));
     }

@@ -11,7 +11,7 @@ use crate::tui::app::Popup;
 use crate::tui::keymap::{Context, hint, hint2};
 use crate::tui::theme::Theme;
 
-/// "y / Enter: yes    n / Esc: no", from the key table.
+/// "y: yes    n / Esc: no", from the key table.
 pub fn yes_no(theme: &Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(hint2(Context::Confirm, &Action::Confirm), theme.key),
@@ -81,13 +81,14 @@ pub fn render(frame: &mut Frame, area: Rect, popup: &Popup, theme: &Theme) {
                 })
                 .collect();
             let key = |action: Action| hint(Context::Pick, &action);
+            let many = |action: Action| hint(Context::PickMany, &action);
             lines.push(Line::from(Span::styled(
                 if *multi {
                     format!(
                         "{} or {} ticks · {} saves · {} cancels",
-                        key(Action::PickNth(0)),
-                        key(Action::ToggleOption),
-                        key(Action::Confirm),
+                        many(Action::PickNth(0)),
+                        many(Action::ToggleOption),
+                        many(Action::Confirm),
                         key(Action::Back)
                     )
                 } else {
