@@ -37,6 +37,13 @@ pub enum Command {
         /// Session id, id prefix, or path to a session file.
         session: String,
     },
+    /// Show a session to the room: presenter form, read-only, following
+    /// the facilitator's saves as they happen. Share this window; edit in
+    /// another.
+    Present {
+        /// Session id or unique prefix.
+        session: String,
+    },
     /// List sessions, most recently updated first.
     List {
         /// Print a JSON array instead of a table.

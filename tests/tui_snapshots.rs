@@ -198,3 +198,72 @@ fn wide_text_lines_up() {
     }));
     insta::assert_snapshot!("wide_home_80x24", screen(&home, 80, 24));
 }
+
+#[test]
+fn review_previews_markdown_and_html_as_they_read() {
+    let mut app = at(Stage::Review);
+    common::key(&mut app, KeyCode::Char('f'));
+    let markdown = screen(&app, 80, 40);
+    assert!(
+        !markdown.contains("**"),
+        "Markdown is shown rendered:\n{markdown}"
+    );
+    insta::assert_snapshot!("review_markdown_80x40", markdown);
+    common::key(&mut app, KeyCode::Char('f'));
+    let html = screen(&app, 80, 40);
+    assert!(
+        !html.contains("<li") && !html.contains("style="),
+        "HTML is shown rendered:\n{html}"
+    );
+    insta::assert_snapshot!("review_html_80x40", html);
+}
+
+#[test]
+fn a_seven_level_chain_at_80x24() {
+    let mut app = at(Stage::Whys);
+    select(&mut app, "Our config review only compares files");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Our config review only compares files"),
+        "the deepest answer is readable:\n{shown}"
+    );
+    insta::assert_snapshot!("whys_seven_deep_80x24", shown);
+}
+
+#[test]
+fn every_theme_shows_the_focused_action_cell() {
+    use fivewhys::tui::theme::contrast;
+    for name in ThemeName::ALL {
+        let mut app = at(Stage::Actions);
+        app.theme = Theme::named(name);
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Right);
+        let terminal = draw(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let row = (0..24)
+            .find(|&y| buffer[(0, y)].symbol() == "▸")
+            .expect("a selected row");
+        let background = name
+            .meant_for()
+            .unwrap_or(fivewhys::tui::theme::Background::Dark);
+        let look = |x: u16| {
+            let cell = &buffer[(x, row)];
+            let style = ratatui::style::Style::default()
+                .fg(cell.fg)
+                .bg(cell.bg)
+                .add_modifier(cell.modifier);
+            contrast::resolve(style, background)
+        };
+        // The owner cell (focused) looks different from the description
+        // cell beside it in the same row.
+        let owner_x = (0..80)
+            .find(|&x| buffer[(x, row)].symbol() == "C" && buffer[(x + 1, row)].symbol() == "a")
+            .expect("Carlos Mendes on the selected row");
+        assert_ne!(
+            look(owner_x).1,
+            look(5).1,
+            "{}: the focused cell does not stand out",
+            name.label()
+        );
+    }
+}

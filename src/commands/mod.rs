@@ -30,6 +30,10 @@ pub fn run(cli: Cli) -> Result<()> {
             store.load(&path)?;
             tui::start(store, Start::Open(path), theme)
         }
+        Some(Command::Present { session }) => {
+            let path = store.resolve(&session)?;
+            tui::present(store, path, theme)
+        }
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {
             let session = store.load(&store.resolve(&session)?)?;

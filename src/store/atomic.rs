@@ -81,6 +81,20 @@ pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
     stage(target, bytes)?.commit(target)
 }
 
+/// Atomically replaces `target` with `bytes` without waiting for the disk:
+/// for caches, where a lost write costs nothing.
+pub fn write_unsynced(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = parent_dir(target);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".live.")
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map_err(plain)?;
+    temp.write_all(bytes)?;
+    temp.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Atomically creates `target` with `bytes`; fails if it exists.
 pub fn write_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
     stage(target, bytes)?.commit_new(target)

@@ -13,6 +13,7 @@ mod atomic;
 mod codec;
 mod errors;
 mod listing;
+pub mod live;
 mod lock;
 mod naming;
 mod recovery;

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod audience;
 pub mod detect;
 pub mod effect;
 pub mod field;
@@ -14,9 +15,11 @@ pub mod input;
 pub mod keymap;
 pub mod marks;
 pub mod mode;
+pub mod preview;
 pub mod run;
 pub mod saver;
 pub mod screens;
+pub mod terminal;
 pub mod theme;
 pub mod timer;
 pub mod ui;

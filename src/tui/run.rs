@@ -15,8 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
-use crossterm::execute;
+use crossterm::event::Event;
 use jiff::{Timestamp, Zoned};
 use ratatui::DefaultTerminal;
 
@@ -115,6 +114,8 @@ struct Loop {
     unsaved_since: Option<Instant>,
     /// Fingerprint of the open session's file as last loaded or written.
     written: Option<u64>,
+    /// The facilitator's place as last published for an audience window.
+    live_sent: Option<crate::store::live::Live>,
     quit: bool,
 }
 
@@ -130,18 +131,7 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
     ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    // On a panic the terminal is restored before the message is printed.
-    // Restoring must never panic itself (a hung-up terminal refuses it, and
-    // ratatui's own hook would then abort before the session is saved).
-    let default_hook = std::panic::take_hook();
-    let mut terminal = ratatui::init();
-    let _ratatui_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
-        let _ = ratatui::try_restore();
-        default_hook(info);
-    }));
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let mut terminal = super::terminal::enter();
 
     let mut lp = Loop {
         saver: Saver::start(store.clone()),
@@ -152,6 +142,7 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
         save_due: None,
         unsaved_since: None,
         written: None,
+        live_sent: None,
         quit: false,
     };
     if let Ok(size) = terminal.size() {
@@ -167,12 +158,7 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
     // Whatever happened, what is in memory goes to disk before we leave.
     let saved = lp.final_save();
     lp.saver.stop();
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
-    let _ = ratatui::try_restore();
-    // The terminal's drop shows the cursor and prints (so panics) if that
-    // fails, as it does on a hung-up terminal: done here, errors ignored.
-    let _ = terminal.show_cursor();
-    std::mem::forget(terminal);
+    super::terminal::leave(terminal);
     let saved = saved.map_err(|(error, unwritten)| {
         if let Some(text) = unwritten {
             // Nowhere to write it: standard error, the only place left,
@@ -239,6 +225,7 @@ impl Loop {
                 self.dispatch(Action::Tick(Timestamp::now()));
             }
             self.collect_save_results();
+            self.publish_live();
             if self.save_due.is_some_and(|due| Instant::now() >= due) {
                 self.save_due = None;
                 self.unsaved_since = None;
@@ -368,6 +355,36 @@ impl Loop {
         });
     }
 
+    /// Tells an audience window (`fivewhys present`) where the facilitator
+    /// is, when that changed: a small cache file, never the session file.
+    fn publish_live(&mut self) {
+        let Screen::Session(ss) = &self.app.screen else {
+            return;
+        };
+        if ss.read_only.is_some() {
+            return;
+        }
+        let now = Timestamp::now();
+        let live = crate::store::live::Live {
+            stage: ss.stage(),
+            why: ss.node_sel.clone(),
+            action: ss.session.actions.get(ss.action_sel).map(|a| a.id.clone()),
+            elapsed_seconds: u64::try_from(ss.timer.elapsed(now)).unwrap_or(0),
+            running: ss.timer.running(),
+            at: now,
+        };
+        if self
+            .live_sent
+            .as_ref()
+            .is_some_and(|sent| sent.same_place(&live))
+        {
+            return;
+        }
+        // Best effort: an audience window is a nicety, never a reason to fail.
+        let _ = crate::store::live::write(self.store.root(), &ss.session.id, &live);
+        self.live_sent = Some(live);
+    }
+
     /// The open session and its path, as it should be saved now, if it
     /// may be saved.
     fn savable(&self) -> Option<(PathBuf, Session)> {
@@ -443,6 +460,7 @@ impl Loop {
         }
         self.lock = None;
         self.written = None;
+        self.live_sent = None;
         let listing = match self.store.list() {
             Ok(listing) => listing,
             Err(e) => {

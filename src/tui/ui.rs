@@ -41,7 +41,13 @@ pub fn render(app: &App, frame: &mut Frame) {
             footer::render(frame, foot, app.contexts(), theme, false);
         }
         Screen::Session(ss) if matches!(ss.mode, SessionMode::Presenter) => {
-            screens::presenter::render(frame, area, ss, &app.now, theme);
+            let hints = super::widgets::hints::presenter();
+            let bottom = match &app.status {
+                Some(status) if status.is_error() => (status.text.as_str(), true),
+                _ => (hints.as_str(), false),
+            };
+            let elapsed = ss.timer.elapsed(app.now.timestamp());
+            screens::presenter::render(frame, area, ss, elapsed, bottom, &app.now, theme);
         }
         Screen::Session(ss) => {
             let banner_rows = u16::from(ss.read_only.is_some());

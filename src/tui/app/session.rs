@@ -85,6 +85,9 @@ pub struct SessionState {
     pub review_scroll: u16,
     /// Which export format Review previews.
     pub preview: crate::export::Format,
+    /// That preview, rendered (kept until the session, format or width
+    /// changes).
+    pub preview_shown: Option<crate::tui::preview::Preview>,
     /// What keys do now.
     pub mode: SessionMode,
     /// Undo and redo.
@@ -149,6 +152,7 @@ impl SessionState {
             review_sel: review_row,
             review_scroll: 0,
             preview: crate::export::Format::Text,
+            preview_shown: None,
             mode: SessionMode::Browse,
             history: History::default(),
             timer,

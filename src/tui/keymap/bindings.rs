@@ -390,6 +390,14 @@ pub static BINDINGS: &[Binding] = &[
         "help: every key",
         Some("help")
     ),
+    // The audience window.
+    b!(
+        Audience,
+        [key(KeyCode::Esc), ch('q')],
+        Action::Quit,
+        "close this window",
+        None
+    ),
     // Intake.
     b!(
         Intake,

@@ -34,6 +34,8 @@ pub enum Context {
     Editing,
     /// The presenter view of a session.
     Presenter,
+    /// The audience window of `fivewhys present`.
+    Audience,
     /// Intake stage.
     Intake,
     /// Whys stage.
@@ -50,7 +52,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists those not active now.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Help,
         Context::Home,
         Context::Filter,
@@ -60,6 +62,7 @@ impl Context {
         Context::PickMany,
         Context::Editing,
         Context::Presenter,
+        Context::Audience,
         Context::Intake,
         Context::Whys,
         Context::Actions,
@@ -80,6 +83,7 @@ impl Context {
             Context::PickMany => "Ticking several in a list",
             Context::Editing => "In a text field",
             Context::Presenter => "Presenter view",
+            Context::Audience => "Audience window (fivewhys present)",
             Context::Intake => "Intake",
             Context::Whys => "Whys",
             Context::Actions => "Actions",

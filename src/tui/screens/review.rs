@@ -1,5 +1,6 @@
-//! Review: what went well (edited here) and the summary as it will be
-//! exported, scrollable.
+//! Review: the gaps still open, what went well (edited here), and the
+//! summary as its reader will see it in the chosen format, with the size of
+//! what a copy takes, scrollable.
 
 use jiff::Zoned;
 use ratatui::Frame;
@@ -12,9 +13,22 @@ use crate::export::sanitize::clean_line;
 use crate::tui::action::Action;
 use crate::tui::app::SessionState;
 use crate::tui::keymap::{Context, hint};
+use crate::tui::marks;
+use crate::tui::preview::Look;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
 use crate::tui::widths::fit;
+
+fn style_of(look: Look, theme: &Theme) -> ratatui::style::Style {
+    use ratatui::style::Modifier;
+    match look {
+        Look::Plain => theme.text,
+        Look::Heading => theme.accent,
+        Look::Strong => theme.text.add_modifier(Modifier::BOLD),
+        Look::Emphasis => theme.text.add_modifier(Modifier::ITALIC),
+        Look::Link => theme.text.add_modifier(Modifier::UNDERLINED),
+    }
+}
 
 /// Draws the Review stage.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
@@ -23,11 +37,30 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         Some(editor) => split_bottom(area, edit_box::height(editor, &ss.session, now, area.width)),
         None => (area, Rect::default()),
     };
+    let gaps = s.gaps();
+    let gap_rows = u16::from(gaps.total() > 0);
     let list_rows = (s.went_well.len().max(1) as u16 + 1)
         .min(main.height / 3)
         .max(2);
-    let [well, summary] =
-        Layout::vertical([Constraint::Length(list_rows), Constraint::Min(0)]).areas(main);
+    let [gap_area, well, summary] = Layout::vertical([
+        Constraint::Length(gap_rows),
+        Constraint::Length(list_rows),
+        Constraint::Min(0),
+    ])
+    .areas(main);
+
+    if gaps.total() > 0 {
+        frame.render_widget(
+            Line::from(Span::styled(
+                fit(
+                    &format!("Before you send it: {}", gaps.phrases().join(" · ")),
+                    usize::from(gap_area.width),
+                ),
+                theme.warn,
+            )),
+            gap_area,
+        );
+    }
 
     let mut lines = vec![Line::from(vec![
         Span::styled("What went well", theme.accent),
@@ -46,7 +79,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             theme.dim,
         )));
     }
-    let width = well.width as usize;
+    let width = usize::from(well.width);
     let first = ss
         .review_sel
         .saturating_sub(list_rows.saturating_sub(2) as usize);
@@ -59,7 +92,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         lines.push(Line::from(Span::styled(
             format!(
                 "  {} {}",
-                crate::tui::marks::WENT_WELL,
+                marks::WENT_WELL,
                 fit(&clean_line(item), width.saturating_sub(4))
             ),
             style,
@@ -67,26 +100,40 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     }
     frame.render_widget(Paragraph::new(lines), well);
 
-    let ctx = crate::export::Context::at(now);
-    let body = crate::export::export(s, ss.preview, &ctx);
-    let total = body.lines().count() as u16;
+    let (body, size) = match &ss.preview_shown {
+        Some(p) => (p.lines.clone(), p.size()),
+        None => (Vec::new(), String::new()),
+    };
+    let title = format!(
+        " {} as it reads · {size} · {} next format · {}/{} scroll ",
+        ss.preview.label(),
+        hint(Context::Review, &Action::CyclePreview),
+        hint(Context::Session, &Action::PageUp),
+        hint(Context::Session, &Action::PageDown)
+    );
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.dim)
         .title(Span::styled(
-            format!(
-                " {} summary as it will be sent · {}: other format · {}/{} ",
-                ss.preview.label(),
-                hint(Context::Review, &Action::CyclePreview),
-                hint(Context::Session, &Action::PageUp),
-                hint(Context::Session, &Action::PageDown)
-            ),
+            fit(&title, usize::from(summary.width.saturating_sub(2))),
             theme.accent,
         ));
+    let total = body.len() as u16;
     let visible = summary.height.saturating_sub(1);
     let scroll = ss.review_scroll.min(total.saturating_sub(visible));
+    let text: Vec<Line> = body
+        .into_iter()
+        .map(|pieces| {
+            Line::from(
+                pieces
+                    .into_iter()
+                    .map(|(text, look)| Span::styled(text, style_of(look, theme)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
     frame.render_widget(
-        Paragraph::new(body).block(block).scroll((scroll, 0)),
+        Paragraph::new(text).block(block).scroll((scroll, 0)),
         summary,
     );
 

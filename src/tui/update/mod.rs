@@ -20,6 +20,32 @@ use super::mode::Mode;
 
 /// Applies one action; returns the work for the outside world.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = apply(app, action);
+    refresh_preview(app);
+    effects
+}
+
+/// The Review preview follows the session, its format and the width; it
+/// is rendered here, once per change, not on every frame.
+fn refresh_preview(app: &mut App) {
+    let width = app.viewport.0;
+    let Screen::Session(ss) = &mut app.screen else {
+        return;
+    };
+    if ss.stage() != crate::model::Stage::Review {
+        return;
+    }
+    let fresh = ss
+        .preview_shown
+        .as_ref()
+        .is_some_and(|p| p.is_for(&ss.session, ss.preview, width));
+    if !fresh {
+        let ctx = crate::export::Context::at(&app.now);
+        ss.preview_shown = Some(super::preview::make(&ss.session, ss.preview, &ctx, width));
+    }
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     let action = match outside(app, action) {
         Outside::Done(effects) => return effects,
         Outside::ForMode(action) => action,

@@ -4,6 +4,7 @@
 pub mod edit_box;
 pub mod footer;
 pub mod help;
+pub mod hints;
 pub mod popup;
 pub mod stage_bar;
 
