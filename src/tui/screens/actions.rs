@@ -17,6 +17,7 @@ use crate::tui::app::SessionState;
 use crate::tui::keymap::{Context, hint};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
+use crate::tui::widgets::labelled::labelled;
 
 /// The table's columns; the team shows on wide windows, or in the owner's
 /// place while it is the focused column.
@@ -165,7 +166,6 @@ fn detail(
     }
     let s = &ss.session;
     let numbers = s.outline_numbers();
-    let label = |text: &str| Span::styled(format!("{text:<10}"), theme.dim);
     let focused = |col: usize| {
         if ss.action_col == col {
             theme.selected
@@ -191,30 +191,33 @@ fn detail(
         Some(d) => Span::raw(d.strftime("%a %Y-%m-%d").to_string()),
         None => Span::styled("no date yet", theme.warn),
     };
-    let mut lines = vec![
-        Line::default(),
-        Line::from(vec![
-            label("What"),
-            Span::styled(
-                if a.description.is_empty() {
-                    "(not written yet)".to_string()
-                } else {
-                    clean_line(&a.description)
-                },
-                focused(0),
-            ),
-        ]),
-        Line::from(vec![label("Owner"), owner]),
-        Line::from(vec![
-            label("Due"),
+    let columns = usize::from(area.width);
+    let row =
+        |label: &str, value: Vec<Span<'static>>| labelled(label, 10, theme.dim, value, columns);
+    let mut lines = vec![Line::default()];
+    lines.extend(row(
+        "What",
+        vec![Span::styled(
+            if a.description.is_empty() {
+                "(not written yet)".to_string()
+            } else {
+                clean_line(&a.description)
+            },
+            focused(0),
+        )],
+    ));
+    lines.extend(row("Owner", vec![owner]));
+    lines.extend(row(
+        "Due",
+        vec![
             due,
             Span::styled(
                 format!("   {} priority · {}", a.priority.label(), a.status.label()),
                 theme.text,
             ),
-        ]),
-    ];
-    let mut links: Vec<Line> = a
+        ],
+    ));
+    let links: Vec<String> = a
         .addresses
         .iter()
         .filter_map(|id| s.node(id))
@@ -224,46 +227,39 @@ fn detail(
             } else {
                 String::new()
             };
-            Line::from(vec![
-                label(""),
-                Span::raw(format!(
-                    "{root}{} {}",
-                    numbers[&n.id],
-                    clean_line(&n.answer)
-                )),
-            ])
+            format!("{root}{} {}", numbers[&n.id], clean_line(&n.answer))
         })
         .collect();
     if links.is_empty() {
-        lines.push(Line::from(vec![
-            label("Addresses"),
-            Span::styled(
+        lines.extend(row(
+            "Addresses",
+            vec![Span::styled(
                 format!(
                     "nothing linked yet ({} links answers)",
                     key(Action::PickAddresses)
                 ),
                 theme.warn,
-            ),
-        ]));
-    } else {
-        let first = links.remove(0);
-        let mut spans = vec![label("Addresses")];
-        spans.extend(first.spans.into_iter().skip(1));
-        lines.push(Line::from(spans));
-        lines.extend(links);
+            )],
+        ));
     }
-    lines.push(Line::from(vec![
-        label("Note"),
-        Span::styled(
+    for (i, link) in links.into_iter().enumerate() {
+        lines.extend(row(
+            if i == 0 { "Addresses" } else { "" },
+            vec![Span::raw(link)],
+        ));
+    }
+    lines.extend(row(
+        "Note",
+        vec![Span::styled(
             if a.note.is_empty() {
                 "—".to_string()
             } else {
                 clean_line(&a.note)
             },
             focused(6),
-        ),
-    ]));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        )],
+    ));
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn gaps_lines(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {

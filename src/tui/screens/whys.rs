@@ -17,6 +17,7 @@ use crate::tui::keymap::{Context, hint};
 use crate::tui::marks;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
+use crate::tui::widgets::labelled::labelled;
 use crate::tui::widths::{fit, fit_pad, width};
 
 /// Columns of indent for an answer `depth` levels down in an outline
@@ -199,7 +200,9 @@ fn detail(
         )));
     }
     lines.push(Line::default());
-    let label = |text: &str| Span::styled(format!("{text:<12}"), theme.dim);
+    let columns = usize::from(area.width.saturating_sub(2));
+    let row =
+        |label: &str, value: Vec<Span<'static>>| labelled(label, 12, theme.dim, value, columns);
     let keys = |text: String| Span::styled(format!("  ({text})"), theme.dim);
     let whys_key = |action: Action| hint(Context::Whys, &action);
     if depth > 0 {
@@ -208,51 +211,59 @@ fn detail(
             .map(|c| format!("{} {}", whys_key(Action::SetConfidence(*c)), c.label()))
             .collect::<Vec<_>>()
             .join(" · ");
-        lines.push(Line::from(vec![
-            label("How sure"),
-            Span::styled(
-                format!(
-                    "{} {}",
-                    marks::confidence(node.confidence),
-                    node.confidence.label()
+        lines.extend(row(
+            "How sure",
+            vec![
+                Span::styled(
+                    format!(
+                        "{} {}",
+                        marks::confidence(node.confidence),
+                        node.confidence.label()
+                    ),
+                    theme.accent,
                 ),
-                theme.accent,
-            ),
-            keys(choices),
-        ]));
+                keys(choices),
+            ],
+        ));
     }
-    lines.push(Line::from(vec![
-        label("Root cause"),
-        if node.root_cause {
-            Span::styled(format!("{} yes", marks::ROOT), theme.root)
-        } else {
-            Span::raw("no")
-        },
-        keys(whys_key(Action::ToggleRootCause)),
-    ]));
-    lines.push(Line::from(vec![
-        label("Offered by"),
-        Span::raw(
-            node.offered_by
-                .as_deref()
-                .map(clean_line)
-                .unwrap_or_else(|| "—".into()),
-        ),
-        keys(whys_key(Action::PickOfferedBy)),
-    ]));
-    lines.push(Line::from(vec![
-        label("Evidence"),
-        Span::raw(if node.evidence.is_empty() {
-            "—".into()
-        } else {
-            clean_line(&node.evidence)
-        }),
-        keys(format!(
-            "{}, then {}",
-            whys_key(Action::Edit),
-            hint(Context::Editing, &Action::NextField)
-        )),
-    ]));
+    lines.extend(row(
+        "Root cause",
+        vec![
+            if node.root_cause {
+                Span::styled(format!("{} yes", marks::ROOT), theme.root)
+            } else {
+                Span::raw("no")
+            },
+            keys(whys_key(Action::ToggleRootCause)),
+        ],
+    ));
+    lines.extend(row(
+        "Offered by",
+        vec![
+            Span::raw(
+                node.offered_by
+                    .as_deref()
+                    .map(clean_line)
+                    .unwrap_or_else(|| "—".into()),
+            ),
+            keys(whys_key(Action::PickOfferedBy)),
+        ],
+    ));
+    lines.extend(row(
+        "Evidence",
+        vec![
+            Span::raw(if node.evidence.is_empty() {
+                "—".into()
+            } else {
+                clean_line(&node.evidence)
+            }),
+            keys(format!(
+                "{}, then {}",
+                whys_key(Action::Edit),
+                hint(Context::Editing, &Action::NextField)
+            )),
+        ],
+    ));
     let count = s
         .actions
         .iter()
@@ -270,7 +281,7 @@ fn detail(
             1 => Span::raw("1 action addresses this"),
             n => Span::raw(format!("{n} actions address this")),
         };
-        lines.push(Line::from(vec![label("Actions"), text]));
+        lines.extend(row("Actions", vec![text]));
     }
     if let Some(nudge) = blameless::nudge(s, &node.answer) {
         lines.push(Line::default());

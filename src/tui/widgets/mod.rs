@@ -5,6 +5,7 @@ pub mod edit_box;
 pub mod footer;
 pub mod help;
 pub mod hints;
+pub mod labelled;
 pub mod popup;
 pub mod stage_bar;
 
