@@ -63,7 +63,7 @@ mod tests {
             "Evidence",
             12,
             Style::default(),
-            vec![Span::raw("Runbook RB-17"), Span::raw("  (Enter, then Tab)")],
+            vec![Span::raw("Runbook RB-17"), Span::raw("  (one more, then this)")],
             30,
         );
         let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
