@@ -31,6 +31,10 @@ pub enum Command {
     New {
         /// Title of the incident, e.g. "Checkout outage".
         title: Option<String>,
+        /// What kind of meeting: incident (a postmortem) or customer-issue
+        /// (a review); it sets the words used on screen and in the summary.
+        #[arg(long, default_value = "incident", value_name = "KIND")]
+        kind: String,
     },
     /// Open a session by id (a unique prefix is enough) or file path.
     Open {
@@ -72,6 +76,10 @@ pub enum Command {
         /// Replace participants' names with their function.
         #[arg(long)]
         redact: bool,
+        /// Hard-wrap the plain text at this many columns (by default
+        /// paragraphs are single lines, for mail clients to wrap).
+        #[arg(long, value_name = "COLUMNS")]
+        wrap: Option<usize>,
     },
     /// Validate a session file and add it to the data directory.
     Import {

@@ -57,14 +57,16 @@ fn display_available() -> bool {
 
 /// Copies `text` (and `html`, where the native clipboard takes it).
 /// `terminal` receives the OSC 52 sequence when given. If the native
-/// clipboard was not used, the text is also written to `fallback` so it is
-/// never lost.
+/// clipboard was not used, the summary in its own format (`fallback.1`:
+/// HTML for an HTML copy) is also written to the file `fallback.0`, in a
+/// folder only the user can read, so it is never lost.
 pub fn copy(
     text: &str,
     html: Option<&str>,
     terminal: Option<&mut dyn Write>,
-    fallback: &Path,
+    fallback: (&Path, &str),
 ) -> CopyReport {
+    let (fallback, file_text) = fallback;
     let mut report = CopyReport::default();
     if let Some(out) = terminal {
         let mut sequence = String::new();
@@ -86,9 +88,9 @@ pub fn copy(
     }
     if !report.native {
         if let Some(dir) = fallback.parent() {
-            let _ = std::fs::create_dir_all(dir);
+            let _ = crate::store::create_private_dir(dir);
         }
-        if crate::store::write_file(fallback, text.as_bytes()).is_ok() {
+        if crate::store::write_file(fallback, file_text.as_bytes()).is_ok() {
             report.file = Some(fallback.to_path_buf());
         }
     }

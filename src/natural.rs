@@ -3,9 +3,36 @@
 //! Pure: callers pass the current time.
 
 use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
 use jiff::{Timestamp, Zoned};
 
-/// Parses a point in time, relative to `now` and in its time zone.
+/// A time zone written after a time: `UTC`, `Z`, `GMT`, an offset
+/// (`+01:00`, `-0500`, `+1`) or a zone name (`Europe/Paris`).
+fn zone_suffix(token: &str) -> Option<TimeZone> {
+    if matches!(token.to_ascii_uppercase().as_str(), "UTC" | "Z" | "GMT") {
+        return Some(TimeZone::UTC);
+    }
+    if let Some(sign) = token.chars().next().filter(|c| matches!(c, '+' | '-')) {
+        let digits: String = token[1..].chars().filter(|c| *c != ':').collect();
+        if digits.is_empty() || digits.len() > 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let (hours, minutes) = match digits.len() {
+            1 | 2 => (digits.parse::<i32>().ok()?, 0),
+            3 => (digits[..1].parse::<i32>().ok()?, digits[1..].parse::<i32>().ok()?),
+            _ => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
+        };
+        let seconds = (hours * 3600 + minutes * 60) * if sign == '-' { -1 } else { 1 };
+        return jiff::tz::Offset::from_seconds(seconds).ok().map(TimeZone::fixed);
+    }
+    if token.contains('/') {
+        return TimeZone::get(token).ok();
+    }
+    None
+}
+
+/// Parses a point in time, relative to `now` and in its time zone, unless
+/// another zone is written after it ("17:20 UTC", "09:00 +01:00").
 pub fn parse_time(input: &str, now: &Zoned) -> Result<Timestamp, String> {
     let text = input.trim();
     if text.is_empty() {
@@ -14,6 +41,16 @@ pub fn parse_time(input: &str, now: &Zoned) -> Result<Timestamp, String> {
     if let Ok(ts) = text.parse::<Timestamp>() {
         return Ok(ts);
     }
+    if let Some((rest, last)) = text.rsplit_once(char::is_whitespace)
+        && let Some(tz) = zone_suffix(last)
+    {
+        return parse_local(rest.trim(), &now.with_time_zone(tz), text);
+    }
+    parse_local(text, now, text)
+}
+
+/// A time without a zone, in `now`'s zone; `typed` is what to quote.
+fn parse_local(text: &str, now: &Zoned, typed: &str) -> Result<Timestamp, String> {
     if let Ok(dt) = text.replacen(' ', "T", 1).parse::<DateTime>() {
         return dt
             .to_zoned(now.time_zone().clone())
@@ -25,7 +62,7 @@ pub fn parse_time(input: &str, now: &Zoned) -> Result<Timestamp, String> {
         .map(|z: Zoned| z.timestamp())
         .map_err(|_| {
             format!(
-                "could not read {text:?} as a time; try 14:05, yesterday 9am or 2026-11-02 08:21"
+                "could not read {typed:?} as a time; try 14:05, yesterday 9am, 2026-11-02 08:21 or 17:20 UTC"
             )
         })
 }
@@ -69,6 +106,19 @@ mod tests {
         assert_eq!(t("2026-11-02T08:21:00Z").unwrap(), "2026-11-02T08:21:00Z");
         assert!(t("whenever").is_err());
         assert!(t("").is_err());
+    }
+
+    #[test]
+    fn a_zone_written_after_the_time_is_used() {
+        let berlin: Zoned = "2026-11-22T10:30:00[Europe/Berlin]".parse().unwrap();
+        let t = |s: &str| parse_time(s, &berlin).map(|t| t.to_string());
+        assert_eq!(t("17:20").unwrap(), "2026-11-22T16:20:00Z", "the session's zone");
+        assert_eq!(t("17:20 UTC").unwrap(), "2026-11-22T17:20:00Z");
+        assert_eq!(t("09:00 +01:00").unwrap(), "2026-11-22T08:00:00Z");
+        assert_eq!(t("09:00 -0500").unwrap(), "2026-11-22T14:00:00Z");
+        assert_eq!(t("2026-11-02 08:21 Europe/London").unwrap(), "2026-11-02T08:21:00Z");
+        assert_eq!(t("yesterday 9am UTC").unwrap(), "2026-11-21T09:00:00Z");
+        assert!(t("09:00 Mars/Olympus").is_err());
     }
 
     #[test]

@@ -49,8 +49,8 @@ fn import_list_show_delete() {
     assert!(out.status.success());
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0]["id"], "k3f9ab", "newest first");
+    assert_eq!(rows.len(), common::example_files().len());
+    assert_eq!(rows[0]["id"], "m4bx7c", "newest first");
     for key in ["id", "title", "created", "updated", "path"] {
         assert!(rows[0].get(key).is_some(), "{key}");
     }
@@ -61,7 +61,7 @@ fn import_list_show_delete() {
         .success()
         .stdout(
             contains("Postmortem: Checkout outage during the autumn sale")
-                .and(contains("[ROOT CAUSE]")),
+                .and(contains("ROOT CAUSE RC1:")),
         );
 
     fivewhys(dir.path())
@@ -231,8 +231,56 @@ fn export_copy_without_any_clipboard_writes_the_file_and_says_where() {
         .join("exports/2026-11-03-checkout-outage-during-the-autumn-sale-k3f9ab.md");
     assert!(err.contains(&saved.display().to_string()), "{err}");
     assert!(
-        std::fs::read_to_string(saved)
+        std::fs::read_to_string(&saved)
             .unwrap()
             .starts_with("# Postmortem")
     );
+    // HTML goes to the file as HTML, in a folder only the user can read.
+    let out = fivewhys(dir.path())
+        .args(["export", "k3f", "--copy", "--format", "html"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = saved.with_extension("html");
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("exports")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700, "exports/ is private");
+    }
+}
+
+#[test]
+fn exports_are_the_same_from_any_local_time_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    fivewhys(dir.path())
+        .args(["import"])
+        .arg(common::outage_file())
+        .assert()
+        .success();
+    for format in ["text", "markdown", "html", "json"] {
+        let run = |tz: &str| {
+            let out = fivewhys(dir.path())
+                .env("TZ", tz)
+                .args(["export", "k3f9ab", "--format", format])
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let tokyo = run("Asia/Tokyo");
+        let los_angeles = run("America/Los_Angeles");
+        assert_eq!(tokyo, los_angeles, "{format} depends on the exporter's zone");
+        if format == "text" {
+            assert!(tokyo.contains("Times are in: Europe/London"), "{tokyo}");
+            assert!(tokyo.contains("08:21 Detected"), "in the session's zone: {tokyo}");
+        }
+    }
 }

@@ -1,7 +1,8 @@
-//! Hostile text in every field never breaks an export: plain text stays
-//! within 72 columns (but for single unbreakable tokens), no format carries
-//! control characters or bidi overrides, HTML and Markdown never let user
-//! markup through.
+//! Hostile text in every field never breaks an export: the subject is one
+//! line, wrapped plain text stays within its width (but for single
+//! unbreakable tokens), no format carries control characters or bidi
+//! overrides, HTML never lets user markup through, and Markdown from
+//! hostile text has exactly the structure it has from plain words.
 
 mod common;
 
@@ -10,11 +11,35 @@ use fivewhys::model::{Confidence, Participant, Role, Session};
 use proptest::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
-fn ctx() -> Context {
-    Context {
-        tz: jiff::tz::TimeZone::UTC,
-        today: "2026-11-22".parse().unwrap(),
-    }
+fn ctx(s: &Session) -> Context {
+    Context::for_session(s, "2026-11-22T10:00:00Z".parse().unwrap())
+}
+
+/// The same text as plain words, line for line: what a harmless room would
+/// have typed in the same places.
+fn harmless(text: &str) -> String {
+    fivewhys::export::sanitize::clean_text(text)
+        .split('\n')
+        .map(|line| if line.trim().is_empty() { "" } else { "word" })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The structure of a Markdown document: every element opened and closed,
+/// and any raw HTML, but not the words.
+fn structure(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser};
+    Parser::new_ext(markdown, Options::all())
+        .filter_map(|event| match event {
+            Event::Start(tag) => Some(format!("start {tag:?}")),
+            Event::End(tag) => Some(format!("end {tag:?}")),
+            Event::Html(html) | Event::InlineHtml(html) => Some(format!("html {html}")),
+            Event::Code(code) => Some(format!("code {code}")),
+            Event::FootnoteReference(r) => Some(format!("footnote {r}")),
+            Event::TaskListMarker(_) | Event::Rule => Some(format!("{event:?}")),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Nasty text: markup, controls, escapes, bidi, wide and combining
@@ -49,6 +74,8 @@ fn session_with(texts: Vec<String>) -> Session {
     });
     s.notes = next();
     s.went_well = vec![next(), next()];
+    s.went_wrong = vec![next()];
+    s.lucky = vec![next()];
     s.participants.push(Participant {
         name: next(),
         team: next(),
@@ -85,22 +112,26 @@ proptest! {
 
     #[test]
     fn exports_stay_safe_and_readable(texts in prop::collection::vec(nasty(), 24)) {
-        let s = session_with(texts);
-        let text = export::text(&s, &ctx());
-        for line in text.lines() {
-            if line.width() > 72 {
-                prop_assert!(!line.trim().contains(' '), "line over 72 columns: {line:?}");
+        let s = session_with(texts.clone());
+        let ctx = ctx(&s);
+        let text = export::text(&s, &ctx);
+        prop_assert!(text.lines().next().is_some_and(|l| l.contains("2026")), "the subject is one line");
+        let mut narrow = ctx.clone();
+        narrow.wrap = Some(60);
+        for line in export::text(&s, &narrow).lines().skip(1) {
+            if line.width() > 60 {
+                prop_assert!(!line.trim().contains(' '), "line over 60 columns: {line:?}");
             }
         }
         for (name, out) in [
             ("text", text.clone()),
-            ("markdown", export::markdown(&s, &ctx())),
-            ("html", export::html(&s, &ctx())),
+            ("markdown", export::markdown(&s, &ctx)),
+            ("html", export::html(&s, &ctx)),
             ("json", export::json(&s)),
         ] {
             prop_assert!(!out.chars().any(forbidden), "{name} has a control or bidi character");
         }
-        let html = export::html(&s, &ctx());
+        let html = export::html(&s, &ctx);
         prop_assert!(!html.contains("<script"), "user markup in HTML");
         prop_assert!(!html.contains("<b>") && !html.contains("<!--"), "user markup in HTML");
         // Every '&' starts an entity we wrote.
@@ -111,11 +142,16 @@ proptest! {
                 "bare & in HTML: {:?}", &rest[..rest.len().min(12)]
             );
         }
-        let md = export::markdown(&s, &ctx());
+        let md = export::markdown(&s, &ctx);
         prop_assert!(!md.contains('<'), "raw HTML in Markdown");
         for (i, _) in md.match_indices('&') {
             let rest = &md[i..];
             prop_assert!(["&amp;", "&lt;", "&gt;"].iter().any(|e| rest.starts_with(e)), "bare & in Markdown");
         }
+        // No emphasis, link, image, code, heading, table cell or HTML comes
+        // from what the room typed: the structure equals that of plain words.
+        let plain = session_with(texts.iter().map(|t| harmless(t)).collect());
+        let plain_md = export::markdown(&plain, &ctx);
+        prop_assert_eq!(structure(&md), structure(&plain_md), "\n{}\n----\n{}", md, plain_md);
     }
 }

@@ -84,7 +84,7 @@ fn a_typed_question_appears_before_its_answer_everywhere() {
     typing(&mut app, "Why did support not escalate earlier?");
     key(&mut app, KeyCode::Enter);
     let session = ss(&app).session.clone();
-    let ctx = export::Context::at(&now());
+    let ctx = export::Context::for_session(&session, now().timestamp());
     for format in [Format::Text, Format::Markdown, Format::Html] {
         let out = export::export(&session, format, &ctx);
         let q = out

@@ -7,21 +7,34 @@ use fivewhys::clipboard;
 use fivewhys::export::{self, Context, Format};
 use fivewhys::store::{Store, write_file};
 
+/// How to export.
+pub struct Options {
+    /// Write here instead of stdout.
+    pub output: Option<PathBuf>,
+    /// Copy to the clipboard instead of printing.
+    pub copy: bool,
+    /// Replace participants' names with their function.
+    pub redact: bool,
+    /// Hard-wrap plain text at this many columns.
+    pub wrap: Option<usize>,
+}
+
 /// Exports a session to stdout, a file, or the clipboard.
-pub fn run(
-    store: &Store,
-    query: &str,
-    format: Format,
-    output: Option<PathBuf>,
-    copy: bool,
-    redact: bool,
-) -> Result<()> {
+pub fn run(store: &Store, query: &str, format: Format, options: Options) -> Result<()> {
+    let Options {
+        output,
+        copy,
+        redact,
+        wrap,
+    } = options;
     let path = store.resolve(query)?;
     let mut session = store.load(&path)?;
     if redact {
         session = export::redacted(&session);
     }
-    let ctx = Context::at(&jiff::Zoned::now());
+    let mut ctx = Context::for_session(&session, jiff::Timestamp::now());
+    ctx.wrap = wrap;
+    ctx.redacted = redact;
     let text = export::export(&session, format, &ctx);
     if let Some(out) = &output {
         write_file(out, text.as_bytes())
@@ -38,7 +51,7 @@ pub fn run(
         let mut tty = clipboard::controlling_terminal();
         let terminal = tty.as_mut().map(|t| t as &mut dyn std::io::Write);
         let fallback = store.export_path(&path, format.extension());
-        let report = clipboard::copy(&plain, html, terminal, &fallback);
+        let report = clipboard::copy(&plain, html, terminal, (&fallback, &text));
         eprintln!(
             "{}",
             report.describe(&format!("{} summary", format.label()))

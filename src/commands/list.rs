@@ -1,7 +1,6 @@
 //! `fivewhys list [--json]`.
 
 use anyhow::Result;
-use fivewhys::export::Context;
 use fivewhys::export::sanitize::clean_line;
 use fivewhys::store::Store;
 use serde_json::json;
@@ -38,7 +37,7 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
         }
         return Ok(());
     }
-    let ctx = Context::at(&jiff::Zoned::now());
+    let tz = jiff::tz::TimeZone::system();
     let mut out = String::new();
     if listing.sessions.is_empty() && listing.unreadable.is_empty() {
         eprintln!("no sessions yet; start one with `fivewhys new \"Title\"`");
@@ -52,7 +51,7 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
         out.push_str(&format!(
             "{:<7} {}  {:<8} {:<5} {:<10} {}\n",
             s.id,
-            ctx.time(s.updated),
+            fivewhys::export::format_time(s.updated, &tz),
             s.stage.label(),
             s.whys,
             actions,

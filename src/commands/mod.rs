@@ -20,8 +20,17 @@ pub fn run(cli: Cli) -> Result<()> {
     let theme = cli.theme.as_deref();
     match cli.command {
         None => tui::start(store, Start::Home, theme),
-        Some(Command::New { title }) => {
-            tui::start(store, Start::New(title.unwrap_or_default()), theme)
+        Some(Command::New { title, kind }) => {
+            let known = fivewhys::model::kind::known();
+            if !known.iter().any(|k| k.key == kind) {
+                let keys: Vec<&str> = known.iter().map(|k| k.key.as_str()).collect();
+                anyhow::bail!(
+                    "no kind of session is called {kind:?}; the kinds are {}",
+                    keys.join(", ")
+                );
+            }
+            let title = title.unwrap_or_default();
+            tui::start(store, Start::New { title, kind }, theme)
         }
         Some(Command::Open { session }) => {
             let path = store.resolve(&session)?;
@@ -37,10 +46,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {
             let session = store.load(&store.resolve(&session)?)?;
-            print_out(&fivewhys::export::text(
-                &session,
-                &fivewhys::export::Context::at(&jiff::Zoned::now()),
-            ))
+            let ctx = fivewhys::export::Context::for_session(&session, jiff::Timestamp::now());
+            print_out(&fivewhys::export::text(&session, &ctx))
         }
         Some(Command::Export {
             session,
@@ -48,7 +55,18 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             copy,
             redact,
-        }) => export::run(&store, &session, format.into(), output, copy, redact),
+            wrap,
+        }) => export::run(
+            &store,
+            &session,
+            format.into(),
+            export::Options {
+                output,
+                copy,
+                redact,
+                wrap,
+            },
+        ),
         Some(Command::Import { file, new_id }) => {
             let (session, path) = store.import(&file, new_id)?;
             eprintln!(

@@ -82,39 +82,100 @@ fn replace_words(text: &str, names: &[(String, String)]) -> String {
 }
 
 /// Applies `f` to every user-written string; `multi` marks multi-line text.
+/// Every struct is taken apart without `..`: a new field does not compile
+/// until it is decided here whether it holds text.
 fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
-    s.title = f(&s.title, false);
-    s.notes = f(&s.notes, true);
-    let intake = &mut s.intake;
-    intake.summary = f(&intake.summary, true);
-    intake.customer_impact.description = f(&intake.customer_impact.description, false);
-    for c in &mut intake.customer_impact.channels {
+    let Session {
+        schema_version: _,
+        id: _,
+        title,
+        kind,
+        time_zone,
+        created: _,
+        updated: _,
+        stage: _,
+        intake,
+        participants,
+        whys,
+        actions,
+        went_well,
+        went_wrong,
+        lucky,
+        notes,
+        meeting: _,
+    } = s;
+    *title = f(title, false);
+    *kind = f(kind, false);
+    *time_zone = time_zone.as_deref().map(|z| f(z, false));
+    *notes = f(notes, true);
+    let crate::model::Intake {
+        summary,
+        started: _,
+        detected: _,
+        resolved: _,
+        severity: _,
+        customer_impact,
+        key_moments,
+    } = intake;
+    *summary = f(summary, true);
+    let crate::model::CustomerImpact {
+        description,
+        affected: _,
+        channels,
+    } = customer_impact;
+    *description = f(description, false);
+    for c in channels {
         *c = f(c, false);
     }
-    for m in &mut intake.key_moments {
-        m.what = f(&m.what, false);
+    for crate::model::KeyMoment { at: _, what } in key_moments {
+        *what = f(what, false);
     }
-    for p in &mut s.participants {
-        p.name = f(&p.name, false);
-        p.team = f(&p.team, false);
+    for crate::model::Participant { name, team, role: _ } in participants {
+        *name = f(name, false);
+        *team = f(team, false);
     }
     fn nodes(list: &mut [WhyNode], f: &mut dyn FnMut(&str, bool) -> String) {
-        for n in list {
-            n.question = f(&n.question, false);
-            n.answer = f(&n.answer, false);
-            n.evidence = f(&n.evidence, false);
-            n.offered_by = n.offered_by.as_deref().map(|o| f(o, false));
-            nodes(&mut n.children, f);
+        for node in list {
+            let WhyNode {
+                id: _,
+                question,
+                answer,
+                confidence: _,
+                evidence,
+                offered_by,
+                root_cause: _,
+                children,
+            } = node;
+            *question = f(question, false);
+            *answer = f(answer, false);
+            *evidence = f(evidence, false);
+            *offered_by = offered_by.as_deref().map(|o| f(o, false));
+            nodes(children, f);
         }
     }
-    nodes(&mut s.whys, f);
-    for a in &mut s.actions {
-        a.description = f(&a.description, false);
-        a.owner = a.owner.as_deref().map(|o| f(o, false));
-        a.team = a.team.as_deref().map(|t| f(t, false));
-        a.note = f(&a.note, false);
+    nodes(whys, f);
+    for a in actions {
+        let crate::model::ActionItem {
+            id: _,
+            description,
+            owner,
+            team,
+            due: _,
+            priority: _,
+            status: _,
+            addresses: _,
+            created: _,
+            completed: _,
+            note,
+        } = a;
+        *description = f(description, false);
+        *owner = owner.as_deref().map(|o| f(o, false));
+        *team = team.as_deref().map(|t| f(t, false));
+        *note = f(note, false);
     }
-    for w in &mut s.went_well {
-        *w = f(w, false);
+    for list in [went_well, went_wrong, lucky] {
+        for w in list {
+            *w = f(w, false);
+        }
     }
 }

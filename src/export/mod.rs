@@ -1,22 +1,44 @@
 //! Exports: pure functions from a [`Session`](crate::model::Session) to a
-//! string. No files, no terminal, no clock: callers pass the time zone and
-//! today's date. User text is always passed through [`sanitize`] first.
+//! string. A session becomes one [`document::Summary`] (see `build`),
+//! rendered as plain text, Markdown or HTML; JSON is the session file. No
+//! files, no terminal, no clock: callers pass the moment of the export, and
+//! times are shown in the session's own time zone, never the exporter's.
+//! User text is cleaned of control characters first ([`sanitize`]).
 
+mod build;
 pub mod clean;
+pub mod document;
+pub mod format;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;
 pub mod text;
-mod wrap;
 
 pub use clean::redacted;
-pub use html::html;
 pub use json::json;
-pub use markdown::markdown;
-pub use text::text;
 
 use crate::model::Session;
+
+/// The summary document of `session`.
+pub fn summary(session: &Session, ctx: &Context) -> document::Summary {
+    build::summary(&clean::cleaned(session), ctx)
+}
+
+/// The plain-text summary.
+pub fn text(session: &Session, ctx: &Context) -> String {
+    text::render(&summary(session, ctx), ctx.wrap)
+}
+
+/// The Markdown summary.
+pub fn markdown(session: &Session, ctx: &Context) -> String {
+    markdown::render(&summary(session, ctx))
+}
+
+/// The HTML summary.
+pub fn html(session: &Session, ctx: &Context) -> String {
+    html::render(&summary(session, ctx))
+}
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,34 +98,49 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-/// Where and when an export is made.
+/// Where and when an export is made, and how.
 #[derive(Debug, Clone)]
 pub struct Context {
-    /// Time zone in which times are shown.
+    /// The zone times are shown in: the session's.
     pub tz: TimeZone,
-    /// Today, to mark overdue action items.
+    /// Its name, printed once in the summary.
+    pub zone_name: String,
+    /// Today in that zone, to mark overdue action items.
     pub today: Date,
+    /// Hard-wrap plain text at this many columns.
+    pub wrap: Option<usize>,
+    /// Participants' names are replaced (the people section counts them).
+    pub redacted: bool,
 }
 
 impl Context {
-    /// The context of a given moment: its time zone and its date.
-    pub fn at(now: &jiff::Zoned) -> Context {
+    /// The context of exporting `session` at `now`: its time zone (UTC for
+    /// a session that names none) and the date there.
+    pub fn for_session(session: &Session, now: Timestamp) -> Context {
+        let (tz, zone_name) = match session.zone() {
+            Some(tz) => {
+                let name = session.time_zone.clone().unwrap_or_default();
+                (tz, name)
+            }
+            None => (TimeZone::UTC, "UTC".to_string()),
+        };
         Context {
-            tz: now.time_zone().clone(),
-            today: now.date(),
+            today: now.to_zoned(tz.clone()).date(),
+            tz,
+            zone_name,
+            wrap: None,
+            redacted: false,
         }
     }
 
-    /// Formats a timestamp as `2026-11-22 14:05` in this context's zone.
+    /// Formats a timestamp as `2026-11-22 14:05` in the session's zone.
     pub fn time(&self, at: Timestamp) -> String {
-        format_time(at, &self.tz)
+        format::time(at, &self.tz)
     }
 }
 
-/// How fivewhys shows a point in time everywhere: `2026-11-22 14:05` in
+/// How fivewhys shows a point in time on screen: `2026-11-22 14:05` in
 /// the given zone.
 pub fn format_time(at: Timestamp, tz: &TimeZone) -> String {
-    at.to_zoned(tz.clone())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string()
+    format::time(at, tz)
 }

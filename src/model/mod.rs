@@ -8,6 +8,8 @@
 mod action;
 pub mod blameless;
 mod gaps;
+pub mod kind;
+mod lessons;
 pub mod ids;
 mod meeting;
 mod session;
@@ -16,6 +18,8 @@ mod why;
 
 pub use action::{ActionItem, ActionStatus, Priority};
 pub use gaps::Gaps;
+pub use kind::{DEFAULT_KIND, Vocabulary};
+pub use lessons::Lesson;
 pub use meeting::{Cursor, Meeting, StageTime};
 pub use session::{
     CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,

@@ -13,7 +13,8 @@ use super::meeting::Meeting;
 use super::why::WhyNode;
 
 /// The version of the file format this build reads and writes.
-/// Version 2 added `meeting`; version 1 files are read as they are.
+/// Version 2 added `kind`, `time_zone`, `went_wrong`, `lucky` and
+/// `meeting`; version 1 files are read as they are.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// One postmortem session, as saved in one JSON file.
@@ -26,6 +27,15 @@ pub struct Session {
     pub id: String,
     /// Short title of the incident.
     pub title: String,
+    /// What kind of meeting this is (`incident`, `customer-issue` …): it
+    /// sets the words used on screen and in the summary.
+    #[serde(default = "default_kind")]
+    pub kind: String,
+    /// The time zone the meeting works in (IANA name, e.g.
+    /// `Europe/Berlin`): times are shown and exported in it, whatever the
+    /// zone of whoever exports. Older files without one are shown in UTC.
+    #[serde(default)]
+    pub time_zone: Option<String>,
     /// When the session was created (ISO-8601, UTC).
     pub created: Timestamp,
     /// When the session was last changed (ISO-8601, UTC).
@@ -43,11 +53,21 @@ pub struct Session {
     pub actions: Vec<ActionItem>,
     /// Good work done during the incident, named and appreciated.
     pub went_well: Vec<String>,
+    /// What went wrong besides the root causes.
+    #[serde(default)]
+    pub went_wrong: Vec<String>,
+    /// Where we got lucky: what could have made it worse.
+    #[serde(default)]
+    pub lucky: Vec<String>,
     /// Free-form notes of the facilitator.
     pub notes: String,
     /// Time spent per stage, timeboxes, and where the facilitator was.
     #[serde(default)]
     pub meeting: Meeting,
+}
+
+fn default_kind() -> String {
+    super::kind::DEFAULT_KIND.to_string()
 }
 
 /// The four stages of a session, in meeting order.
@@ -247,6 +267,8 @@ impl Session {
             schema_version: SCHEMA_VERSION,
             id,
             title: title.into(),
+            kind: default_kind(),
+            time_zone: None,
             created: now,
             updated: now,
             stage: Stage::Intake,
@@ -255,6 +277,8 @@ impl Session {
             whys: Vec::new(),
             actions: Vec::new(),
             went_well: Vec::new(),
+            went_wrong: Vec::new(),
+            lucky: Vec::new(),
             notes: String::new(),
             meeting: Meeting::default(),
         }
@@ -280,9 +304,38 @@ impl Session {
     pub fn participant(&self, name: &str) -> Option<&Participant> {
         self.participants.iter().find(|p| p.name == name)
     }
+
+    /// The session's time zone, if it names one the time-zone database
+    /// knows.
+    pub fn zone(&self) -> Option<jiff::tz::TimeZone> {
+        self.time_zone
+            .as_deref()
+            .and_then(|name| jiff::tz::TimeZone::get(name).ok())
+    }
+
+    /// The words of this session's kind.
+    pub fn words(&self) -> super::Vocabulary {
+        super::Vocabulary::of(&self.kind, super::kind::known())
+    }
 }
 
 impl Intake {
+    /// How long it lasted, start to resolution (`None` while unresolved or
+    /// if either time is missing or out of order).
+    pub fn duration(&self) -> Option<jiff::SignedDuration> {
+        between(self.started?, self.resolved?)
+    }
+
+    /// How long it took to notice, start to detection.
+    pub fn time_to_detect(&self) -> Option<jiff::SignedDuration> {
+        between(self.started?, self.detected?)
+    }
+
+    /// How long it took to resolve once noticed.
+    pub fn time_to_resolve(&self) -> Option<jiff::SignedDuration> {
+        between(self.detected?, self.resolved?)
+    }
+
     /// Whether there is anything to put in a timeline.
     pub fn has_timeline(&self) -> bool {
         self.started.is_some()
@@ -297,6 +350,11 @@ impl Intake {
         moments.sort_by_key(|m| m.at);
         moments
     }
+}
+
+fn between(from: Timestamp, to: Timestamp) -> Option<jiff::SignedDuration> {
+    let d = to.duration_since(from);
+    (!d.is_negative()).then_some(d)
 }
 
 impl CustomerImpact {

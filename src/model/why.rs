@@ -327,6 +327,24 @@ impl Session {
         out
     }
 
+    /// Root causes labelled RC1, RC2 … in tree order, by node id: the names
+    /// every summary and screen uses for them.
+    pub fn root_cause_labels(&self) -> std::collections::BTreeMap<String, String> {
+        self.root_causes()
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), format!("RC{}", i + 1)))
+            .collect()
+    }
+
+    /// What each answer is called, by id: its root-cause label ("RC2"), or
+    /// else its outline number ("1.1.2").
+    pub fn answer_names(&self) -> std::collections::BTreeMap<String, String> {
+        let mut names = self.outline_numbers();
+        names.extend(self.root_cause_labels());
+        names
+    }
+
     /// Answers still believed or unsure: follow-ups to verify, in tree order.
     pub fn to_verify(&self) -> Vec<&WhyNode> {
         self.why_nodes()

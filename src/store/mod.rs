@@ -97,13 +97,22 @@ impl Store {
             .map_err(|e| StoreError::io("list", &dir, e))
     }
 
-    /// Creates and saves a new empty session.
-    pub fn create(&self, title: &str, now: Timestamp) -> Result<(Session, PathBuf), StoreError> {
+    /// Creates and saves a new empty session of `kind`, working in the
+    /// time zone `zone` (an IANA name).
+    pub fn create(
+        &self,
+        title: &str,
+        kind: &str,
+        zone: Option<String>,
+        now: Timestamp,
+    ) -> Result<(Session, PathBuf), StoreError> {
         let taken = self.list()?;
         let id = ids::fresh_id("", ids::SESSION_ID_LEN, |c| {
             taken.sessions.iter().any(|s| s.id == c)
         });
-        let session = Session::with_id(id, title, now);
+        let mut session = Session::with_id(id, title, now);
+        session.kind = kind.to_string();
+        session.time_zone = zone;
         let path = self.sessions_dir().join(file_name_for(&session));
         atomic::write_new(&path, to_text(&session).as_bytes())
             .map_err(|e| StoreError::io("create", &path, e))?;
@@ -233,7 +242,8 @@ impl Store {
     }
 }
 
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+/// Creates `dir` (and its parents) readable by the owner only (0700).
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }

@@ -13,8 +13,13 @@ pub enum Effect {
     Quit,
     /// Open the session file at this path.
     Open(PathBuf),
-    /// Create a session with this title and open it.
-    Create(String),
+    /// Create a session and open it.
+    Create {
+        /// Its title.
+        title: String,
+        /// Its kind (a key such as `incident`).
+        kind: String,
+    },
     /// Move this session file to the trash.
     Trash(PathBuf),
     /// Save the open session now (if anything differs from its file),

@@ -5,7 +5,9 @@
 use jiff::Zoned;
 
 use crate::export::sanitize::{clean_line, clean_text};
-use crate::model::{ActionStatus, KeyMoment, Participant, Priority, Role, Session, Severity};
+use crate::model::{
+    ActionStatus, KeyMoment, Lesson, Participant, Priority, Role, Session, Severity,
+};
 use crate::natural;
 
 /// One editable value in a session.
@@ -13,6 +15,8 @@ use crate::natural;
 pub enum Field {
     /// Session title.
     Title,
+    /// What kind of meeting it is.
+    MeetingKind,
     /// The first problem statement.
     Problem,
     /// Incident summary.
@@ -67,8 +71,10 @@ pub enum Field {
     ActStatus(String),
     /// Action note.
     ActNote(String),
-    /// A "went well" item.
-    WentWell(usize),
+    /// An item of a list of lessons.
+    Lesson(Lesson, usize),
+    /// The heading of a list of lessons: activating it adds an item.
+    AddLesson(Lesson),
 }
 
 /// What kind of input a field takes.
@@ -84,8 +90,8 @@ pub enum Kind {
     Date,
     /// A whole number.
     Number,
-    /// One of a few options, chosen from a list.
-    Choice(Vec<&'static str>),
+    /// One of a few options, chosen from a list (see [`Field::choices`]).
+    Choice,
     /// Not a value: activating it adds something.
     Button,
 }
@@ -95,6 +101,7 @@ impl Field {
     pub fn label(&self) -> &'static str {
         match self {
             Field::Title => "Title",
+            Field::MeetingKind => "Kind of meeting",
             Field::Problem => "Problem statement",
             Field::Summary => "Summary",
             Field::Started => "Started",
@@ -122,7 +129,10 @@ impl Field {
             Field::ActPriority(_) => "Priority",
             Field::ActStatus(_) => "Status",
             Field::ActNote(_) => "Note",
-            Field::WentWell(_) => "Went well",
+            Field::Lesson(Lesson::Well, _) => "Went well",
+            Field::Lesson(Lesson::Wrong, _) => "Went wrong",
+            Field::Lesson(Lesson::Lucky, _) => "Got lucky",
+            Field::AddLesson(lesson) => lesson.heading(),
         }
     }
 
@@ -141,7 +151,7 @@ impl Field {
             | Field::ActPriority(id)
             | Field::ActStatus(id)
             | Field::ActNote(id) => s.action(id).is_some(),
-            Field::WentWell(i) => *i < s.went_well.len(),
+            Field::Lesson(lesson, i) => *i < s.lessons(*lesson).len(),
             _ => true,
         }
     }
@@ -153,23 +163,37 @@ impl Field {
             Field::Started | Field::Detected | Field::Resolved | Field::MomentAt(_) => Kind::Time,
             Field::ActDue(_) => Kind::Date,
             Field::Affected => Kind::Number,
-            // "not set" last, so the digit of each severity is its number.
-            Field::Severity => Kind::Choice(
-                Severity::ALL
-                    .iter()
-                    .map(|s| s.label())
-                    .chain(std::iter::once("not set"))
-                    .collect(),
-            ),
-            Field::PersonRole(_) => Kind::Choice(Role::ALL.iter().map(|r| r.label()).collect()),
-            Field::ActPriority(_) => {
-                Kind::Choice(Priority::ALL.iter().map(|p| p.label()).collect())
-            }
-            Field::ActStatus(_) => {
-                Kind::Choice(ActionStatus::ALL.iter().map(|s| s.label()).collect())
-            }
-            Field::AddPerson | Field::AddMoment => Kind::Button,
+            Field::MeetingKind
+            | Field::Severity
+            | Field::PersonRole(_)
+            | Field::ActPriority(_)
+            | Field::ActStatus(_) => Kind::Choice,
+            Field::AddPerson | Field::AddMoment | Field::AddLesson(_) => Kind::Button,
             _ => Kind::Line,
+        }
+    }
+
+    /// The values a choice field offers, in their natural order, in the
+    /// words of the session's kind.
+    pub fn choices(&self, s: &Session) -> Vec<String> {
+        let labels = |list: &[&str]| list.iter().map(|l| l.to_string()).collect();
+        match self {
+            Field::MeetingKind => crate::model::kind::known()
+                .iter()
+                .map(|k| k.name.clone())
+                .collect(),
+            // "not set" last, so the digit of each severity is its number.
+            Field::Severity => s
+                .words()
+                .severities
+                .iter()
+                .cloned()
+                .chain(std::iter::once("not set".to_string()))
+                .collect(),
+            Field::PersonRole(_) => labels(&Role::ALL.map(|r| r.label())),
+            Field::ActPriority(_) => labels(&Priority::ALL.map(|p| p.label())),
+            Field::ActStatus(_) => labels(&ActionStatus::ALL.map(|a| a.label())),
+            _ => Vec::new(),
         }
     }
 
@@ -182,12 +206,15 @@ impl Field {
         let intake = &s.intake;
         match self {
             Field::Title => s.title.clone(),
+            Field::MeetingKind => s.words().name,
             Field::Problem => s.problem_statement().unwrap_or_default().to_string(),
             Field::Summary => intake.summary.clone(),
             Field::Started => time(intake.started),
             Field::Detected => time(intake.detected),
             Field::Resolved => time(intake.resolved),
-            Field::Severity => intake.severity.map_or("not set", |v| v.label()).to_string(),
+            Field::Severity => intake
+                .severity
+                .map_or("not set".to_string(), |v| s.words().severity(v).to_string()),
             Field::Impact => intake.customer_impact.description.clone(),
             Field::Affected => intake
                 .customer_impact
@@ -247,7 +274,8 @@ impl Field {
                 .map(|a| a.status.label().to_string())
                 .unwrap_or_default(),
             Field::ActNote(id) => s.action(id).map(|a| a.note.clone()).unwrap_or_default(),
-            Field::WentWell(i) => s.went_well.get(*i).cloned().unwrap_or_default(),
+            Field::Lesson(lesson, i) => s.lessons(*lesson).get(*i).cloned().unwrap_or_default(),
+            Field::AddLesson(_) => String::new(),
         }
     }
 
@@ -284,6 +312,11 @@ impl Field {
         };
         match self {
             Field::Title => s.title = text,
+            Field::MeetingKind => {
+                if let Some(kind) = crate::model::kind::known().iter().find(|k| k.name == text) {
+                    s.kind = kind.key.clone();
+                }
+            }
             Field::Problem => s.set_problem_statement(text),
             Field::Summary => s.intake.summary = clean_text(raw),
             Field::Notes => s.notes = clean_text(raw),
@@ -291,7 +324,11 @@ impl Field {
             Field::Detected => s.intake.detected = time(&text)?,
             Field::Resolved => s.intake.resolved = time(&text)?,
             Field::Severity => {
-                s.intake.severity = Severity::ALL.iter().copied().find(|v| v.label() == text)
+                let words = s.words();
+                s.intake.severity = Severity::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| words.severity(*v) == text)
             }
             Field::Impact => s.intake.customer_impact.description = text,
             Field::Affected => {
@@ -374,7 +411,8 @@ impl Field {
                     .map_err(|e| e.to_string())?
             }
             Field::ActNote(id) => action(s, id)?.note = text,
-            Field::WentWell(i) => with(&mut s.went_well, *i, |w| *w = text)?,
+            Field::Lesson(lesson, i) => with(s.lessons_mut(*lesson), *i, |w| *w = text)?,
+            Field::AddLesson(_) => {}
         }
         Ok(())
     }

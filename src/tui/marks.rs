@@ -13,8 +13,8 @@ pub const ROOT: &str = "★";
 pub const OVERDUE: &str = "!";
 /// Everything is on disk.
 pub const SAVED: &str = "✓";
-/// Something that went well.
-pub const WENT_WELL: &str = "+";
+/// An item of a list (what went well, wrong, lucky).
+pub const ITEM: &str = "•";
 
 /// How sure the room is, as a shape that reads at a distance: filled for
 /// what we know, half for what we think, empty for what we don't know.

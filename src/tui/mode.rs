@@ -88,7 +88,7 @@ impl App {
             Screen::Home(home) => match home.mode {
                 HomeMode::Browse => Mode::Home,
                 HomeMode::Filter => Mode::Filter,
-                HomeMode::NewTitle(_) => Mode::TitleBox,
+                HomeMode::NewTitle { .. } => Mode::TitleBox,
                 HomeMode::ConfirmTrash(_) => Mode::Confirm,
             },
             Screen::Session(ss) => match &ss.mode {

@@ -52,8 +52,13 @@ pub struct Options {
 pub enum Start {
     /// The session list.
     Home,
-    /// A new session with this title.
-    New(String),
+    /// A new session.
+    New {
+        /// Its title.
+        title: String,
+        /// Its kind (a key such as `incident`).
+        kind: String,
+    },
     /// The session at this path.
     Open(PathBuf),
 }
@@ -184,7 +189,10 @@ impl Loop {
     ) -> Result<(), RunError> {
         let first = match start {
             Start::Home => vec![Effect::Refresh],
-            Start::New(title) => vec![Effect::Create(title.clone())],
+            Start::New { title, kind } => vec![Effect::Create {
+                title: title.clone(),
+                kind: kind.clone(),
+            }],
             Start::Open(path) => vec![Effect::Open(path.clone())],
         };
         self.apply(first);
@@ -279,7 +287,12 @@ impl Loop {
                     Err(e) => self.dispatch(Action::Failed(e.to_string())),
                 },
                 Effect::Open(path) => self.open(path),
-                Effect::Create(title) => match self.store.create(&title, Timestamp::now()) {
+                Effect::Create { title, kind } => match self.store.create(
+                    &title,
+                    &kind,
+                    self.app.now.time_zone().iana_name().map(str::to_string),
+                    Timestamp::now(),
+                ) {
                     Ok((_, path)) => self.open(path),
                     Err(e) => self.dispatch(Action::Failed(e.to_string())),
                 },
@@ -319,7 +332,7 @@ impl Loop {
         else {
             return;
         };
-        let ctx = export::Context::at(&self.app.now);
+        let ctx = export::Context::for_session(&session, self.app.now.timestamp());
         let text = export::export(&session, format, &ctx);
         let (plain, html) = match format {
             Format::Html => (export::text(&session, &ctx), Some(text.as_str())),
@@ -327,7 +340,8 @@ impl Loop {
         };
         let mut stdout = io::stdout();
         let fallback = self.store.export_path(&path, format.extension());
-        let report = crate::clipboard::copy(&plain, html, Some(&mut stdout), &fallback);
+        let report =
+            crate::clipboard::copy(&plain, html, Some(&mut stdout), (&fallback, &text));
         self.dispatch(Action::Copied(
             report.describe(&format!("{} summary", format.label())),
         ));

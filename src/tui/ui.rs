@@ -41,13 +41,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             footer::render(frame, foot, app.contexts(), theme, false);
         }
         Screen::Session(ss) if matches!(ss.mode, SessionMode::Presenter) => {
+            let here = ss.zoned(&app.now);
             let hints = super::widgets::hints::presenter();
             let bottom = match &app.status {
                 Some(status) if status.is_error() => (status.text.as_str(), true),
                 _ => (hints.as_str(), false),
             };
             let elapsed = ss.timer.elapsed(app.now.timestamp());
-            screens::presenter::render(frame, area, ss, elapsed, bottom, &app.now, theme);
+            screens::presenter::render(frame, area, ss, elapsed, bottom, &here, theme);
         }
         Screen::Session(ss) => {
             let banner_rows = u16::from(ss.read_only.is_some());
@@ -94,11 +95,12 @@ pub fn render(app: &App, frame: &mut Frame) {
                     banner,
                 );
             }
+            let here = ss.zoned(&app.now);
             match ss.stage() {
-                Stage::Intake => screens::intake::render(frame, body, ss, &app.now, theme),
-                Stage::Whys => screens::whys::render(frame, body, ss, &app.now, theme),
-                Stage::Actions => screens::actions::render(frame, body, ss, &app.now, theme),
-                Stage::Review => screens::review::render(frame, body, ss, &app.now, theme),
+                Stage::Intake => screens::intake::render(frame, body, ss, &here, theme),
+                Stage::Whys => screens::whys::render(frame, body, ss, &here, theme),
+                Stage::Actions => screens::actions::render(frame, body, ss, &here, theme),
+                Stage::Review => screens::review::render(frame, body, ss, &here, theme),
             }
             if let Some(p) = ss.popup() {
                 popup::render(frame, body, p, theme);

@@ -102,8 +102,9 @@ impl Driver {
                         );
                     }
                 }
-                Effect::Create(title) => {
-                    let s = Session::new(title, super::now().timestamp());
+                Effect::Create { title, kind } => {
+                    let mut s = Session::new(title, super::now().timestamp());
+                    s.kind = kind;
                     let path = PathBuf::from(format!("/store/{}.json", s.id));
                     self.files.insert(path.clone(), s);
                     self.apply(vec![Effect::Open(path)]);

@@ -28,8 +28,13 @@ pub enum HomeMode {
     Browse,
     /// Typing into the filter.
     Filter,
-    /// Typing the title of a new session.
-    NewTitle(Box<TextArea<'static>>),
+    /// Typing the title of a new session, and choosing its kind.
+    NewTitle {
+        /// The title being typed.
+        area: Box<TextArea<'static>>,
+        /// Index of the kind in the known kinds.
+        kind: usize,
+    },
     /// Asking whether to move this session file to the trash.
     ConfirmTrash(PathBuf),
 }

@@ -11,8 +11,8 @@ pub enum Pending {
     DeleteParticipant(usize),
     /// Remove a key moment.
     DeleteMoment(usize),
-    /// Remove a went-well item.
-    DeleteWentWell(usize),
+    /// Remove an item of a list of lessons.
+    DeleteLesson(crate::model::Lesson, usize),
 }
 
 /// What a picker chooses.

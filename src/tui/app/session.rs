@@ -163,6 +163,15 @@ impl SessionState {
         ss
     }
 
+    /// `now` in the session's time zone (the local one for a session that
+    /// names none yet): times are shown and typed in it.
+    pub fn zoned(&self, now: &Zoned) -> Zoned {
+        match self.session.zone() {
+            Some(tz) => now.with_time_zone(tz),
+            None => now.clone(),
+        }
+    }
+
     /// The stage shown.
     pub fn stage(&self) -> Stage {
         self.session.stage
@@ -214,6 +223,7 @@ impl SessionState {
     pub fn intake_fields(&self) -> Vec<Field> {
         let mut rows = vec![
             Field::Title,
+            Field::MeetingKind,
             Field::Problem,
             Field::Summary,
             Field::Started,
@@ -237,6 +247,17 @@ impl SessionState {
         }
         rows.push(Field::AddMoment);
         rows.push(Field::Notes);
+        rows
+    }
+
+    /// The rows of the Review stage: each list of lessons, its heading
+    /// (which adds to it) then its items.
+    pub fn review_fields(&self) -> Vec<Field> {
+        let mut rows = Vec::new();
+        for lesson in crate::model::Lesson::ALL {
+            rows.push(Field::AddLesson(lesson));
+            rows.extend((0..self.session.lessons(lesson).len()).map(|i| Field::Lesson(lesson, i)));
+        }
         rows
     }
 
@@ -264,8 +285,7 @@ impl SessionState {
                 .actions
                 .get(self.action_sel)
                 .map(|a| Self::action_field(&a.id, self.action_col)),
-            Stage::Review => (self.review_sel < self.session.went_well.len())
-                .then_some(Field::WentWell(self.review_sel)),
+            Stage::Review => self.review_fields().get(self.review_sel).cloned(),
         }
     }
 
@@ -278,7 +298,7 @@ impl SessionState {
             .min(self.session.actions.len().saturating_sub(1));
         self.review_sel = self
             .review_sel
-            .min(self.session.went_well.len().saturating_sub(1));
+            .min(self.review_fields().len().saturating_sub(1));
         let valid = self
             .node_sel
             .as_deref()

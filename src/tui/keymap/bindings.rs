@@ -237,6 +237,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         TitleBox,
+        [key(KeyCode::Tab)],
+        Action::NextField,
+        "another kind of meeting (incident, customer issue …)",
+        Some("kind")
+    ),
+    b!(
+        TitleBox,
         [key(KeyCode::Esc)],
         Action::Back,
         "cancel",

@@ -165,7 +165,7 @@ fn detail(
         return;
     }
     let s = &ss.session;
-    let numbers = s.outline_numbers();
+    let numbers = s.answer_names();
     let focused = |col: usize| {
         if ss.action_col == col {
             theme.selected
@@ -279,7 +279,7 @@ fn gaps_lines(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
             ),
             theme.warn,
         )));
-        let numbers = s.outline_numbers();
+        let numbers = s.answer_names();
         for node in s.unaddressed_root_causes().iter().take(3) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {} ", crate::tui::marks::ROOT), theme.root),

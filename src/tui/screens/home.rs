@@ -162,8 +162,11 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
     }
 
     match &home.mode {
-        HomeMode::NewTitle(area_text) => {
-            let rect = crate::tui::widgets::centered(area, 64, 5);
+        HomeMode::NewTitle {
+            area: area_text,
+            kind,
+        } => {
+            let rect = crate::tui::widgets::centered(area, 64, 6);
             frame.render_widget(Clear, rect);
             let hints = format!(
                 " {} starts · {} cancels ",
@@ -177,7 +180,25 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
                 .title_bottom(Line::from(Span::styled(hints, theme.dim)));
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
-            frame.render_widget(area_text.as_ref(), inner);
+            let [title_row, kind_row] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+            frame.render_widget(area_text.as_ref(), title_row);
+            let kinds = crate::model::kind::known();
+            let name = kinds.get(*kind).map_or("", |k| k.name.as_str());
+            frame.render_widget(
+                Line::from(vec![
+                    Span::styled("Kind: ", theme.dim),
+                    Span::styled(name.to_string(), theme.accent),
+                    Span::styled(
+                        format!(
+                            "  ({} another kind)",
+                            hint(Context::TitleBox, &Action::NextField)
+                        ),
+                        theme.dim,
+                    ),
+                ]),
+                kind_row,
+            );
         }
         HomeMode::ConfirmTrash(path) => {
             let rect = crate::tui::widgets::centered(area, 64, 6);

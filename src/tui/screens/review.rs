@@ -12,6 +12,7 @@ use super::split_bottom;
 use crate::export::sanitize::clean_line;
 use crate::tui::action::Action;
 use crate::tui::app::SessionState;
+use crate::tui::field::Field;
 use crate::tui::keymap::{Context, hint};
 use crate::tui::marks;
 use crate::tui::preview::Look;
@@ -39,9 +40,8 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     };
     let gaps = s.gaps();
     let gap_rows = u16::from(gaps.total() > 0);
-    let list_rows = (s.went_well.len().max(1) as u16 + 1)
-        .min(main.height / 3)
-        .max(2);
+    let rows = ss.review_fields();
+    let list_rows = (rows.len() as u16).min(main.height / 2).max(3);
     let [gap_area, well, summary] = Layout::vertical([
         Constraint::Length(gap_rows),
         Constraint::Length(list_rows),
@@ -62,42 +62,45 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         );
     }
 
-    let mut lines = vec![Line::from(vec![
-        Span::styled("What went well", theme.accent),
-        Span::styled(
-            format!(
-                "  ({} adds · {} edits)",
-                hint(Context::Review, &Action::Add),
-                hint(Context::Review, &Action::Edit)
-            ),
-            theme.dim,
-        ),
-    ])];
-    if s.went_well.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "  Name the good work done during the incident.",
-            theme.dim,
-        )));
-    }
     let width = usize::from(well.width);
     let first = ss
         .review_sel
-        .saturating_sub(list_rows.saturating_sub(2) as usize);
-    for (i, item) in s.went_well.iter().enumerate().skip(first) {
-        let style = if i == ss.review_sel {
-            theme.selected
-        } else {
-            theme.text
-        };
-        lines.push(Line::from(Span::styled(
-            format!(
-                "  {} {}",
-                marks::WENT_WELL,
-                fit(&clean_line(item), width.saturating_sub(4))
-            ),
-            style,
-        )));
-    }
+        .saturating_sub(usize::from(list_rows).saturating_sub(1));
+    let add = hint(Context::Review, &Action::Add);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(list_rows))
+        .map(|(i, field)| {
+            let selected = i == ss.review_sel;
+            match field {
+                Field::AddLesson(lesson) => {
+                    let items = s.lessons(*lesson).len();
+                    let note = if items == 0 {
+                        format!("  {} ({add} adds)", lesson.prompt())
+                    } else {
+                        format!("  ({items}; {add} adds)")
+                    };
+                    Line::from(vec![
+                        Span::styled(
+                            lesson.heading(),
+                            if selected { theme.selected } else { theme.accent },
+                        ),
+                        Span::styled(fit(&note, width.saturating_sub(lesson.heading().len())), theme.dim),
+                    ])
+                }
+                field => Line::from(Span::styled(
+                    format!(
+                        "  {} {}",
+                        marks::ITEM,
+                        fit(&clean_line(&field.read(s, now)), width.saturating_sub(4))
+                    ),
+                    if selected { theme.selected } else { theme.text },
+                )),
+            }
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), well);
 
     let (body, size) = match &ss.preview_shown {

@@ -95,7 +95,7 @@ fn pick_addresses(ss: &mut SessionState, id: String) -> Result<Out, String> {
         .action(&id)
         .map(|a| a.addresses.clone())
         .unwrap_or_default();
-    let numbers = s.outline_numbers();
+    let numbers = s.answer_names();
     let nodes = s.why_nodes();
     let option = |n: &crate::model::WhyNode| PickOption {
         label: format!(

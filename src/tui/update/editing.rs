@@ -23,7 +23,8 @@ pub type Refusal = String;
 pub fn open(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<bool, Refusal> {
     read_only(ss)?;
     match field.kind() {
-        Kind::Choice(options) => {
+        Kind::Choice => {
+            let options = field.choices(&ss.session);
             choice::open(ss, field, &options, now);
             Ok(false)
         }

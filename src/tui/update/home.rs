@@ -17,7 +17,7 @@ pub fn update(
     status: &mut Option<Status>,
 ) -> Vec<Effect> {
     match std::mem::take(&mut home.mode) {
-        HomeMode::NewTitle(area) => new_title(home, area, action),
+        HomeMode::NewTitle { area, kind } => new_title(home, area, kind, action),
         HomeMode::Filter => {
             filter(home, action);
             Vec::new()
@@ -37,13 +37,22 @@ pub fn update(
 fn new_title(
     home: &mut HomeState,
     mut area: Box<TextArea<'static>>,
+    mut kind: usize,
     action: Action,
 ) -> Vec<Effect> {
+    let kinds = crate::model::kind::known();
+    let count = kinds.len().max(1);
     match action {
         Action::Commit => {
             let title = clean_line(&area.lines().join(" ")).trim().to_string();
-            return vec![Effect::Create(title)];
+            let kind = kinds.get(kind).map_or(crate::model::DEFAULT_KIND, |k| &k.key);
+            return vec![Effect::Create {
+                title,
+                kind: kind.to_string(),
+            }];
         }
+        Action::NextField => kind = (kind + 1) % count,
+        Action::PrevField => kind = (kind + count - 1) % count,
         Action::Back => return Vec::new(),
         Action::Input(key) => {
             area.input(key);
@@ -53,7 +62,7 @@ fn new_title(
         }
         _ => {}
     }
-    home.mode = HomeMode::NewTitle(area);
+    home.mode = HomeMode::NewTitle { area, kind };
     Vec::new()
 }
 
@@ -116,7 +125,10 @@ fn browse(
         Action::NewSession => {
             let mut area = TextArea::default();
             area.set_placeholder_text("e.g. Checkout outage during the autumn sale");
-            home.mode = HomeMode::NewTitle(Box::new(area));
+            home.mode = HomeMode::NewTitle {
+                area: Box::new(area),
+                kind: 0,
+            };
         }
         Action::Filter => home.mode = HomeMode::Filter,
         Action::Delete => {

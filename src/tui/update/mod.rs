@@ -40,7 +40,13 @@ fn refresh_preview(app: &mut App) {
         .as_ref()
         .is_some_and(|p| p.is_for(&ss.session, ss.preview, width));
     if !fresh {
-        let ctx = crate::export::Context::at(&app.now);
+        let mut ctx = crate::export::Context::for_session(&ss.session, app.now.timestamp());
+        if ss.session.time_zone.is_none() {
+            // As on screen: the local zone, until the session records one.
+            ctx.tz = app.now.time_zone().clone();
+            ctx.zone_name = ctx.tz.iana_name().unwrap_or("local time").to_string();
+            ctx.today = app.now.date();
+        }
         ss.preview_shown = Some(super::preview::make(&ss.session, ss.preview, &ctx, width));
     }
 }

@@ -106,8 +106,8 @@ fn confirmed(ss: &mut SessionState, pending: Pending) -> Result<Out, String> {
         Pending::DeleteMoment(i) if i < s.intake.key_moments.len() => {
             s.intake.key_moments.remove(i);
         }
-        Pending::DeleteWentWell(i) if i < s.went_well.len() => {
-            s.went_well.remove(i);
+        Pending::DeleteLesson(lesson, i) if i < s.lessons(lesson).len() => {
+            s.lessons_mut(lesson).remove(i);
         }
         _ => {}
     }

@@ -44,6 +44,9 @@ pub fn update(
     now: &Zoned,
     status: &mut Option<Status>,
 ) -> Vec<Effect> {
+    let local = now.time_zone().clone();
+    let here = ss.zoned(now);
+    let now = &here;
     let stage_before = ss.stage();
     let result = match &ss.mode {
         SessionMode::Popup(_) => popup::popup(ss, action, now),
@@ -82,6 +85,11 @@ pub fn update(
             let mut effects = out.effects;
             if out.changed && ss.read_only.is_none() {
                 ss.session.updated = now.timestamp();
+                // A session from before zones were recorded takes the zone
+                // it is being edited in.
+                if ss.session.time_zone.is_none() {
+                    ss.session.time_zone = local.iana_name().map(str::to_string);
+                }
                 if !matches!(ss.save, SaveState::Failed(_)) {
                     ss.save = SaveState::Pending;
                 }

@@ -63,6 +63,7 @@ pub(super) fn activate(ss: &mut SessionState, field: Field, now: &Zoned) -> Resu
     match field {
         Field::AddPerson => super::intake::intake(ss, Action::Add, now),
         Field::AddMoment => super::intake::intake(ss, Action::AddMoment, now),
+        Field::AddLesson(lesson) => super::review::add(ss, lesson, now),
         field => {
             editing::open(ss, field, now)?;
             Ok(Out::default())
@@ -137,9 +138,14 @@ pub fn tab_from(
             ss.selected_field()
         }
         Stage::Review => {
-            let len = ss.session.went_well.len();
+            let len = ss.review_fields().len();
             ss.review_sel =
                 (ss.review_sel as isize + step).clamp(0, len.saturating_sub(1) as isize) as usize;
+            // Headings are buttons: Tab skips them to the next item.
+            if matches!(ss.selected_field(), Some(Field::AddLesson(_))) {
+                ss.review_sel =
+                    (ss.review_sel as isize + step).clamp(0, len.saturating_sub(1) as isize) as usize;
+            }
             ss.selected_field()
         }
     };

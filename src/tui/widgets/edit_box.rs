@@ -51,7 +51,7 @@ pub fn echo(editor: &Editor, s: &Session, now: &Zoned) -> Option<Result<String, 
         Kind::Time if text.is_empty() => Some(Ok("empty: no time".into())),
         Kind::Time => Some(natural::parse_time(text, now).map(|t| {
             t.to_zoned(now.time_zone().clone())
-                .strftime("→ %a %Y-%m-%d %H:%M")
+                .strftime("→ %a %Y-%m-%d %H:%M %Z")
                 .to_string()
         })),
         Kind::Date if text.is_empty() => Some(Ok("empty: no due date".into())),

@@ -1,0 +1,62 @@
+//! How the summary writes numbers, durations, dates and times. Pure.
+
+use jiff::SignedDuration;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+/// 41250 → "41,250".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "2 h 40 min", "21 min", "3 d 4 h".
+pub fn duration(d: SignedDuration) -> String {
+    let minutes = d.as_secs() / 60;
+    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (days, hours) {
+        (0, 0) => format!("{mins} min"),
+        (0, _) if mins == 0 => format!("{hours} h"),
+        (0, _) => format!("{hours} h {mins} min"),
+        _ => format!("{days} d {hours} h"),
+    }
+}
+
+/// "Mon 2 Nov 2026".
+pub fn date(d: Date) -> String {
+    d.strftime("%a %-d %b %Y").to_string()
+}
+
+/// "2026-11-02 08:21", in `tz`.
+pub fn time(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+/// "08:21", in `tz`.
+pub fn clock(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned(tz.clone()).strftime("%H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_durations_read_naturally() {
+        assert_eq!(thousands(41250), "41,250");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(duration(SignedDuration::from_mins(160)), "2 h 40 min");
+        assert_eq!(duration(SignedDuration::from_mins(21)), "21 min");
+        assert_eq!(duration(SignedDuration::from_mins(120)), "2 h");
+        assert_eq!(duration(SignedDuration::from_mins(3000)), "2 d 2 h");
+    }
+}
