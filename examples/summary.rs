@@ -25,7 +25,7 @@ fn main() -> ExitCode {
                 "{}",
                 fivewhys::export::text(
                     &session,
-                    &fivewhys::export::Context::at(&jiff::Zoned::now())
+                    &fivewhys::export::Context::for_session(&session, jiff::Timestamp::now())
                 )
             );
             ExitCode::SUCCESS

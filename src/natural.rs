@@ -19,11 +19,19 @@ fn zone_suffix(token: &str) -> Option<TimeZone> {
         }
         let (hours, minutes) = match digits.len() {
             1 | 2 => (digits.parse::<i32>().ok()?, 0),
-            3 => (digits[..1].parse::<i32>().ok()?, digits[1..].parse::<i32>().ok()?),
-            _ => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
+            3 => (
+                digits[..1].parse::<i32>().ok()?,
+                digits[1..].parse::<i32>().ok()?,
+            ),
+            _ => (
+                digits[..2].parse::<i32>().ok()?,
+                digits[2..].parse::<i32>().ok()?,
+            ),
         };
         let seconds = (hours * 3600 + minutes * 60) * if sign == '-' { -1 } else { 1 };
-        return jiff::tz::Offset::from_seconds(seconds).ok().map(TimeZone::fixed);
+        return jiff::tz::Offset::from_seconds(seconds)
+            .ok()
+            .map(TimeZone::fixed);
     }
     if token.contains('/') {
         return TimeZone::get(token).ok();
@@ -112,11 +120,18 @@ mod tests {
     fn a_zone_written_after_the_time_is_used() {
         let berlin: Zoned = "2026-11-22T10:30:00[Europe/Berlin]".parse().unwrap();
         let t = |s: &str| parse_time(s, &berlin).map(|t| t.to_string());
-        assert_eq!(t("17:20").unwrap(), "2026-11-22T16:20:00Z", "the session's zone");
+        assert_eq!(
+            t("17:20").unwrap(),
+            "2026-11-22T16:20:00Z",
+            "the session's zone"
+        );
         assert_eq!(t("17:20 UTC").unwrap(), "2026-11-22T17:20:00Z");
         assert_eq!(t("09:00 +01:00").unwrap(), "2026-11-22T08:00:00Z");
         assert_eq!(t("09:00 -0500").unwrap(), "2026-11-22T14:00:00Z");
-        assert_eq!(t("2026-11-02 08:21 Europe/London").unwrap(), "2026-11-02T08:21:00Z");
+        assert_eq!(
+            t("2026-11-02 08:21 Europe/London").unwrap(),
+            "2026-11-02T08:21:00Z"
+        );
         assert_eq!(t("yesterday 9am UTC").unwrap(), "2026-11-21T09:00:00Z");
         assert!(t("09:00 Mars/Olympus").is_err());
     }

@@ -252,7 +252,10 @@ fn export_copy_without_any_clipboard_writes_the_file_and_says_where() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(dir.path().join("exports")).unwrap().permissions().mode();
+        let mode = std::fs::metadata(dir.path().join("exports"))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o700, "exports/ is private");
     }
 }
@@ -277,10 +280,16 @@ fn exports_are_the_same_from_any_local_time_zone() {
         };
         let tokyo = run("Asia/Tokyo");
         let los_angeles = run("America/Los_Angeles");
-        assert_eq!(tokyo, los_angeles, "{format} depends on the exporter's zone");
+        assert_eq!(
+            tokyo, los_angeles,
+            "{format} depends on the exporter's zone"
+        );
         if format == "text" {
             assert!(tokyo.contains("Times are in: Europe/London"), "{tokyo}");
-            assert!(tokyo.contains("08:21 Detected"), "in the session's zone: {tokyo}");
+            assert!(
+                tokyo.contains("08:21 Detected"),
+                "in the session's zone: {tokyo}"
+            );
         }
     }
 }

@@ -60,7 +60,7 @@ fn twenty_kilobytes_typed_without_paste_brackets_arrive_whole() {
     let mut screen = Pty::start(data.path(), &["new", "Long input"]);
     screen.wait_for("1 Intake");
     // Down to the summary (a multi-line field) and open it.
-    screen.send("jj\r");
+    screen.send("jjj\r");
     screen.wait_for("Summary");
     let mut text = String::new();
     let mut i = 0;

@@ -22,7 +22,9 @@ fn store() -> (tempfile::TempDir, Store) {
 #[test]
 fn a_save_interrupted_after_the_temp_file_leaves_the_old_file_intact() {
     let (_dir, store) = store();
-    let (mut session, path) = store.create("Checkout outage", now()).unwrap();
+    let (mut session, path) = store
+        .create("Checkout outage", "incident", None, now())
+        .unwrap();
     let before = fs::read(&path).unwrap();
 
     session.title = "Changed but never committed".into();
@@ -52,7 +54,7 @@ fn a_save_interrupted_after_the_temp_file_leaves_the_old_file_intact() {
 #[test]
 fn corrupt_and_future_files_are_listed_unreadable_and_left_byte_identical() {
     let (_dir, store) = store();
-    store.create("Fine", now()).unwrap();
+    store.create("Fine", "incident", None, now()).unwrap();
     let sessions = store.sessions_dir();
     let good = fs::read_to_string(common::outage_file()).unwrap();
     let cases = [
@@ -110,7 +112,7 @@ fn corrupt_and_future_files_are_listed_unreadable_and_left_byte_identical() {
 #[test]
 fn a_second_opener_is_told_the_session_is_locked() {
     let (_dir, store) = store();
-    let (_, path) = store.create("Shared", now()).unwrap();
+    let (_, path) = store.create("Shared", "incident", None, now()).unwrap();
     let first = store.lock(&path).unwrap();
     assert!(matches!(first, LockOutcome::Acquired(_)));
     match store.lock(&path).unwrap() {
@@ -135,7 +137,7 @@ fn a_second_opener_is_told_the_session_is_locked() {
 fn files_are_private_to_the_owner() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, store) = store();
-    let (mut session, path) = store.create("Private", now()).unwrap();
+    let (mut session, path) = store.create("Private", "incident", None, now()).unwrap();
     session.notes = "saved again".into();
     store.save(&path, &session).unwrap();
     let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
@@ -190,7 +192,7 @@ fn import_validates_refuses_duplicates_and_can_copy_with_a_new_id() {
 #[test]
 fn delete_moves_to_the_trash_and_never_unlinks() {
     let (_dir, store) = store();
-    let (session, path) = store.create("Gone", now()).unwrap();
+    let (session, path) = store.create("Gone", "incident", None, now()).unwrap();
     let moved = store.delete(&session.id[..4]).unwrap();
     assert!(!path.exists());
     assert!(moved.starts_with(store.root().join("trash")));

@@ -9,6 +9,7 @@ use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fivewhys::model::{Role, Session, Severity, Stage};
 use fivewhys::tui::Action;
+use fivewhys::tui::field::Field;
 use fivewhys::tui::mode::Mode;
 
 fn blank() -> fivewhys::tui::App {
@@ -104,9 +105,7 @@ fn tab_onto_a_choice_opens_its_list_so_typing_never_falls_through() {
 #[test]
 fn severity_digits_match_their_numbers_and_single_lists_offer_no_ticks() {
     let mut app = blank();
-    for _ in 0..6 {
-        key(&mut app, KeyCode::Down);
-    }
+    down_to(&mut app, Field::Severity);
     key(&mut app, KeyCode::Enter);
     assert!(
         !screen(&app, 80, 24).contains("tick"),
@@ -127,25 +126,17 @@ fn arrows_move_by_row_and_across_cells_without_changing_values() {
     let at = |app: &fivewhys::tui::App| ss(app).intake_fields()[ss(app).intake_sel].clone();
     let first = fields
         .iter()
-        .position(|f| *f == fivewhys::tui::field::Field::PersonRole(0))
+        .position(|f| *f == Field::PersonRole(0))
         .unwrap();
     ss_mut(&mut app).intake_sel = first;
     let before = ss(&app).session.clone();
     key(&mut app, KeyCode::Down);
-    assert_eq!(
-        at(&app),
-        fivewhys::tui::field::Field::PersonRole(1),
-        "next person, same column"
-    );
+    assert_eq!(at(&app), Field::PersonRole(1), "next person, same column");
     key(&mut app, KeyCode::Left);
-    assert_eq!(at(&app), fivewhys::tui::field::Field::PersonTeam(1));
+    assert_eq!(at(&app), Field::PersonTeam(1));
     key(&mut app, KeyCode::Right);
     key(&mut app, KeyCode::Right);
-    assert_eq!(
-        at(&app),
-        fivewhys::tui::field::Field::PersonRole(1),
-        "stays in the row"
-    );
+    assert_eq!(at(&app), Field::PersonRole(1), "stays in the row");
     assert_eq!(ss(&app).session, before, "moving changed nothing");
 }
 
@@ -153,15 +144,13 @@ fn arrows_move_by_row_and_across_cells_without_changing_values() {
 fn ctrl_u_clears_a_field_and_typing_replaces_a_time() {
     let mut app = app_with(outage(), None);
     key(&mut app, KeyCode::Char('1'));
-    for _ in 0..3 {
-        key(&mut app, KeyCode::Down);
-    }
+    down_to(&mut app, Field::Started);
     key(&mut app, KeyCode::Enter);
     typing(&mut app, "08:05");
     key(&mut app, KeyCode::Enter);
     let started = ss(&app).session.intake.started.unwrap();
     assert_eq!(
-        fivewhys::export::format_time(started, now().time_zone()),
+        fivewhys::export::format_time(started, &ss(&app).session.zone().unwrap()),
         "2026-11-22 08:05",
         "typing replaced the old time"
     );

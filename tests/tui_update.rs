@@ -190,9 +190,7 @@ fn owner_is_picked_from_participants_and_team_follows() {
 #[test]
 fn a_time_that_does_not_parse_keeps_the_field_open() {
     let mut app = blank();
-    for _ in 0..3 {
-        key(&mut app, KeyCode::Down);
-    }
+    down_to(&mut app, fivewhys::tui::field::Field::Started);
     key(&mut app, KeyCode::Enter);
     typing(&mut app, "whenever");
     key(&mut app, KeyCode::Enter);

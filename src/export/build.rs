@@ -36,7 +36,9 @@ pub fn summary(s: &Session, ctx: &Context) -> Summary {
         if !items.is_empty() {
             sections.push(Section {
                 heading: lesson.heading().into(),
-                blocks: vec![Block::Bullets(items.iter().map(|i| plain(i.trim())).collect())],
+                blocks: vec![Block::Bullets(
+                    items.iter().map(|i| plain(i.trim())).collect(),
+                )],
             });
         }
     }
@@ -74,25 +76,38 @@ fn header(s: &Session, ctx: &Context, words: &crate::model::Vocabulary) -> Vec<F
     let day = intake.started.unwrap_or(s.created);
     facts.push(Fact::runs(
         "Date",
-        vec![Run::Unbroken(format::date(day.to_zoned(ctx.tz.clone()).date()))],
+        vec![Run::Unbroken(format::date(
+            day.to_zoned(ctx.tz.clone()).date(),
+        ))],
     ));
     if let Some(severity) = intake.severity {
         facts.push(Fact::new("Severity", words.severity(severity)));
     }
     match (intake.duration(), intake.started) {
-        (Some(d), _) => facts.push(Fact::runs("Duration", vec![Run::Unbroken(format::duration(d))])),
-        (None, Some(_)) if intake.resolved.is_none() => {
-            facts.push(Fact::runs("Duration", vec![Run::Warn(words.ongoing.clone())]))
-        }
+        (Some(d), _) => facts.push(Fact::runs(
+            "Duration",
+            vec![Run::Unbroken(format::duration(d))],
+        )),
+        (None, Some(_)) if intake.resolved.is_none() => facts.push(Fact::runs(
+            "Duration",
+            vec![Run::Warn(words.ongoing.clone())],
+        )),
         _ => {}
     }
     if let Some(d) = intake.time_to_detect() {
-        facts.push(Fact::runs("Time to detect", vec![Run::Unbroken(format::duration(d))]));
+        facts.push(Fact::runs(
+            "Time to detect",
+            vec![Run::Unbroken(format::duration(d))],
+        ));
     }
     if let Some(n) = intake.customer_impact.affected {
         facts.push(Fact::runs(
             "People affected",
-            vec![Run::Unbroken(format!("{} {}", format::thousands(n), words.affected))],
+            vec![Run::Unbroken(format!(
+                "{} {}",
+                format::thousands(n),
+                words.affected
+            ))],
         ));
     }
     facts.push(Fact::new("Times are in", ctx.zone_name.clone()));
@@ -191,7 +206,10 @@ fn impact(s: &Session, affected: &str) -> Section {
     if let Some(n) = impact.affected {
         facts.push(Fact::runs(
             "How many",
-            vec![Run::Unbroken(format!("{} {affected}", format::thousands(n)))],
+            vec![Run::Unbroken(format!(
+                "{} {affected}",
+                format::thousands(n)
+            ))],
         ));
     }
     if !impact.channels.is_empty() {
@@ -261,7 +279,12 @@ fn root_causes(s: &Session, roots: &BTreeMap<String, String>) -> Section {
 }
 
 /// How an action names what it addresses: "RC1", or an answer by number.
-fn addressed(s: &Session, id: &str, roots: &BTreeMap<String, String>, numbers: &BTreeMap<String, String>) -> Option<String> {
+fn addressed(
+    s: &Session,
+    id: &str,
+    roots: &BTreeMap<String, String>,
+    numbers: &BTreeMap<String, String>,
+) -> Option<String> {
     let node = s.node(id)?;
     Some(match roots.get(id) {
         Some(label) => label.clone(),
@@ -290,7 +313,10 @@ fn actions(
                 (Some(o), None) => Fact::new("Owner", o.trim()),
                 (None, Some(t)) => Fact::runs(
                     "Owner",
-                    vec![Run::Warn("NONE YET".into()), Run::Plain(format!(" ({})", t.trim()))],
+                    vec![
+                        Run::Warn("NONE YET".into()),
+                        Run::Plain(format!(" ({})", t.trim())),
+                    ],
                 ),
                 (None, None) => Fact::runs("Owner", vec![Run::Warn("NONE YET".into())]),
             });
@@ -338,7 +364,11 @@ fn actions(
     }
 }
 
-fn to_verify(s: &Session, roots: &BTreeMap<String, String>, numbers: &BTreeMap<String, String>) -> Section {
+fn to_verify(
+    s: &Session,
+    roots: &BTreeMap<String, String>,
+    numbers: &BTreeMap<String, String>,
+) -> Section {
     let items: Vec<Text> = s
         .to_verify()
         .into_iter()
@@ -349,7 +379,10 @@ fn to_verify(s: &Session, roots: &BTreeMap<String, String>, numbers: &BTreeMap<S
                 .unwrap_or_else(|| numbers[&n.id].clone());
             vec![
                 Run::Strong(format!("{} ", n.confidence.label().to_uppercase())),
-                Run::Plain(format!("{name}: {}", non_empty(&n.answer, "(no answer yet)"))),
+                Run::Plain(format!(
+                    "{name}: {}",
+                    non_empty(&n.answer, "(no answer yet)")
+                )),
             ]
         })
         .collect();
@@ -427,7 +460,11 @@ fn people(s: &Session, redacted: bool) -> Section {
             let text = if redacted {
                 let roles: Vec<String> = names.iter().filter(|r| !r.is_empty()).cloned().collect();
                 let n = names.len();
-                let people = if n == 1 { "1 person".to_string() } else { format!("{n} people") };
+                let people = if n == 1 {
+                    "1 person".to_string()
+                } else {
+                    format!("{n} people")
+                };
                 if roles.is_empty() {
                     format!("{team}: {people}")
                 } else {
@@ -449,7 +486,11 @@ fn people(s: &Session, redacted: bool) -> Section {
     }
 }
 
-fn why_tree(s: &Session, roots: &BTreeMap<String, String>, numbers: &BTreeMap<String, String>) -> Section {
+fn why_tree(
+    s: &Session,
+    roots: &BTreeMap<String, String>,
+    numbers: &BTreeMap<String, String>,
+) -> Section {
     let items: Vec<Item> = s
         .why_nodes()
         .into_iter()
@@ -490,7 +531,10 @@ fn tree_item(
         facts.push(Fact::new("Offered by", who.trim()));
     }
     let text = if depth == 0 {
-        plain(format!("Problem: {}", non_empty(&node.answer, "(not stated)")))
+        plain(format!(
+            "Problem: {}",
+            non_empty(&node.answer, "(not stated)")
+        ))
     } else {
         plain(non_empty(&node.answer, "(no answer yet)"))
     };

@@ -130,7 +130,12 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
     for crate::model::KeyMoment { at: _, what } in key_moments {
         *what = f(what, false);
     }
-    for crate::model::Participant { name, team, role: _ } in participants {
+    for crate::model::Participant {
+        name,
+        team,
+        role: _,
+    } in participants
+    {
         *name = f(name, false);
         *team = f(team, false);
     }

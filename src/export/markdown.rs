@@ -107,7 +107,13 @@ fn broken(lines: &[String], indent: &str) -> String {
     lines
         .iter()
         .enumerate()
-        .map(|(i, l)| if i == 0 { l.clone() } else { format!("{indent}{l}") })
+        .map(|(i, l)| {
+            if i == 0 {
+                l.clone()
+            } else {
+                format!("{indent}{l}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("  \n")
 }
@@ -129,7 +135,10 @@ fn item(out: &mut String, i: &Item, tree: bool) {
         None => main,
     });
     lines.extend(i.facts.iter().map(fact));
-    out.push_str(&format!("{indent}- {}\n", broken(&lines, &format!("{indent}  "))));
+    out.push_str(&format!(
+        "{indent}- {}\n",
+        broken(&lines, &format!("{indent}  "))
+    ));
 }
 
 /// Renders the summary as Markdown.

@@ -8,9 +8,9 @@
 mod action;
 pub mod blameless;
 mod gaps;
+pub mod ids;
 pub mod kind;
 mod lessons;
-pub mod ids;
 mod meeting;
 mod session;
 mod validate;

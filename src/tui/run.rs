@@ -340,8 +340,7 @@ impl Loop {
         };
         let mut stdout = io::stdout();
         let fallback = self.store.export_path(&path, format.extension());
-        let report =
-            crate::clipboard::copy(&plain, html, Some(&mut stdout), (&fallback, &text));
+        let report = crate::clipboard::copy(&plain, html, Some(&mut stdout), (&fallback, &text));
         self.dispatch(Action::Copied(
             report.describe(&format!("{} summary", format.label())),
         ));

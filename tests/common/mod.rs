@@ -98,6 +98,18 @@ pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
     )
 }
 
+/// Presses Down, as a user would, until `field` is selected; panics
+/// if Down stops moving first.
+pub fn down_to(app: &mut App, field: fivewhys::tui::field::Field) {
+    for _ in 0..200 {
+        if ss(app).selected_field() == Some(field.clone()) {
+            return;
+        }
+        key(app, KeyCode::Down);
+    }
+    panic!("Down never reached {field:?}");
+}
+
 /// Types text, one key per character.
 pub fn typing(app: &mut App, text: &str) {
     for c in text.chars() {

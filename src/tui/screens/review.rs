@@ -85,9 +85,16 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                     Line::from(vec![
                         Span::styled(
                             lesson.heading(),
-                            if selected { theme.selected } else { theme.accent },
+                            if selected {
+                                theme.selected
+                            } else {
+                                theme.accent
+                            },
                         ),
-                        Span::styled(fit(&note, width.saturating_sub(lesson.heading().len())), theme.dim),
+                        Span::styled(
+                            fit(&note, width.saturating_sub(lesson.heading().len())),
+                            theme.dim,
+                        ),
                     ])
                 }
                 field => Line::from(Span::styled(

@@ -45,7 +45,9 @@ fn new_title(
     match action {
         Action::Commit => {
             let title = clean_line(&area.lines().join(" ")).trim().to_string();
-            let kind = kinds.get(kind).map_or(crate::model::DEFAULT_KIND, |k| &k.key);
+            let kind = kinds
+                .get(kind)
+                .map_or(crate::model::DEFAULT_KIND, |k| &k.key);
             return vec![Effect::Create {
                 title,
                 kind: kind.to_string(),

@@ -143,8 +143,9 @@ pub fn tab_from(
                 (ss.review_sel as isize + step).clamp(0, len.saturating_sub(1) as isize) as usize;
             // Headings are buttons: Tab skips them to the next item.
             if matches!(ss.selected_field(), Some(Field::AddLesson(_))) {
-                ss.review_sel =
-                    (ss.review_sel as isize + step).clamp(0, len.saturating_sub(1) as isize) as usize;
+                ss.review_sel = (ss.review_sel as isize + step)
+                    .clamp(0, len.saturating_sub(1) as isize)
+                    as usize;
             }
             ss.selected_field()
         }

@@ -63,7 +63,10 @@ mod tests {
             "Evidence",
             12,
             Style::default(),
-            vec![Span::raw("Runbook RB-17"), Span::raw("  (one more, then this)")],
+            vec![
+                Span::raw("Runbook RB-17"),
+                Span::raw("  (one more, then this)"),
+            ],
             30,
         );
         let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();

@@ -59,6 +59,8 @@ fn gaps(s: &Session) -> String {
 struct Level {
     /// Every stage's detail, or only the current stage's (and the gaps).
     all_details: bool,
+    /// The current stage's detail (the gaps are always said).
+    current_detail: bool,
     /// The short form of the details.
     short: bool,
     /// Names of the other stages (else numbers only).
@@ -67,46 +69,60 @@ struct Level {
     timer: Option<bool>,
 }
 
-/// Roomiest first. The timer outlasts detail; the gap count outlasts the
-/// timer.
-const LEVELS: [Level; 7] = [
+/// Roomiest first. The stage names outlast the current stage's count,
+/// the timer outlasts detail, and the gap count outlasts the timer.
+const LEVELS: [Level; 8] = [
     Level {
+        current_detail: true,
         all_details: true,
         short: false,
         names: true,
         timer: Some(true),
     },
     Level {
+        current_detail: true,
         all_details: true,
         short: false,
         names: true,
         timer: Some(false),
     },
     Level {
+        current_detail: true,
         all_details: false,
         short: false,
         names: true,
         timer: Some(false),
     },
     Level {
+        current_detail: true,
         all_details: false,
         short: true,
         names: true,
         timer: Some(false),
     },
     Level {
+        current_detail: false,
+        all_details: false,
+        short: true,
+        names: true,
+        timer: Some(false),
+    },
+    Level {
+        current_detail: true,
         all_details: false,
         short: true,
         names: false,
         timer: Some(false),
     },
     Level {
+        current_detail: true,
         all_details: false,
         short: true,
         names: true,
         timer: None,
     },
     Level {
+        current_detail: true,
         all_details: false,
         short: true,
         names: false,
@@ -153,7 +169,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, 
                 label.push(' ');
                 label.push_str(stage.label());
             }
-            let detail = if current || level.all_details {
+            let detail = if (current && level.current_detail) || level.all_details {
                 detail(s, *stage, level.short)
             } else if *stage == Stage::Review {
                 gaps(s)
