@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::model::kind::Vocabulary;
+
 /// Theme names the config file accepts.
 pub const THEMES: [&str; 4] = ["auto", "dark", "light", "high-contrast"];
 
@@ -17,6 +19,48 @@ pub const THEMES: [&str; 4] = ["auto", "dark", "light", "high-contrast"];
 pub struct Config {
     /// `auto`, `dark`, `light` or `high-contrast`.
     pub theme: Option<String>,
+    /// More kinds of session, by key (`[kinds.ops-review]`); a built-in
+    /// key (`incident`, `customer-issue`) changes that kind's words.
+    #[serde(default)]
+    pub kinds: std::collections::BTreeMap<String, KindWords>,
+}
+
+/// The words of one kind of session. Only `name` is needed; the rest
+/// default to the customer-issue words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindWords {
+    /// What the meeting is called: "operations review".
+    pub name: String,
+    /// The document's name: "Review".
+    pub document: Option<String>,
+    /// What happened, as a noun: "issue".
+    pub event: Option<String>,
+    /// The four severity labels, worst first.
+    pub severities: Option<[String; 4]>,
+    /// Said while there is no resolution time.
+    pub ongoing: Option<String>,
+    /// Who was affected, as a plural noun: "customers".
+    pub affected: Option<String>,
+}
+
+impl Config {
+    /// The kinds this file adds, as vocabularies.
+    pub fn vocabularies(&self) -> Vec<Vocabulary> {
+        let base = Vocabulary::of("customer-issue", &Vocabulary::builtin());
+        self.kinds
+            .iter()
+            .map(|(key, words)| Vocabulary {
+                key: key.clone(),
+                name: words.name.clone(),
+                document: words.document.clone().unwrap_or(base.document.clone()),
+                event: words.event.clone().unwrap_or(base.event.clone()),
+                severities: words.severities.clone().unwrap_or(base.severities.clone()),
+                ongoing: words.ongoing.clone().unwrap_or(base.ongoing.clone()),
+                affected: words.affected.clone().unwrap_or(base.affected.clone()),
+            })
+            .collect()
+    }
 }
 
 /// Why the config file could not be used.
@@ -100,6 +144,24 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
             ),
         ));
     }
+    for (key, words) in &config.kinds {
+        let bad_key = key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let blank = words.name.trim().is_empty();
+        if bad_key || blank {
+            let at = text.find(key.as_str()).unwrap_or(0);
+            return Err((
+                line_of(text, at),
+                if bad_key {
+                    format!("kinds.{key}: a kind's key uses only a-z, 0-9 and -")
+                } else {
+                    format!("kinds.{key}: name is empty")
+                },
+            ));
+        }
+    }
     Ok(config)
 }
 
@@ -167,6 +229,24 @@ mod tests {
         let (line, message) = parse("theme = \"dark\"\ncolour = 1\n").unwrap_err();
         assert_eq!(line, 2);
         assert!(message.contains("colour"), "{message}");
+    }
+
+    #[test]
+    fn kinds_from_the_file_take_their_words_and_defaults() {
+        let config =
+            parse("[kinds.ops-review]\nname = \"operations review\"\naffected = \"orders\"\n")
+                .unwrap();
+        let kinds = config.vocabularies();
+        assert_eq!(kinds.len(), 1);
+        assert_eq!(kinds[0].key, "ops-review");
+        assert_eq!(kinds[0].affected, "orders");
+        assert_eq!(kinds[0].document, "Review");
+        assert_eq!(kinds[0].severities[2], "medium");
+        let (line, message) = parse("theme = \"dark\"\n[kinds.Ops]\nname = \"x\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(message.contains("kinds.Ops"), "{message}");
+        let (_, message) = parse("[kinds.x]\nname = \"x\"\nseverities = [\"a\"]\n").unwrap_err();
+        assert!(message.contains("4"), "{message}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use predicates::str::contains;
 fn fivewhys(data: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("fivewhys").unwrap();
     cmd.env("FIVEWHYS_DATA_DIR", data)
+        .env("FIVEWHYS_CONFIG", data.join("config.toml"))
         .env("TZ", "UTC")
         .env("NO_COLOR", "1");
     cmd
@@ -292,4 +293,45 @@ fn exports_are_the_same_from_any_local_time_zone() {
             );
         }
     }
+}
+
+#[test]
+fn kinds_from_the_config_file_name_their_own_words() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[kinds.ops-review]\nname = \"operations review\"\ndocument = \"Ops review\"\naffected = \"orders\"\n",
+    )
+    .unwrap();
+    let mut session: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::outage_file()).unwrap()).unwrap();
+    session["kind"] = "ops-review".into();
+    let file = dir.path().join("ops.json");
+    std::fs::write(&file, session.to_string()).unwrap();
+    fivewhys(dir.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success();
+    fivewhys(dir.path())
+        .args(["export", "k3f9ab"])
+        .assert()
+        .success()
+        .stdout(contains("Ops review: Checkout outage").and(contains("41,250 orders")));
+    fivewhys(dir.path())
+        .args(["new", "--kind", "nope"])
+        .assert()
+        .code(1)
+        .stderr(contains("ops-review"));
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[kinds.Bad]\nname = \"x\"\n",
+    )
+    .unwrap();
+    fivewhys(dir.path())
+        .args(["export", "k3f9ab"])
+        .assert()
+        .success()
+        .stderr(contains("config.toml:1").and(contains("ignored")))
+        .stdout(contains("Postmortem: Checkout outage"));
 }

@@ -14,12 +14,50 @@ use fivewhys::cli::{Cli, Command};
 use fivewhys::store::Store;
 use fivewhys::tui::Start;
 
+/// The config file, read once at start-up.
+pub struct Settings {
+    /// Where it is (written to when the theme is remembered).
+    pub path: Option<PathBuf>,
+    /// What it says; the defaults when it is missing or invalid.
+    pub config: fivewhys::config::Config,
+    /// Why it was ignored, if it was.
+    pub problem: Option<String>,
+}
+
+impl Settings {
+    fn load() -> Settings {
+        let path = fivewhys::config::path();
+        let (config, problem) = match path.as_deref().map(fivewhys::config::load) {
+            Some(Ok(config)) => (config, None),
+            Some(Err(e)) => (
+                fivewhys::config::Config::default(),
+                Some(format!("{e} (the config file is ignored)")),
+            ),
+            None => (fivewhys::config::Config::default(), None),
+        };
+        Settings {
+            path,
+            config,
+            problem,
+        }
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    let settings = Settings::load();
+    fivewhys::model::kind::configure(settings.config.vocabularies());
+    let interactive = matches!(
+        cli.command,
+        None | Some(Command::New { .. } | Command::Open { .. } | Command::Present { .. })
+    );
+    if let Some(problem) = settings.problem.as_deref().filter(|_| !interactive) {
+        eprintln!("warning: {problem}");
+    }
     let store = Store::open(data_dir(cli.data_dir)?)?;
     let theme = cli.theme.as_deref();
     match cli.command {
-        None => tui::start(store, Start::Home, theme),
+        None => tui::start(store, Start::Home, theme, &settings),
         Some(Command::New { title, kind }) => {
             let known = fivewhys::model::kind::known();
             if !known.iter().any(|k| k.key == kind) {
@@ -30,18 +68,18 @@ pub fn run(cli: Cli) -> Result<()> {
                 );
             }
             let title = title.unwrap_or_default();
-            tui::start(store, Start::New { title, kind }, theme)
+            tui::start(store, Start::New { title, kind }, theme, &settings)
         }
         Some(Command::Open { session }) => {
             let path = store.resolve(&session)?;
             // Refuse an unreadable file here, with its reason, before the
             // screen switches over.
             store.load(&path)?;
-            tui::start(store, Start::Open(path), theme)
+            tui::start(store, Start::Open(path), theme, &settings)
         }
         Some(Command::Present { session }) => {
             let path = store.resolve(&session)?;
-            tui::present(store, path, theme)
+            tui::present(store, path, theme, &settings)
         }
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {
