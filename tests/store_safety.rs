@@ -65,7 +65,7 @@ fn corrupt_and_future_files_are_listed_unreadable_and_left_byte_identical() {
         ),
         (
             "future.json",
-            good.replace("\"schema_version\": 2", "\"schema_version\": 99"),
+            good.replace("\"schema_version\": 3", "\"schema_version\": 99"),
             "newer",
         ),
         (
@@ -77,6 +77,15 @@ fn corrupt_and_future_files_are_listed_unreadable_and_left_byte_identical() {
             "dangling.json",
             good.replace("\"n-w3g5\"\n", "\"n-gone\"\n"),
             "actions[0].addresses[0]",
+        ),
+        (
+            "twice.json",
+            good.replacen(
+                "\"title\": \"Checkout",
+                "\"title\": \"Other\",\n  \"title\": \"Checkout",
+                1,
+            ),
+            "duplicate field `title`",
         ),
         (
             "garbage.json",

@@ -494,7 +494,7 @@ fn why_tree(
     let items: Vec<Item> = s
         .why_nodes()
         .into_iter()
-        .map(|(depth, node)| tree_item(s, node, depth, roots, numbers))
+        .map(|(depth, node)| tree_item(node, depth, roots, numbers))
         .collect();
     Section {
         heading: "Appendix: the why chain".into(),
@@ -507,7 +507,6 @@ fn why_tree(
 }
 
 fn tree_item(
-    s: &Session,
     node: &WhyNode,
     depth: usize,
     roots: &BTreeMap<String, String>,
@@ -540,8 +539,8 @@ fn tree_item(
     };
     Item {
         label: Some(Run::Strong(numbers[&node.id].clone())),
-        before: s
-            .typed_question(&node.id)
+        before: Some(node.question.trim())
+            .filter(|q| !q.is_empty())
             .map(|q| plain(format!("Asked: {q}"))),
         text,
         facts,

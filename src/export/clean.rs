@@ -139,26 +139,25 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
         *name = f(name, false);
         *team = f(team, false);
     }
-    fn nodes(list: &mut [WhyNode], f: &mut dyn FnMut(&str, bool) -> String) {
-        for node in list {
-            let WhyNode {
-                id: _,
-                question,
-                answer,
-                confidence: _,
-                evidence,
-                offered_by,
-                root_cause: _,
-                children,
-            } = node;
-            *question = f(question, false);
-            *answer = f(answer, false);
-            *evidence = f(evidence, false);
-            *offered_by = offered_by.as_deref().map(|o| f(o, false));
-            nodes(children, f);
-        }
+    // Depth first without recursion: chains can be very deep.
+    let mut stack: Vec<&mut WhyNode> = whys.iter_mut().rev().collect();
+    while let Some(node) = stack.pop() {
+        let WhyNode {
+            id: _,
+            question,
+            answer,
+            confidence: _,
+            evidence,
+            offered_by,
+            root_cause: _,
+            children,
+        } = node;
+        *question = f(question, false);
+        *answer = f(answer, false);
+        *evidence = f(evidence, false);
+        *offered_by = offered_by.as_deref().map(|o| f(o, false));
+        stack.extend(children.iter_mut().rev());
     }
-    nodes(whys, f);
     for a in actions {
         let crate::model::ActionItem {
             id: _,

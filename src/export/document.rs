@@ -23,6 +23,14 @@ impl Run {
             Run::Plain(s) | Run::Strong(s) | Run::Warn(s) | Run::Unbroken(s) => s,
         }
     }
+
+    /// Whether this is an outline number ("1.2.1", "1.1.1…1.2"), which
+    /// reads before its text without a colon.
+    pub fn is_outline_number(&self) -> bool {
+        self.text()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '…')
+    }
 }
 
 /// Text made of runs.

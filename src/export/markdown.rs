@@ -118,8 +118,13 @@ fn broken(lines: &[String], indent: &str) -> String {
         .join("  \n")
 }
 
+/// Tree entries nest by depth up to this many levels; deeper ones stay at
+/// the last level (their outline numbers still say how deep they are), so
+/// a very deep chain does not indent every line by its depth.
+const MAX_NESTING: usize = 6;
+
 fn item(out: &mut String, i: &Item, tree: bool) {
-    let depth = if tree { i.depth } else { 0 };
+    let depth = if tree { i.depth.min(MAX_NESTING) } else { 0 };
     let indent = "  ".repeat(depth);
     let mut lines = Vec::new();
     if let Some(before) = &i.before {
@@ -128,7 +133,7 @@ fn item(out: &mut String, i: &Item, tree: bool) {
     let main = runs_at(&i.text, i.label.is_none());
     lines.push(match &i.label {
         // An outline number reads "1.2 …", a name "A1: …".
-        Some(label) if label.text().chars().all(|c| c.is_ascii_digit() || c == '.') => {
+        Some(label) if label.is_outline_number() => {
             format!("**{}** {main}", escape_mid(label.text()))
         }
         Some(label) => format!("**{}:** {main}", escape_mid(label.text())),

@@ -16,7 +16,7 @@ fn item(out: &mut Vec<String>, i: &Item) {
     }
     out.push(match &i.label {
         // An outline number reads "1.2 …", a name "A1: …".
-        Some(label) if label.text().chars().all(|c| c.is_ascii_digit() || c == '.') => {
+        Some(label) if label.is_outline_number() => {
             format!("{} {}", label.text(), words(&i.text))
         }
         Some(label) => format!("{}: {}", label.text(), words(&i.text)),

@@ -15,6 +15,7 @@ mod meeting;
 mod session;
 mod validate;
 mod why;
+mod why_file;
 
 pub use action::{ActionItem, ActionStatus, Priority};
 pub use gaps::Gaps;

@@ -14,8 +14,9 @@ use super::why::WhyNode;
 
 /// The version of the file format this build reads and writes.
 /// Version 2 added `kind`, `time_zone`, `went_wrong`, `lucky` and
-/// `meeting`; version 1 files are read as they are.
-pub const SCHEMA_VERSION: u32 = 2;
+/// `meeting`; version 3 stores the why tree as a flat list with parent
+/// ids. Files of versions 1 and 2 are read as they are.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One postmortem session, as saved in one JSON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -47,7 +48,10 @@ pub struct Session {
     /// Who attended, with their function/team and role.
     pub participants: Vec<Participant>,
     /// The why tree. Each root is a problem statement (its `answer` holds
-    /// the statement); children answer "why?" of their parent.
+    /// the statement); children answer "why?" of their parent. Stored as a
+    /// flat list in outline order, each node naming its parent.
+    #[serde(with = "super::why_file")]
+    #[schemars(with = "Vec<super::why_file::StoredNode>")]
     pub whys: Vec<WhyNode>,
     /// What will be done, by whom, by when.
     pub actions: Vec<ActionItem>,

@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 
 use super::session::{SCHEMA_VERSION, Session};
-use super::why::WhyNode;
 
 /// The first problem found in a session, with the JSON path to it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,8 +38,14 @@ impl Session {
             ));
         }
         let mut seen = HashSet::new();
-        for (i, root) in self.whys.iter().enumerate() {
-            check_nodes(root, format!("whys[{i}]"), &mut seen)?;
+        // Numbered as the file lists them: depth first.
+        for (i, (_, node)) in self.why_nodes().into_iter().enumerate() {
+            if node.id.is_empty() || !seen.insert(node.id.as_str()) {
+                return Err(invalid(
+                    format!("whys[{i}].id"),
+                    format!("duplicate or empty id {:?}", node.id),
+                ));
+            }
         }
         for (i, action) in self.actions.iter().enumerate() {
             let path = format!("actions[{i}]");
@@ -63,21 +68,4 @@ impl Session {
         }
         Ok(())
     }
-}
-
-fn check_nodes<'a>(
-    node: &'a WhyNode,
-    path: String,
-    seen: &mut HashSet<&'a str>,
-) -> Result<(), Invalid> {
-    if node.id.is_empty() || !seen.insert(node.id.as_str()) {
-        return Err(invalid(
-            format!("{path}.id"),
-            format!("duplicate or empty id {:?}", node.id),
-        ));
-    }
-    for (i, child) in node.children.iter().enumerate() {
-        check_nodes(child, format!("{path}.children[{i}]"), seen)?;
-    }
-    Ok(())
 }

@@ -11,8 +11,9 @@ use super::ids;
 use super::session::Session;
 
 /// One answer in the why tree (or, at a root, one problem statement).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+/// Chains can be as deep as the room makes them: copying, comparing and
+/// dropping a node never overflow the stack (see `why_file` for how the
+/// file stores it).
 pub struct WhyNode {
     /// Id unique within the session, e.g. `n-k3f9`.
     pub id: String,
@@ -56,6 +57,68 @@ impl Confidence {
             Confidence::Fact => "fact",
             Confidence::Belief => "belief",
             Confidence::Unsure => "unsure",
+        }
+    }
+}
+
+/// Stack kept free before going a level deeper, and the size of each
+/// extra stack segment.
+const RED_ZONE: usize = 64 * 1024;
+const SEGMENT: usize = 1024 * 1024;
+
+impl Clone for WhyNode {
+    fn clone(&self) -> WhyNode {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || WhyNode {
+            id: self.id.clone(),
+            question: self.question.clone(),
+            answer: self.answer.clone(),
+            confidence: self.confidence,
+            evidence: self.evidence.clone(),
+            offered_by: self.offered_by.clone(),
+            root_cause: self.root_cause,
+            children: self.children.clone(),
+        })
+    }
+}
+
+impl PartialEq for WhyNode {
+    fn eq(&self, other: &WhyNode) -> bool {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || {
+            self.id == other.id
+                && self.question == other.question
+                && self.answer == other.answer
+                && self.confidence == other.confidence
+                && self.evidence == other.evidence
+                && self.offered_by == other.offered_by
+                && self.root_cause == other.root_cause
+                && self.children == other.children
+        })
+    }
+}
+
+impl std::fmt::Debug for WhyNode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        stacker::maybe_grow(RED_ZONE, SEGMENT, || {
+            f.debug_struct("WhyNode")
+                .field("id", &self.id)
+                .field("question", &self.question)
+                .field("answer", &self.answer)
+                .field("confidence", &self.confidence)
+                .field("evidence", &self.evidence)
+                .field("offered_by", &self.offered_by)
+                .field("root_cause", &self.root_cause)
+                .field("children", &self.children)
+                .finish()
+        })
+    }
+}
+
+impl Drop for WhyNode {
+    // Levels are dropped one at a time, not one inside the other.
+    fn drop(&mut self) {
+        let mut below = std::mem::take(&mut self.children);
+        while let Some(mut node) = below.pop() {
+            below.append(&mut node.children);
         }
     }
 }
@@ -110,18 +173,31 @@ pub enum EditError {
     NoSuchAction(String),
 }
 
+/// Outline numbers with more parts than this leave out the middle.
+const OUTLINE_MAX_PARTS: usize = 12;
+
 /// A node's place in the tree: the indices from the roots down to it.
 pub type TreePath = Vec<usize>;
 
-fn find_path(nodes: &[WhyNode], id: &str, path: &mut TreePath) -> bool {
-    for (i, node) in nodes.iter().enumerate() {
-        path.push(i);
-        if node.id == id || find_path(&node.children, id, path) {
-            return true;
+/// The path to the node with this id, searching depth first without
+/// recursion.
+fn find_path(roots: &[WhyNode], id: &str) -> Option<TreePath> {
+    // Each entry: a sibling list and the index being looked at in it.
+    let mut stack: Vec<(&[WhyNode], usize)> = vec![(roots, 0)];
+    while let Some((list, i)) = stack.last().copied() {
+        let Some(node) = list.get(i) else {
+            stack.pop();
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
+            continue;
+        };
+        if node.id == id {
+            return Some(stack.iter().map(|(_, i)| *i).collect());
         }
-        path.pop();
+        stack.push((&node.children, 0));
     }
-    false
+    None
 }
 
 /// The sibling list a path points into, and the index in it.
@@ -142,8 +218,7 @@ impl Session {
 
     /// The path of indices to the node with this id.
     pub fn path_of(&self, id: &str) -> Option<TreePath> {
-        let mut path = Vec::new();
-        find_path(&self.whys, id, &mut path).then_some(path)
+        find_path(&self.whys, id)
     }
 
     /// The node with this id.
@@ -305,25 +380,36 @@ impl Session {
         Ok(node.root_cause)
     }
 
-    /// Outline numbers ("1", "1.2", "1.2.1") of every node, by id.
+    /// Outline numbers ("1", "1.2", "1.2.1") of every node, by id. Past
+    /// twelve levels the middle is left out ("1.1.1…1.2.1"), so a very deep
+    /// chain does not make every label as long as the chain.
     pub fn outline_numbers(&self) -> std::collections::BTreeMap<String, String> {
-        fn walk(
-            nodes: &[WhyNode],
-            prefix: &str,
-            out: &mut std::collections::BTreeMap<String, String>,
-        ) {
-            for (i, node) in nodes.iter().enumerate() {
-                let number = if prefix.is_empty() {
-                    format!("{}", i + 1)
-                } else {
-                    format!("{prefix}.{}", i + 1)
-                };
-                walk(&node.children, &number, out);
-                out.insert(node.id.clone(), number);
-            }
-        }
         let mut out = std::collections::BTreeMap::new();
-        walk(&self.whys, "", &mut out);
+        let mut stack: Vec<(&[WhyNode], usize)> = vec![(&self.whys, 0)];
+        while let Some((list, i)) = stack.last().copied() {
+            let Some(node) = list.get(i) else {
+                stack.pop();
+                if let Some(top) = stack.last_mut() {
+                    top.1 += 1;
+                }
+                continue;
+            };
+            let parts: Vec<String> = if stack.len() <= OUTLINE_MAX_PARTS {
+                stack.iter().map(|(_, i)| (i + 1).to_string()).collect()
+            } else {
+                let head = stack[..3].iter().map(|(_, i)| (i + 1).to_string());
+                let tail = stack[stack.len() - 3..]
+                    .iter()
+                    .map(|(_, i)| (i + 1).to_string());
+                let mut parts: Vec<String> = head.collect();
+                let last = parts.len() - 1;
+                parts[last].push('…');
+                parts[last].push_str(&tail.collect::<Vec<_>>().join("."));
+                parts
+            };
+            out.insert(node.id.clone(), parts.join("."));
+            stack.push((&node.children, 0));
+        }
         out
     }
 

@@ -40,30 +40,85 @@ pub enum LoadError {
     Invalid(Invalid),
 }
 
-/// Parses and validates a session file's text.
-pub fn parse(text: &str) -> Result<Session, LoadError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+/// Only the version, read before anything else.
+#[derive(serde::Deserialize)]
+struct Probe {
+    schema_version: Option<serde_json::Value>,
+}
+
+/// Reads a `T` from `text` with no nesting limit (the stack grows on the
+/// heap as deep as the text nests), refusing text after the value.
+/// An error comes with the JSON path it was found at.
+fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    de.disable_recursion_limit();
+    let value = serde_path_to_error::deserialize(serde_stacker::Deserializer::new(&mut de))
+        .map_err(|e| (e.path().to_string(), e.into_inner()))?;
+    de.end().map_err(|e| (".".to_string(), e))?;
+    Ok(value)
+}
+
+fn shape(path: &str, e: &serde_json::Error) -> LoadError {
+    LoadError::Shape {
+        path: if path == "." {
+            "$".to_string()
+        } else {
+            format!("$.{path}")
+        },
+        message: strip_position(&e.to_string()),
+    }
+}
+
+/// The shape error found when reading through a `serde_json::Value`.
+fn shape_through_value(text: &str) -> Option<LoadError> {
+    let value: serde_json::Value = read(text).ok()?;
+    let found = serde_path_to_error::deserialize::<_, Session>(&value).err()?;
+    let path = found.path().to_string();
+    let result = Some(shape(&path, found.inner()));
+    // A deep value is dropped a level at a time by its own stack.
+    stacker::maybe_grow(64 * 1024, 16 * 1024 * 1024, move || drop(value));
+    result
+}
+
+fn syntax(e: &serde_json::Error) -> LoadError {
+    LoadError::Syntax {
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
+    }
+}
+
+/// Parses and validates a session file's text. Duplicate keys are
+/// refused (naming the key), any nesting depth is read, and the version
+/// is checked before the shape.
+pub fn parse(text: &str) -> Result<Session, LoadError> {
+    // The first read checks the syntax and finds the version.
+    let probe = read::<Probe>(text).map_err(|(path, e)| match e.classify() {
+        serde_json::error::Category::Data if e.to_string().contains("duplicate field") => {
+            shape(&path, &e)
+        }
+        serde_json::error::Category::Data => LoadError::NoVersion,
+        _ => syntax(&e),
     })?;
-    let version = value
-        .get("schema_version")
+    let version = probe
+        .schema_version
+        .as_ref()
         .and_then(serde_json::Value::as_u64)
         .ok_or(LoadError::NoVersion)?;
     if version > u64::from(SCHEMA_VERSION) {
         return Err(LoadError::FutureVersion { found: version });
     }
-    let session: Session = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        LoadError::Shape {
-            path: if path == "." {
-                "$".to_string()
-            } else {
-                format!("$.{path}")
-            },
-            message: e.into_inner().to_string(),
+    // The text is valid JSON, so anything wrong now is its shape.
+    let session: Session = read(text).map_err(|(path, e)| {
+        if e.is_syntax() && strip_position(&e.to_string()) == "expected value" {
+            // Read straight from text, a wrong value where a word is
+            // expected says only "expected value"; read through a JSON
+            // value, it names what it found and what was allowed.
+            if let Some(better) = shape_through_value(text) {
+                return better;
+            }
         }
+        shape(&path, &e)
     })?;
     session.validate().map_err(LoadError::Invalid)?;
     // Read in an older version's shape, it is written in the current one.
