@@ -29,7 +29,7 @@ pub struct Cli {
 pub enum Command {
     /// Start a new session and open it.
     New {
-        /// Title of the incident, e.g. "Checkout outage".
+        /// Title of the session, e.g. "Checkout outage".
         title: Option<String>,
         /// What kind of meeting: incident (a postmortem) or customer-issue
         /// (a review); it sets the words used on screen and in the summary.

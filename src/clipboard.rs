@@ -14,6 +14,9 @@ use crossterm::clipboard::CopyToClipboard;
 pub struct CopyReport {
     /// The OSC 52 sequence was sent to a terminal.
     pub osc52: bool,
+    /// What went through OSC 52 was the plain text of an HTML copy (a
+    /// terminal's clipboard takes text only).
+    pub osc52_plain: bool,
     /// The native clipboard took the text (and HTML, if given).
     pub native: bool,
     /// Why the native clipboard was not used, if it was not.
@@ -26,7 +29,9 @@ impl CopyReport {
     /// One line saying which way(s) the text went.
     pub fn describe(&self, what: &str) -> String {
         let mut ways = Vec::new();
-        if self.osc52 {
+        if self.osc52 && self.osc52_plain {
+            ways.push("the terminal (OSC 52, as plain text)");
+        } else if self.osc52 {
             ways.push("the terminal (OSC 52)");
         }
         if self.native {
@@ -67,7 +72,10 @@ pub fn copy(
     fallback: (&Path, &str),
 ) -> CopyReport {
     let (fallback, file_text) = fallback;
-    let mut report = CopyReport::default();
+    let mut report = CopyReport {
+        osc52_plain: html.is_some(),
+        ..CopyReport::default()
+    };
     if let Some(out) = terminal {
         let mut sequence = String::new();
         report.osc52 = CopyToClipboard::to_clipboard_from(text)

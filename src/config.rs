@@ -42,6 +42,8 @@ pub struct KindWords {
     pub ongoing: Option<String>,
     /// Who was affected, as a plural noun: "customers".
     pub affected: Option<String>,
+    /// An example title for a new session of this kind.
+    pub example: Option<String>,
 }
 
 impl Config {
@@ -58,6 +60,7 @@ impl Config {
                 severities: words.severities.clone().unwrap_or(base.severities.clone()),
                 ongoing: words.ongoing.clone().unwrap_or(base.ongoing.clone()),
                 affected: words.affected.clone().unwrap_or(base.affected.clone()),
+                example: words.example.clone().unwrap_or(base.example.clone()),
             })
             .collect()
     }

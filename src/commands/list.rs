@@ -44,12 +44,12 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
         return Ok(());
     }
     if !listing.sessions.is_empty() {
-        out.push_str("ID      UPDATED           STAGE    WHYS  ACTIONS    TITLE\n");
+        out.push_str("ID      UPDATED           STAGE    WHYS  ACTIONS       TITLE\n");
     }
     for s in &listing.sessions {
-        let actions = format!("{} ({} open)", s.actions, s.open_actions);
+        let actions = format!("{} ({} to do)", s.actions, s.open_actions);
         out.push_str(&format!(
-            "{:<7} {}  {:<8} {:<5} {:<10} {}\n",
+            "{:<7} {}  {:<8} {:<5} {:<13} {}\n",
             s.id,
             fivewhys::export::format_time(s.updated, &tz),
             s.stage.label(),

@@ -22,10 +22,8 @@ pub fn summary(s: &Session, ctx: &Context) -> Summary {
     };
     let day = s
         .intake
-        .started
-        .unwrap_or(s.created)
-        .to_zoned(ctx.tz.clone())
-        .date();
+        .first_known()
+        .map(|at| at.to_zoned(ctx.tz.clone()).date());
     let roots = s.root_cause_labels();
     let numbers = s.outline_numbers();
     let mut sections = vec![summary_section(s), impact(s, &words.affected)];
@@ -45,16 +43,19 @@ pub fn summary(s: &Session, ctx: &Context) -> Summary {
     sections.push(to_verify(s, &roots, &numbers));
     sections.push(timeline(s, ctx));
     sections.push(people(s, ctx.redacted));
-    sections.push(why_tree(s, &roots, &numbers));
     if !s.notes.trim().is_empty() {
         sections.push(Section {
             heading: "Notes".into(),
             blocks: vec![Block::Paragraphs(paragraphs(&s.notes))],
         });
     }
+    sections.push(why_tree(s, &roots, &numbers));
     sections.retain(|section| !section.blocks.is_empty());
     Summary {
-        subject: format!("{}: {title} — {}", words.document, format::date(day)),
+        subject: match day {
+            Some(day) => format!("{}: {title} — {}", words.document, format::date(day)),
+            None => format!("{}: {title}", words.document),
+        },
         title: format!("{}: {title}", words.document),
         facts: header(s, ctx, &words),
         status: status(s, ctx),
@@ -73,13 +74,19 @@ fn paragraphs(text: &str) -> Vec<String> {
 fn header(s: &Session, ctx: &Context, words: &crate::model::Vocabulary) -> Vec<Fact> {
     let intake = &s.intake;
     let mut facts = Vec::new();
-    let day = intake.started.unwrap_or(s.created);
-    facts.push(Fact::runs(
-        "Date",
-        vec![Run::Unbroken(format::date(
-            day.to_zoned(ctx.tz.clone()).date(),
-        ))],
-    ));
+    let date = |at: Timestamp| Run::Unbroken(format::date(at.to_zoned(ctx.tz.clone()).date()));
+    facts.push(match intake.first_known() {
+        Some(at) => Fact::runs("Date", vec![date(at)]),
+        None => Fact::runs(
+            "Date",
+            vec![
+                Run::Warn("NOT RECORDED".into()),
+                Run::Plain(" (meeting held ".into()),
+                date(s.created),
+                Run::Plain(")".into()),
+            ],
+        ),
+    });
     if let Some(severity) = intake.severity {
         facts.push(Fact::new("Severity", words.severity(severity)));
     }
@@ -102,12 +109,8 @@ fn header(s: &Session, ctx: &Context, words: &crate::model::Vocabulary) -> Vec<F
     }
     if let Some(n) = intake.customer_impact.affected {
         facts.push(Fact::runs(
-            "People affected",
-            vec![Run::Unbroken(format!(
-                "{} {}",
-                format::thousands(n),
-                words.affected
-            ))],
+            words.affected_label(),
+            vec![Run::Unbroken(format::thousands(n))],
         ));
     }
     facts.push(Fact::new("Times are in", ctx.zone_name.clone()));
@@ -309,6 +312,8 @@ fn actions(
         .map(|(i, a)| {
             let mut facts = Vec::new();
             facts.push(match (&a.owner, &a.team) {
+                // Redacted, an owner is their function: say it once.
+                (Some(o), Some(t)) if o.trim() == t.trim() => Fact::new("Owner", o.trim()),
                 (Some(o), Some(t)) => Fact::new("Owner", format!("{} ({})", o.trim(), t.trim())),
                 (Some(o), None) => Fact::new("Owner", o.trim()),
                 (None, Some(t)) => Fact::runs(
@@ -422,7 +427,11 @@ fn timeline(s: &Session, ctx: &Context) -> Section {
                 format::clock(at, &ctx.tz)
             } else {
                 last_day = Some(zoned.date());
-                format::time(at, &ctx.tz)
+                format!(
+                    "{} {}",
+                    format::date(zoned.date()),
+                    format::clock(at, &ctx.tz)
+                )
             };
             vec![Run::Unbroken(when), Run::Plain(" ".into()), what]
         })

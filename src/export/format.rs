@@ -26,6 +26,7 @@ pub fn duration(d: SignedDuration) -> String {
         (0, 0) => format!("{mins} min"),
         (0, _) if mins == 0 => format!("{hours} h"),
         (0, _) => format!("{hours} h {mins} min"),
+        (_, 0) => format!("{days} d"),
         _ => format!("{days} d {hours} h"),
     }
 }
@@ -60,5 +61,6 @@ mod tests {
         assert_eq!(duration(SignedDuration::from_mins(21)), "21 min");
         assert_eq!(duration(SignedDuration::from_mins(120)), "2 h");
         assert_eq!(duration(SignedDuration::from_mins(3000)), "2 d 2 h");
+        assert_eq!(duration(SignedDuration::from_hours(17 * 24)), "17 d");
     }
 }

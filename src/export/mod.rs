@@ -113,13 +113,24 @@ pub struct Context {
     pub redacted: bool,
 }
 
+/// How a zone is named to readers: its IANA name, but plain "UTC" for
+/// the names systems give UTC ("Etc/UTC", "Universal" …).
+pub fn zone_label(name: &str) -> String {
+    match name {
+        "Etc/UTC" | "Etc/UCT" | "Etc/Universal" | "Etc/Zulu" | "UCT" | "Universal" | "Zulu" => {
+            "UTC".to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
 impl Context {
     /// The context of exporting `session` at `now`: its time zone (UTC for
     /// a session that names none) and the date there.
     pub fn for_session(session: &Session, now: Timestamp) -> Context {
         let (tz, zone_name) = match session.zone() {
             Some(tz) => {
-                let name = session.time_zone.clone().unwrap_or_default();
+                let name = zone_label(session.time_zone.as_deref().unwrap_or_default());
                 (tz, name)
             }
             None => (TimeZone::UTC, "UTC".to_string()),

@@ -34,10 +34,10 @@ pub fn render(doc: &Summary, wrap: Option<usize>) -> String {
     for section in &doc.sections {
         out.push(String::new());
         out.push(section.heading.to_uppercase());
-        for (n, block) in section.blocks.iter().enumerate() {
-            if n > 0 {
-                out.push(String::new());
-            }
+        for block in &section.blocks {
+            // A blank line under the heading and between blocks: headings
+            // stand out in any font, even above "ROOT CAUSE RC1".
+            out.push(String::new());
             match block {
                 Block::Paragraphs(paragraphs) => {
                     for (i, p) in paragraphs.iter().enumerate() {

@@ -23,6 +23,8 @@ pub struct Vocabulary {
     pub ongoing: String,
     /// Who was affected, as a noun: "customers".
     pub affected: String,
+    /// An example title, shown in an empty title field.
+    pub example: String,
 }
 
 /// The kind of session created when none is chosen.
@@ -61,6 +63,7 @@ impl Vocabulary {
                 severities: words(["SEV1 critical", "SEV2 major", "SEV3 minor", "SEV4 low"]),
                 ongoing: "still ongoing".into(),
                 affected: "customers".into(),
+                example: "Checkout outage during the autumn sale".into(),
             },
             Vocabulary {
                 key: "customer-issue".into(),
@@ -70,6 +73,7 @@ impl Vocabulary {
                 severities: words(["critical", "high", "medium", "low"]),
                 ongoing: "still ongoing".into(),
                 affected: "customers".into(),
+                example: "Cancellations after the first box doubled".into(),
             },
         ]
     }
@@ -85,6 +89,16 @@ impl Vocabulary {
             .unwrap_or_else(|| Vocabulary::builtin().remove(0))
     }
 
+    /// What happened, as a heading: "Incident", "Issue".
+    pub fn event_heading(&self) -> String {
+        capitalised(&self.event)
+    }
+
+    /// The label for how many were affected: "Customers affected".
+    pub fn affected_label(&self) -> String {
+        format!("{} affected", capitalised(&self.affected))
+    }
+
     /// The label of a severity in this kind's words.
     pub fn severity(&self, severity: Severity) -> &str {
         let index = Severity::ALL
@@ -92,6 +106,15 @@ impl Vocabulary {
             .position(|s| *s == severity)
             .unwrap_or(0);
         &self.severities[index]
+    }
+}
+
+/// `s` with its first letter in capitals.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -28,12 +28,12 @@ impl Lesson {
         }
     }
 
-    /// What an empty list asks for.
-    pub fn prompt(self) -> &'static str {
+    /// What an empty list asks for, about an `event` ("incident").
+    pub fn prompt(self, event: &str) -> String {
         match self {
-            Lesson::Well => "Name the good work done during the incident.",
-            Lesson::Wrong => "What went wrong besides the root causes?",
-            Lesson::Lucky => "What could have made it worse, and did not?",
+            Lesson::Well => format!("Name the good work done during the {event}."),
+            Lesson::Wrong => "What went wrong besides the root causes?".to_string(),
+            Lesson::Lucky => "What could have made it worse, and did not?".to_string(),
         }
     }
 }

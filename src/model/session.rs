@@ -330,6 +330,18 @@ impl Intake {
         between(self.started?, self.resolved?)
     }
 
+    /// When the incident began, as far as anyone knows: the start, else
+    /// the earliest time recorded (detection, a key moment, resolution).
+    pub fn first_known(&self) -> Option<Timestamp> {
+        self.started.or_else(|| {
+            [self.detected, self.resolved]
+                .into_iter()
+                .flatten()
+                .chain(self.key_moments.iter().map(|m| m.at))
+                .min()
+        })
+    }
+
     /// How long it took to notice, start to detection.
     pub fn time_to_detect(&self) -> Option<jiff::SignedDuration> {
         between(self.started?, self.detected?)

@@ -8,18 +8,31 @@ use crate::model::Session;
 /// Longest slug kept from a title, so names stay readable in `ls`.
 const MAX_SLUG: usize = 40;
 
-/// A lowercase ASCII slug of `title`: letters and digits joined by '-'.
+/// A lowercase ASCII slug of `title`: letters and digits joined by '-',
+/// accents and other scripts spelled in ASCII ("Café" → "cafe"), cut at a
+/// word boundary when long.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
+    for c in deunicode::deunicode(title)
+        .chars()
+        .flat_map(char::to_lowercase)
+    {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
-        if out.len() >= MAX_SLUG {
+        if out.len() > MAX_SLUG {
             break;
         }
+    }
+    if out.len() > MAX_SLUG {
+        // Whole words only, unless one word is longer than the limit.
+        let cut = out[..=MAX_SLUG]
+            .rfind('-')
+            .filter(|&i| i > 0)
+            .unwrap_or(MAX_SLUG);
+        out.truncate(cut);
     }
     let trimmed = out.trim_end_matches('-');
     if trimmed.is_empty() {
@@ -44,7 +57,16 @@ mod tests {
         assert_eq!(slug("Checkout outage!"), "checkout-outage");
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
         assert_eq!(slug("  "), "session");
-        assert_eq!(slug("Café — déjà vu"), "caf-d-j-vu");
+        assert_eq!(slug("Café — déjà vu"), "cafe-deja-vu");
         assert!(slug(&"x".repeat(500)).len() <= MAX_SLUG);
+        assert_eq!(
+            slug("Cancellations after the first box doubled in two months"),
+            "cancellations-after-the-first-box",
+            "cut between words"
+        );
+        assert_eq!(
+            slug("Checkout outage during the autumn sale"),
+            "checkout-outage-during-the-autumn-sale"
+        );
     }
 }

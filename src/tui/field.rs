@@ -97,6 +97,15 @@ pub enum Kind {
 }
 
 impl Field {
+    /// The label shown beside the value, in the words of the session's
+    /// kind ("Orders affected" where a kind counts orders).
+    pub fn label_in(&self, s: &Session) -> String {
+        match self {
+            Field::Affected => s.words().affected_label(),
+            _ => self.label().to_string(),
+        }
+    }
+
     /// The label shown beside the value.
     pub fn label(&self) -> &'static str {
         match self {

@@ -24,7 +24,7 @@ fn columns(width: u16) -> Vec<Column> {
         Column::flex("TITLE", 20),
         Column::fixed("STAGE", 7),
         Column::fixed("ANSWERS", 7),
-        Column::fixed("ACTIONS", 11),
+        Column::fixed("ACTIONS", 13),
         Column::fixed("UPDATED", updated),
         Column::fixed("ID", 6),
     ];
@@ -47,7 +47,7 @@ fn cell(s: &SessionSummary, tz: &jiff::tz::TimeZone, column: &str) -> String {
         },
         "ACTIONS" => match s.open_actions {
             0 => s.actions.to_string(),
-            open => format!("{} ({open} open)", s.actions),
+            open => format!("{} ({open} to do)", s.actions),
         },
         "UPDATED" => crate::export::format_time(s.updated, tz),
         "DATE" => s.updated.to_zoned(tz.clone()).date().to_string(),

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::split_bottom;
 use crate::export::sanitize::clean_line;
+use crate::model::{Session, Vocabulary};
 use crate::tui::action::Action;
 use crate::tui::app::SessionState;
 use crate::tui::field::Field;
@@ -19,20 +20,21 @@ use crate::tui::widths::fit_pad;
 const LABEL: usize = 20;
 
 /// What to type, shown in an empty field while it is selected.
-fn example(field: &Field) -> &'static str {
-    match field {
-        Field::Title => "a short name for the incident",
+fn example(field: &Field, words: &Vocabulary) -> String {
+    let text = match field {
+        Field::Title => return format!("a short name for the {}", words.event),
+        Field::Affected => return format!("how many {}", words.affected),
         Field::Problem => "one line: what went wrong, for whom",
         Field::Summary => "what happened, in a few sentences",
         Field::Started | Field::Detected | Field::Resolved => {
             "e.g. 14:05, yesterday 9am, 2026-11-02 08:21"
         }
         Field::Impact => "who was affected and how",
-        Field::Affected => "how many customers",
         Field::Channels => "e.g. app, email, phone support",
         Field::Notes => "anything else worth keeping",
         _ => "",
-    }
+    };
+    text.to_string()
 }
 
 /// Draws the Intake form.
@@ -45,11 +47,12 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let selected = fields.get(ss.intake_sel);
     let width = list_area.width as usize;
     let value_width = width.saturating_sub(LABEL + 2);
+    let words = ss.session.words();
     let cell = |field: &Field, text: String, w: usize| -> Span<'static> {
         let focused = Some(field) == selected;
         let style = if focused { theme.selected } else { theme.text };
         if text.is_empty() && focused {
-            Span::styled(fit_pad(example(field), w), theme.selected)
+            Span::styled(fit_pad(&example(field, &words), w), theme.selected)
         } else if text.is_empty() {
             Span::styled(fit_pad("—", w), theme.dim)
         } else {
@@ -73,7 +76,21 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let heading = |text: String| Line::from(Span::styled(text, theme.accent));
-    lines.push(heading("Incident".into()));
+    // Times below are in the session's zone (the local one until the
+    // session records it): say which, once.
+    let zone = ss
+        .session
+        .time_zone
+        .clone()
+        .or_else(|| now.time_zone().iana_name().map(str::to_string))
+        .map_or_else(
+            || "local time".to_string(),
+            |z| crate::export::zone_label(&z),
+        );
+    lines.push(heading(format!(
+        "{} · times in {zone}",
+        words.event_heading()
+    )));
     for (i, field) in fields.iter().enumerate() {
         if Some(field) == selected {
             selected_line = lines.len();
@@ -169,16 +186,23 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 }
                 lines.push(labelled(
                     field,
+                    &ss.session,
                     cell(field, field.read(&ss.session, now), value_width),
                     theme,
                 ));
             }
             Field::Summary => {
                 let text = field.read(&ss.session, now).replace('\n', " ");
-                lines.push(labelled(field, cell(field, text, value_width), theme));
+                lines.push(labelled(
+                    field,
+                    &ss.session,
+                    cell(field, text, value_width),
+                    theme,
+                ));
             }
             _ => lines.push(labelled(
                 field,
+                &ss.session,
                 cell(field, field.read(&ss.session, now), value_width),
                 theme,
             )),
@@ -194,9 +218,12 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     }
 }
 
-fn labelled(field: &Field, value: Span<'static>, theme: &Theme) -> Line<'static> {
+fn labelled(field: &Field, s: &Session, value: Span<'static>, theme: &Theme) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("  {}", fit_pad(field.label(), LABEL)), theme.dim),
+        Span::styled(
+            format!("  {}", fit_pad(&field.label_in(s), LABEL)),
+            theme.dim,
+        ),
         value,
     ])
 }

@@ -78,7 +78,10 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 Field::AddLesson(lesson) => {
                     let items = s.lessons(*lesson).len();
                     let note = if items == 0 {
-                        format!("  {} ({add} adds)", lesson.prompt())
+                        format!(
+                            "  {} ({add} adds)",
+                            lesson.prompt(&ss.session.words().event)
+                        )
                     } else {
                         format!("  ({items}; {add} adds)")
                     };

@@ -53,8 +53,16 @@ fn new_title(
                 kind: kind.to_string(),
             }];
         }
-        Action::NextField => kind = (kind + 1) % count,
-        Action::PrevField => kind = (kind + count - 1) % count,
+        Action::NextField | Action::PrevField => {
+            kind = if action == Action::NextField {
+                (kind + 1) % count
+            } else {
+                (kind + count - 1) % count
+            };
+            if let Some(words) = kinds.get(kind) {
+                area.set_placeholder_text(format!("e.g. {}", words.example));
+            }
+        }
         Action::Back => return Vec::new(),
         Action::Input(key) => {
             area.input(key);
@@ -126,7 +134,9 @@ fn browse(
         }
         Action::NewSession => {
             let mut area = TextArea::default();
-            area.set_placeholder_text("e.g. Checkout outage during the autumn sale");
+            if let Some(words) = crate::model::kind::known().first() {
+                area.set_placeholder_text(format!("e.g. {}", words.example));
+            }
             home.mode = HomeMode::NewTitle {
                 area: Box::new(area),
                 kind: 0,

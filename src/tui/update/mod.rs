@@ -44,7 +44,7 @@ fn refresh_preview(app: &mut App) {
         if ss.session.time_zone.is_none() {
             // As on screen: the local zone, until the session records one.
             ctx.tz = app.now.time_zone().clone();
-            ctx.zone_name = ctx.tz.iana_name().unwrap_or("local time").to_string();
+            ctx.zone_name = crate::export::zone_label(ctx.tz.iana_name().unwrap_or("local time"));
             ctx.today = app.now.date();
         }
         ss.preview_shown = Some(super::preview::make(&ss.session, ss.preview, &ctx, width));

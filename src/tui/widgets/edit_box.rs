@@ -98,7 +98,7 @@ pub fn render(
         .borders(Borders::ALL)
         .border_style(theme.accent)
         .title(Span::styled(
-            format!(" {} ", editor.field.label()),
+            format!(" {} ", editor.field.label_in(s)),
             theme.accent,
         ))
         .title_bottom(Line::from(Span::styled(hint, theme.dim)));
