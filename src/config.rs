@@ -70,12 +70,12 @@ impl Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file exists but could not be read.
-    #[error("could not read the config file {}: {source}", path.display())]
+    #[error("could not read the config file {}: {cause}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The file is not valid.
     #[error("{}:{line}: {message}", path.display())]
@@ -88,12 +88,12 @@ pub enum ConfigError {
         message: String,
     },
     /// The file could not be written.
-    #[error("could not write the config file {}: {source}", path.display())]
+    #[error("could not write the config file {}: {cause}", path.display())]
     Write {
         /// The file.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -118,7 +118,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         Err(source) => {
             return Err(ConfigError::Read {
                 path: path.to_path_buf(),
-                source,
+                cause: source,
             });
         }
     };
@@ -177,7 +177,7 @@ pub fn remember_theme(path: &Path, theme: &str) -> Result<(), ConfigError> {
         Err(source) => {
             return Err(ConfigError::Read {
                 path: path.to_path_buf(),
-                source,
+                cause: source,
             });
         }
     };
@@ -197,13 +197,13 @@ pub fn remember_theme(path: &Path, theme: &str) -> Result<(), ConfigError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| ConfigError::Write {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
     }
     crate::store::write_file(path, doc.to_string().as_bytes()).map_err(|source| {
         ConfigError::Write {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         }
     })
 }

@@ -335,3 +335,101 @@ fn kinds_from_the_config_file_name_their_own_words() {
         .stderr(contains("config.toml:1").and(contains("ignored")))
         .stdout(contains("Postmortem: Checkout outage"));
 }
+
+#[test]
+fn commands_that_only_print_create_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("not-yet");
+    for args in [
+        vec!["path"],
+        vec!["schema"],
+        vec!["completions", "bash"],
+        vec!["--help"],
+    ] {
+        fivewhys(&data).args(&args).assert().success();
+        assert!(!data.exists(), "`{args:?}` created the data folder");
+    }
+    fivewhys(&data)
+        .arg("path")
+        .assert()
+        .stdout(format!("{}\n", data.display()));
+}
+
+#[test]
+#[cfg(unix)]
+fn import_takes_only_regular_files_of_sensible_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Refused at once, not read: a pipe would block forever.
+    fivewhys(dir.path())
+        .arg("import")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains("named pipe"));
+    let huge = dir.path().join("huge.json");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(17 * 1024 * 1024).unwrap();
+    fivewhys(dir.path())
+        .arg("import")
+        .arg(&huge)
+        .assert()
+        .code(1)
+        .stderr(contains("larger than 16 MiB"));
+}
+
+#[test]
+#[cfg(unix)]
+fn export_output_replaces_files_only() {
+    let dir = with_outage();
+    let target = dir.path().join("summary.txt");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    fivewhys(dir.path())
+        .args(["export", "k3f", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("Postmortem")
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let out = fivewhys(dir.path())
+        .args(["export", "k3f", "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("folder"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+}
+
+#[test]
+fn an_os_error_is_said_once() {
+    let dir = with_outage();
+    let out = fivewhys(dir.path())
+        .args(["export", "k3f", "-o"])
+        .arg(dir.path().join("no-such-folder").join("out.txt"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}

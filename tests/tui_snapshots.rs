@@ -63,6 +63,7 @@ fn home() {
             path: "/data/sessions/2026-09-01-from-the-future.json".into(),
             reason: "schema_version 7 is newer than this fivewhys supports (1); upgrade fivewhys to open it".into(),
         }],
+        ..Listing::default()
     };
     let mut app = App::new(Theme::named(ThemeName::Dark), now());
     app.screen = Screen::Home(Box::new(HomeState {
@@ -190,6 +191,7 @@ fn wide_text_lines_up() {
             "/data/sessions/a.json".into(),
         )],
         unreadable: Vec::new(),
+        ..Listing::default()
     };
     let mut home = App::new(Theme::named(ThemeName::Dark), now());
     home.screen = Screen::Home(Box::new(HomeState {

@@ -386,6 +386,7 @@ fn home_with_a_thousand_sessions_keeps_the_selection_in_view() {
         listing: Listing {
             sessions,
             unreadable: Vec::new(),
+            ..Listing::default()
         },
         ..HomeState::default()
     }));

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result};
 use fivewhys::clipboard;
 use fivewhys::export::{self, Context, Format};
-use fivewhys::store::{Store, write_file};
+use fivewhys::store::{Store, write_to};
 
 /// How to export.
 pub struct Options {
@@ -37,9 +37,13 @@ pub fn run(store: &Store, query: &str, format: Format, options: Options) -> Resu
     ctx.redacted = redact;
     let text = export::export(&session, format, &ctx);
     if let Some(out) = &output {
-        write_file(out, text.as_bytes())
+        write_to(out, text.as_bytes())
             .with_context(|| format!("could not write {}", out.display()))?;
-        eprintln!("wrote the {} summary to {}", format.label(), out.display());
+        super::output::say(&format!(
+            "wrote the {} summary to {}",
+            format.label(),
+            out.display()
+        ));
     }
     if copy {
         // HTML goes to the native clipboard as rich text with the plain
@@ -52,13 +56,13 @@ pub fn run(store: &Store, query: &str, format: Format, options: Options) -> Resu
         let terminal = tty.as_mut().map(|t| t as &mut dyn std::io::Write);
         let fallback = store.export_path(&path, format.extension());
         let report = clipboard::copy(&plain, html, terminal, (&fallback, &text));
-        eprintln!(
-            "{}",
-            report.describe(&format!("{} summary", format.label()))
-        );
+        super::output::say(&report.describe(&format!("{} summary", format.label())));
     }
     if output.is_none() && !copy {
-        super::print_out(&text)?;
+        match format {
+            Format::Json => super::output::json(&text)?,
+            _ => super::output::data(&text)?,
+        }
     }
     Ok(())
 }

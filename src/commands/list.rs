@@ -27,20 +27,20 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
                 })
             })
             .collect();
-        super::print_out(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
+        super::output::json(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
         for bad in &listing.unreadable {
-            eprintln!(
+            super::output::say(&format!(
                 "fivewhys: unreadable: {}: {}",
                 bad.path.display(),
                 bad.reason
-            );
+            ));
         }
         return Ok(());
     }
     let tz = jiff::tz::TimeZone::system();
     let mut out = String::new();
     if listing.sessions.is_empty() && listing.unreadable.is_empty() {
-        eprintln!("no sessions yet; start one with `fivewhys new \"Title\"`");
+        super::output::say("no sessions yet; start one with `fivewhys new \"Title\"`");
         return Ok(());
     }
     if !listing.sessions.is_empty() {
@@ -65,5 +65,5 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
             clean_line(&bad.reason)
         ));
     }
-    super::print_out(&out)
+    super::output::data(&out)
 }

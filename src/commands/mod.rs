@@ -3,9 +3,9 @@
 
 mod export;
 mod list;
+pub mod output;
 mod tui;
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
@@ -52,7 +52,24 @@ pub fn run(cli: Cli) -> Result<()> {
         None | Some(Command::New { .. } | Command::Open { .. } | Command::Present { .. })
     );
     if let Some(problem) = settings.problem.as_deref().filter(|_| !interactive) {
-        eprintln!("warning: {problem}");
+        output::say(&format!("warning: {problem}"));
+    }
+    // Commands that only print touch nothing on disk.
+    match &cli.command {
+        Some(Command::Path) => {
+            return output::data(&format!("{}\n", data_dir(cli.data_dir)?.display()));
+        }
+        Some(Command::Schema) => {
+            let schema = schemars::schema_for!(fivewhys::model::Session);
+            return output::json(&format!("{}\n", serde_json::to_string_pretty(&schema)?));
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = Cli::command();
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "fivewhys", &mut script);
+            return output::data(&String::from_utf8_lossy(&script));
+        }
+        _ => {}
     }
     let store = Store::open(data_dir(cli.data_dir)?)?;
     let theme = cli.theme.as_deref();
@@ -85,7 +102,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Show { session }) => {
             let session = store.load(&store.resolve(&session)?)?;
             let ctx = fivewhys::export::Context::for_session(&session, jiff::Timestamp::now());
-            print_out(&fivewhys::export::text(&session, &ctx))
+            output::data(&fivewhys::export::text(&session, &ctx))
         }
         Some(Command::Export {
             session,
@@ -107,28 +124,21 @@ pub fn run(cli: Cli) -> Result<()> {
         ),
         Some(Command::Import { file, new_id }) => {
             let (session, path) = store.import(&file, new_id)?;
-            eprintln!(
+            output::say(&format!(
                 "imported session {} ({}) to {}",
                 session.id,
                 session.title,
                 path.display()
-            );
+            ));
             Ok(())
         }
         Some(Command::Delete { session }) => {
             let moved = store.delete(&session)?;
-            eprintln!("moved to the trash: {}", moved.display());
+            output::say(&format!("moved to the trash: {}", moved.display()));
             Ok(())
         }
-        Some(Command::Path) => print_out(&format!("{}\n", store.root().display())),
-        Some(Command::Schema) => {
-            let schema = schemars::schema_for!(fivewhys::model::Session);
-            print_out(&format!("{}\n", serde_json::to_string_pretty(&schema)?))
-        }
-        Some(Command::Completions { shell }) => {
-            let mut cmd = Cli::command();
-            clap_complete::generate(shell, &mut cmd, "fivewhys", &mut std::io::stdout());
-            Ok(())
+        Some(Command::Path | Command::Schema | Command::Completions { .. }) => {
+            unreachable!("handled before the data directory is opened")
         }
     }
 }
@@ -142,13 +152,4 @@ fn data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "fivewhys")
         .map(|dirs| dirs.data_dir().to_path_buf())
         .context("no home directory found; pass --data-dir DIR or set FIVEWHYS_DATA_DIR")
-}
-
-/// Writes to stdout; a closed pipe (`fivewhys list | head`) is not an error.
-fn print_out(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
 }

@@ -43,6 +43,24 @@ pub fn clean_text(text: &str) -> String {
         .join("\n")
 }
 
+/// JSON text made inert for a terminal without changing what it means:
+/// every control, C1 or bidirectional character left in it (serde_json
+/// escapes only C0 inside strings) becomes a `\uXXXX` escape. Structural
+/// newlines stay. Outside strings JSON has only ASCII whitespace, so these
+/// characters can only be inside strings, where the escape reads back as
+/// the same character.
+pub fn inert_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && is_unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Skips the rest of an escape sequence after ESC: CSI (`ESC [ … final`),
 /// OSC/DCS/APC/PM/SOS strings (up to BEL or ESC \), or one following char.
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -74,6 +92,18 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_keeps_its_meaning_and_loses_its_teeth() {
+        let value = serde_json::json!({ "title": "a\u{9b}31m\u{202e}b\u{1b}]0;x\u{7}" });
+        let text = inert_json(&serde_json::to_string_pretty(&value).unwrap());
+        assert!(
+            !text.chars().any(|c| c != '\n' && is_unsafe_char(c)),
+            "{text:?}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
 
     #[test]
     fn escapes_and_controls_are_removed() {

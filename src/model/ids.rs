@@ -32,9 +32,13 @@ pub fn fresh_id(prefix: &str, len: usize, taken: impl Fn(&str) -> bool) -> Strin
     }
 }
 
-/// Whether `s` looks like an id this program would have made (any length).
+/// Whether `s` looks like an id this program would have made (any
+/// length): lowercase letters, digits and '-', starting with a letter or
+/// digit (so an id is never taken for a command-line option).
 pub fn is_id_text(s: &str) -> bool {
-    !s.is_empty()
+    s.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -42,6 +46,15 @@ pub fn is_id_text(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_start_with_a_letter_or_digit() {
+        assert!(is_id_text("k3f9ab"));
+        assert!(is_id_text("n-k3f9"));
+        assert!(!is_id_text("-rf"));
+        assert!(!is_id_text(""));
+        assert!(!is_id_text("K3F"));
+    }
 
     #[test]
     fn fresh_id_avoids_taken_ids() {

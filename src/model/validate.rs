@@ -34,13 +34,22 @@ impl Session {
         if !super::ids::is_id_text(&self.id) {
             return Err(invalid(
                 "id".into(),
-                "must be lowercase letters, digits or '-'",
+                "must be lowercase letters, digits or '-', starting with a letter or digit",
             ));
         }
         let mut seen = HashSet::new();
         // Numbered as the file lists them: depth first.
         for (i, (_, node)) in self.why_nodes().into_iter().enumerate() {
-            if node.id.is_empty() || !seen.insert(node.id.as_str()) {
+            if !super::ids::is_id_text(&node.id) {
+                return Err(invalid(
+                    format!("whys[{i}].id"),
+                    format!(
+                        "{:?} is not an id: lowercase letters, digits or '-', starting with a letter or digit",
+                        node.id
+                    ),
+                ));
+            }
+            if !seen.insert(node.id.as_str()) {
                 return Err(invalid(
                     format!("whys[{i}].id"),
                     format!("duplicate or empty id {:?}", node.id),
@@ -49,7 +58,16 @@ impl Session {
         }
         for (i, action) in self.actions.iter().enumerate() {
             let path = format!("actions[{i}]");
-            if action.id.is_empty() || !seen.insert(action.id.as_str()) {
+            if !super::ids::is_id_text(&action.id) {
+                return Err(invalid(
+                    format!("{path}.id"),
+                    format!(
+                        "{:?} is not an id: lowercase letters, digits or '-', starting with a letter or digit",
+                        action.id
+                    ),
+                ));
+            }
+            if !seen.insert(action.id.as_str()) {
                 return Err(invalid(
                     format!("{path}.id"),
                     format!("duplicate or empty id {:?}", action.id),

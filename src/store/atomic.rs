@@ -76,9 +76,20 @@ impl Staged {
     }
 }
 
-/// Atomically replaces `target` with `bytes`.
+/// Atomically replaces `target` with `bytes`. A symbolic link is written
+/// through: the file it points to is replaced, the link stays.
 pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    stage(target, bytes)?.commit(target)
+    let target = through_links(target)?;
+    stage(&target, bytes)?.commit(&target)
+}
+
+/// The file `path` names after following symbolic links (itself when it
+/// is not a link, or does not exist yet).
+pub fn through_links(path: &Path) -> io::Result<std::path::PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
+        _ => Ok(path.to_path_buf()),
+    }
 }
 
 /// Atomically replaces `target` with `bytes` without waiting for the disk:

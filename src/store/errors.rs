@@ -8,14 +8,16 @@ use super::codec::LoadError;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The operating system refused a file operation.
-    #[error("could not {action} {}: {source}", path.display())]
+    // The OS error is part of the message, not a separate cause: printed
+    // once.
+    #[error("could not {action} {}: {cause}", path.display())]
     Io {
         /// What we were doing, e.g. "save".
         action: &'static str,
         /// The file or folder concerned.
         path: PathBuf,
         /// The OS error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A session file exists but cannot be read; it was left untouched.
     #[error("{} cannot be read and was left untouched: {reason}", path.display())]
@@ -50,6 +52,17 @@ pub enum StoreError {
         /// The file that has it.
         existing: PathBuf,
     },
+    /// Two files hold the same session id; neither is used until one goes.
+    #[error(
+        "the session id {id} is in more than one file: {}; keep one, or give one a new id with `fivewhys import --new-id FILE` and move the other out of sessions/",
+        paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and ")
+    )]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The files that have it.
+        paths: Vec<PathBuf>,
+    },
     /// Another instance is editing the session.
     #[error("{} is open in {holder}; close it there first", path.display())]
     Locked {
@@ -65,7 +78,7 @@ impl StoreError {
         StoreError::Io {
             action,
             path: path.to_path_buf(),
-            source,
+            cause: source,
         }
     }
 }

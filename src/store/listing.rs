@@ -1,10 +1,17 @@
 //! Listing the sessions in the data directory, newest first, fast enough
 //! for 10,000 files.
 //!
-//! A file is parsed only when its size or modification time differs from
-//! what `DIR/cache/list-v1.json` remembers. The cache holds summaries only,
-//! is rebuilt from the session files whenever it is missing or unreadable,
-//! and is never the source of truth.
+//! A file is parsed only when it is not the file `DIR/cache/list-v2.json`
+//! remembers: same size, modification time, and (on Unix) inode and
+//! change time, which no edit can keep — even one that puts the old
+//! modification time back. Files listed as unreadable are read again on
+//! every listing, so a file fixed (or made readable) shows at once. The
+//! cache holds summaries only, is rebuilt whenever it is missing or
+//! unreadable, and is never the source of truth.
+//!
+//! Every `*.json` entry that is not read is reported with the reason (a
+//! link, a folder, a pipe, too large), and two files with the same session
+//! id are both reported rather than one picked silently.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -79,8 +86,11 @@ pub struct Unreadable {
 pub struct Listing {
     /// Readable sessions, most recently updated first.
     pub sessions: Vec<SessionSummary>,
-    /// Files that could not be read, by file name.
+    /// Files that could not be read, by file name; files that share a
+    /// session id with another are here too.
     pub unreadable: Vec<Unreadable>,
+    /// Session ids found in more than one file, with those files.
+    pub duplicates: BTreeMap<String, Vec<PathBuf>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,10 +99,47 @@ enum Entry {
     Unreadable(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct CacheRow {
+/// Largest session file read; anything bigger is reported, not read.
+pub const MAX_FILE: u64 = 16 * 1024 * 1024;
+
+/// What identifies one version of a file on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
     len: u64,
     modified_ns: u128,
+    inode: u64,
+    changed_ns: i128,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Stamp {
+        let modified_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        #[cfg(unix)]
+        let (inode, changed_ns) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                meta.ino(),
+                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+            )
+        };
+        #[cfg(not(unix))]
+        let (inode, changed_ns) = (0, 0);
+        Stamp {
+            len: meta.len(),
+            modified_ns,
+            inode,
+            changed_ns,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct CacheRow {
+    stamp: Stamp,
     entry: Entry,
 }
 
@@ -116,26 +163,30 @@ pub fn list(sessions_dir: &Path, cache_path: &Path) -> std::io::Result<Listing> 
         if name.starts_with('.') || !name.ends_with(".json") {
             continue;
         }
-        let Ok(meta) = dir_entry.metadata() else {
-            continue;
+        let path = dir_entry.path();
+        // Not following links: what is in the folder is what is reported.
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                fresh
+                    .rows
+                    .insert(name, skipped(format!("cannot read: {e}")));
+                changed = true;
+                continue;
+            }
         };
-        if !meta.is_file() {
+        if let Some(reason) = not_a_session_file(&meta) {
+            fresh.rows.insert(name, skipped(reason));
+            changed = true;
             continue;
         }
-        let len = meta.len();
-        let modified_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        let path = dir_entry.path();
+        let stamp = Stamp::of(&meta);
         let row = match old.rows.get(&name) {
-            Some(row) if row.len == len && row.modified_ns == modified_ns => row.clone(),
+            Some(row) if row.stamp == stamp && matches!(row.entry, Entry::Ok(_)) => row.clone(),
             _ => {
                 changed = true;
                 CacheRow {
-                    len,
-                    modified_ns,
+                    stamp,
                     entry: read_entry(&path),
                 }
             }
@@ -151,14 +202,85 @@ pub fn list(sessions_dir: &Path, cache_path: &Path) -> std::io::Result<Listing> 
     Ok(into_listing(fresh, sessions_dir))
 }
 
+/// A row for an entry that is reported and never read.
+fn skipped(reason: String) -> CacheRow {
+    CacheRow {
+        stamp: Stamp {
+            len: 0,
+            modified_ns: 0,
+            inode: 0,
+            changed_ns: 0,
+        },
+        entry: Entry::Unreadable(reason),
+    }
+}
+
+/// Why an entry in `sessions/` is not read as a session, if it is not.
+pub fn not_a_session_file(meta: &fs::Metadata) -> Option<String> {
+    let kind = meta.file_type();
+    let what = if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a folder"
+    } else if !kind.is_file() {
+        special_kind(&kind)
+    } else if meta.len() > MAX_FILE {
+        return Some(format!(
+            "larger than {} MiB ({} bytes); not read",
+            MAX_FILE / 1024 / 1024,
+            meta.len()
+        ));
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{what}, not a session file; fivewhys reads only regular files"
+    ))
+}
+
+/// What kind of special file this is, in words.
+pub fn special_kind(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "not a regular file"
+}
+
 fn read_entry(path: &Path) -> Entry {
-    match fs::read_to_string(path) {
+    match read_limited(path) {
         Err(e) => Entry::Unreadable(format!("cannot read: {e}")),
         Ok(text) => match codec::parse(&text) {
             Ok(session) => Entry::Ok(SessionSummary::of(&session, path.to_path_buf())),
             Err(e) => Entry::Unreadable(e.to_string()),
         },
     }
+}
+
+/// Reads a file of at most [`MAX_FILE`] bytes as text.
+pub fn read_limited(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    fs::File::open(path)?
+        .take(MAX_FILE + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_FILE {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB",
+            MAX_FILE / 1024 / 1024
+        )));
+    }
+    Ok(text)
 }
 
 fn into_listing(cache: Cache, sessions_dir: &Path) -> Listing {
@@ -173,6 +295,33 @@ fn into_listing(cache: Cache, sessions_dir: &Path) -> Listing {
             }
             Entry::Unreadable(reason) => listing.unreadable.push(Unreadable { path, reason }),
         }
+    }
+    let mut by_id: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for s in &listing.sessions {
+        by_id.entry(s.id.clone()).or_default().push(s.path.clone());
+    }
+    by_id.retain(|_, paths| paths.len() > 1);
+    if !by_id.is_empty() {
+        listing.sessions.retain(|s| !by_id.contains_key(&s.id));
+        for (id, paths) in &by_id {
+            for path in paths {
+                let others: Vec<String> = paths
+                    .iter()
+                    .filter(|p| *p != path)
+                    .map(|p| p.display().to_string())
+                    .collect();
+                listing.unreadable.push(Unreadable {
+                    path: path.clone(),
+                    reason: format!(
+                        "the session id {id} is also in {}; keep one, or give one a new id \
+                         with `fivewhys import --new-id FILE` and move the other out of sessions/",
+                        others.join(", ")
+                    ),
+                });
+            }
+        }
+        listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+        listing.duplicates = by_id;
     }
     listing.sessions.sort_by(|a, b| {
         b.updated

@@ -1,11 +1,24 @@
 //! Advisory locks so that two fivewhys instances never both edit one
-//! session. The lock is a sidecar file under `DIR/locks/`, locked with
+//! session. The lock is a sidecar file beside the session file itself —
+//! found through symbolic links, so every way of reaching one file (a
+//! link, a second data folder) meets the same lock — locked with
 //! `File::try_lock`; the OS releases it when the process ends, even on a
 //! crash, so a stale lock can never keep anyone out.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// The lock file of the session file at `session`: `.NAME.lock` beside
+/// the file that `session` finally names, after following links.
+pub fn lock_path_for(session: &Path) -> std::io::Result<PathBuf> {
+    let real = std::fs::canonicalize(session)?;
+    let name = real
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "session".to_string());
+    Ok(real.with_file_name(format!(".{name}.lock")))
+}
 
 /// An exclusive lock on one session, held until dropped.
 #[derive(Debug)]

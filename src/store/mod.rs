@@ -11,6 +11,7 @@
 
 mod atomic;
 mod codec;
+mod destination;
 mod errors;
 mod listing;
 pub mod live;
@@ -26,6 +27,7 @@ use jiff::Timestamp;
 
 pub use atomic::{Staged, is_temp_name, stage};
 pub use codec::{LoadError, parse, to_text};
+pub use destination::write_to;
 pub use errors::StoreError;
 pub use listing::{Listing, SessionSummary, Unreadable};
 pub use lock::{LockOutcome, SessionLock};
@@ -40,8 +42,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// What `DIR/.gitignore` holds, so the data directory can be a git repo.
-const GITIGNORE: &str =
-    "# fivewhys: only sessions/ is data\nlocks/\ncache/\ntrash/\nexports/\nrecovery/\n.*.tmp\n";
+const GITIGNORE: &str = "# fivewhys: only sessions/ is data\nlocks/\ncache/\ntrash/\nexports/\nrecovery/\n.*.tmp\n.*.lock\n";
 
 /// The data directory and everything in it.
 #[derive(Debug, Clone)]
@@ -56,15 +57,21 @@ impl Store {
         for dir in [
             store.root.clone(),
             store.sessions_dir(),
-            store.root.join("locks"),
             store.root.join("cache"),
         ] {
             create_private_dir(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
         }
         let gitignore = store.root.join(".gitignore");
-        if !gitignore.exists() {
-            // Best effort: the store works without it.
-            let _ = atomic::write_new(&gitignore, GITIGNORE.as_bytes());
+        // Best effort: the store works without it. One written by an
+        // older fivewhys (without the lock files) is brought up to date.
+        match fs::read_to_string(&gitignore) {
+            Err(_) => {
+                let _ = atomic::write_new(&gitignore, GITIGNORE.as_bytes());
+            }
+            Ok(text) if text.starts_with("# fivewhys") && !text.contains(".*.lock") => {
+                let _ = atomic::write(&gitignore, format!("{text}.*.lock\n").as_bytes());
+            }
+            Ok(_) => {}
         }
         Ok(store)
     }
@@ -93,7 +100,9 @@ impl Store {
     /// Every session, newest first, plus the files that cannot be read.
     pub fn list(&self) -> Result<Listing, StoreError> {
         let dir = self.sessions_dir();
-        listing::list(&dir, &self.root.join("cache").join("list-v1.json"))
+        // Version 1 of the cache could not tell same-size edits apart.
+        let _ = fs::remove_file(self.root.join("cache").join("list-v1.json"));
+        listing::list(&dir, &self.root.join("cache").join("list-v2.json"))
             .map_err(|e| StoreError::io("list", &dir, e))
     }
 
@@ -132,6 +141,16 @@ impl Store {
             return Err(StoreError::NotFound(query.to_string()));
         }
         let listing = self.list()?;
+        if let Some((id, paths)) = listing
+            .duplicates
+            .iter()
+            .find(|(id, _)| id.starts_with(&needle))
+        {
+            return Err(StoreError::DuplicateId {
+                id: id.clone(),
+                paths: paths.clone(),
+            });
+        }
         if let Some(exact) = listing.sessions.iter().find(|s| s.id == needle) {
             return Ok(exact.path.clone());
         }
@@ -155,7 +174,7 @@ impl Store {
 
     /// Reads and validates the session file at `path`.
     pub fn load(&self, path: &Path) -> Result<Session, StoreError> {
-        let text = fs::read_to_string(path).map_err(|e| StoreError::io("read", path, e))?;
+        let text = read_session_file(path).map_err(|e| StoreError::io("read", path, e))?;
         parse(&text).map_err(|reason| StoreError::Unreadable {
             path: path.to_path_buf(),
             reason,
@@ -172,26 +191,25 @@ impl Store {
         atomic::write(path, text.as_bytes()).map_err(|e| StoreError::io("save", path, e))
     }
 
-    /// Tries to lock the session at `path` for editing.
+    /// Tries to lock the session at `path` for editing. The lock follows
+    /// the file, however it is reached.
     pub fn lock(&self, path: &Path) -> Result<LockOutcome, StoreError> {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "session".to_string());
-        let lock_path = self.root.join("locks").join(format!("{name}.lock"));
+        let lock_path = lock::lock_path_for(path).map_err(|e| StoreError::io("lock", path, e))?;
         lock::try_lock(lock_path.clone()).map_err(|e| StoreError::io("lock", &lock_path, e))
     }
 
     /// Validates the session file at `source` and adds it to the store.
     /// An id already present is refused unless `new_id` asks for a fresh one.
     pub fn import(&self, source: &Path, new_id: bool) -> Result<(Session, PathBuf), StoreError> {
-        let text = fs::read_to_string(source).map_err(|e| StoreError::io("read", source, e))?;
+        let text = read_session_file(source).map_err(|e| StoreError::io("read", source, e))?;
         let mut session = parse(&text).map_err(|reason| StoreError::Unreadable {
             path: source.to_path_buf(),
             reason,
         })?;
         let listing = self.list()?;
-        let taken = |id: &str| listing.sessions.iter().any(|s| s.id == id);
+        let taken = |id: &str| {
+            listing.sessions.iter().any(|s| s.id == id) || listing.duplicates.contains_key(id)
+        };
         if taken(&session.id) {
             if !new_id {
                 let existing = listing
@@ -199,6 +217,12 @@ impl Store {
                     .iter()
                     .find(|s| s.id == session.id)
                     .map(|s| s.path.clone())
+                    .or_else(|| {
+                        listing
+                            .duplicates
+                            .get(&session.id)
+                            .and_then(|p| p.first().cloned())
+                    })
                     .unwrap_or_default();
                 return Err(StoreError::AlreadyExists {
                     id: session.id,
@@ -240,6 +264,17 @@ impl Store {
         fs::rename(&path, &target).map_err(|e| StoreError::io("move to the trash", &path, e))?;
         Ok(target)
     }
+}
+
+/// Reads a session file: only a regular file (through links), and only up
+/// to [`listing::MAX_FILE`] bytes — a pipe, a device or a huge file is
+/// refused before anything is read from it.
+fn read_session_file(path: &Path) -> io::Result<String> {
+    let meta = fs::metadata(path)?;
+    if let Some(reason) = listing::not_a_session_file(&meta) {
+        return Err(io::Error::other(reason));
+    }
+    listing::read_limited(path)
 }
 
 /// Creates `dir` (and its parents) readable by the owner only (0700).

@@ -200,6 +200,6 @@ fn watch_error(path: &Path, e: notify::Error) -> RunError {
     RunError::Store(StoreError::Io {
         action: "watch",
         path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
+        cause: std::io::Error::other(e.to_string()),
     })
 }

@@ -168,7 +168,8 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
         if let Some(text) = unwritten {
             // Nowhere to write it: standard error, the only place left,
             // rather than losing it.
-            eprintln!("{text}");
+            // As JSON that means the same, with nothing a terminal obeys.
+            eprintln!("{}", crate::export::sanitize::inert_json(&text));
         }
         error
     });

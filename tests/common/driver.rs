@@ -56,7 +56,7 @@ impl Driver {
                 .iter()
                 .map(|(p, s)| SessionSummary::of(s, p.clone()))
                 .collect(),
-            unreadable: Vec::new(),
+            ..Listing::default()
         }
     }
 

@@ -1,0 +1,35 @@
+//! The one gate between fivewhys and the terminal for every command: all
+//! text that reaches stdout or stderr passes here, so no title, name,
+//! reason or file name from a session file can carry an escape sequence,
+//! a C1 control or a bidirectional override to the user's terminal.
+//! Text loses those characters; JSON keeps its meaning, with them escaped.
+
+use std::io::Write;
+
+use anyhow::Result;
+use fivewhys::export::sanitize::{clean_text, inert_json};
+
+/// Writes to stdout; a closed pipe (`fivewhys list | head`) is not an error.
+fn write_stdout(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// Data on stdout: text, cleaned.
+pub fn data(text: &str) -> Result<()> {
+    write_stdout(&clean_text(text))
+}
+
+/// Data on stdout: JSON, made inert.
+pub fn json(text: &str) -> Result<()> {
+    write_stdout(&inert_json(text))
+}
+
+/// A message on stderr, cleaned; one line per call.
+pub fn say(message: &str) {
+    // Never panic on the way out, even if stderr is gone.
+    let _ = writeln!(std::io::stderr(), "{}", clean_text(message));
+}
