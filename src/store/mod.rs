@@ -3,8 +3,9 @@
 //!
 //! Layout under the data directory `DIR`:
 //! - `sessions/` one pretty-printed JSON file per session (the data);
-//! - `locks/` sidecar lock files, `cache/` the listing cache, `trash/`
-//!   deleted sessions: all ignored by git via `DIR/.gitignore`.
+//! - `.NAME.json.lock` beside each session's real file while it is open,
+//!   `cache/` the listing cache, `trash/` deleted sessions: all ignored by
+//!   git via `DIR/.gitignore`.
 //!
 //! A file that cannot be read is reported and never modified, moved or
 //! deleted.
