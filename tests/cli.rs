@@ -432,4 +432,15 @@ fn an_os_error_is_said_once() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+
+    let missing = dir.path().join("never-written.json");
+    let out = fivewhys(dir.path())
+        .arg("import")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("never-written.json"), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
 }
