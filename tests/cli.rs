@@ -185,7 +185,7 @@ fn export_in_every_format_to_stdout_and_to_a_file() {
             "# Postmortem: Checkout outage during the autumn sale",
         ),
         ("html", "<!DOCTYPE html>"),
-        ("json", "\"schema_version\": 3"),
+        ("json", "\"schema_version\": 4"),
     ] {
         fivewhys(dir.path())
             .args(["export", "k3f", "--format", format])

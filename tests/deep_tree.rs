@@ -98,7 +98,7 @@ fn an_old_nested_file_reads_at_any_depth_and_is_written_flat() {
     let session = parse(&text).unwrap();
     assert_eq!(session.why_nodes().len(), depth);
     let flat = to_text(&session);
-    assert!(flat.contains("\"schema_version\": 3"));
+    assert!(flat.contains("\"schema_version\": 4"));
     assert!(!flat.contains("children"));
     assert!(parse(&flat).unwrap() == session);
 }

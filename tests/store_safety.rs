@@ -65,7 +65,7 @@ fn corrupt_and_future_files_are_listed_unreadable_and_left_byte_identical() {
         ),
         (
             "future.json",
-            good.replace("\"schema_version\": 3", "\"schema_version\": 99"),
+            good.replace("\"schema_version\": 4", "\"schema_version\": 99"),
             "newer",
         ),
         (

@@ -339,6 +339,9 @@ fn actions(
             });
             facts.push(Fact::new("Priority", a.priority.label()));
             facts.push(Fact::new("Status", a.status.label()));
+            if let Some(link) = a.link.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+                facts.push(Fact::new("Tracked in", link));
+            }
             let targets: Vec<String> = a
                 .addresses
                 .iter()

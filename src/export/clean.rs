@@ -167,6 +167,7 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
             due: _,
             priority: _,
             status: _,
+            link,
             addresses: _,
             created: _,
             completed: _,
@@ -176,6 +177,7 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
         *owner = owner.as_deref().map(|o| f(o, false));
         *team = team.as_deref().map(|t| f(t, false));
         *note = f(note, false);
+        *link = link.as_deref().map(|l| f(l, false));
     }
     for list in [went_well, went_wrong, lucky] {
         for w in list {

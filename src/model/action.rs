@@ -28,6 +28,10 @@ pub struct ActionItem {
     pub priority: Priority,
     /// Where it stands.
     pub status: ActionStatus,
+    /// Where the work is tracked: a tracker URL or a ticket key such as
+    /// `OPS-142`. Missing in files before version 4.
+    #[serde(default)]
+    pub link: Option<String>,
     /// Ids of the why nodes (root causes) this action addresses.
     pub addresses: Vec<String>,
     /// When the action was recorded.
@@ -116,6 +120,7 @@ impl ActionItem {
             due: None,
             priority: Priority::default(),
             status: ActionStatus::Open,
+            link: None,
             addresses: Vec::new(),
             created: now,
             completed: None,

@@ -15,8 +15,9 @@ use super::why::WhyNode;
 /// The version of the file format this build reads and writes.
 /// Version 2 added `kind`, `time_zone`, `went_wrong`, `lucky` and
 /// `meeting`; version 3 stores the why tree as a flat list with parent
-/// ids. Files of versions 1 and 2 are read as they are.
-pub const SCHEMA_VERSION: u32 = 3;
+/// ids; version 4 adds an action's `link`. Older files are read as they
+/// are.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// One postmortem session, as saved in one JSON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -71,6 +71,8 @@ pub enum Field {
     ActStatus(String),
     /// Action note.
     ActNote(String),
+    /// Where an action is tracked: a URL or a ticket key.
+    ActLink(String),
     /// An item of a list of lessons.
     Lesson(Lesson, usize),
     /// The heading of a list of lessons: activating it adds an item.
@@ -138,6 +140,7 @@ impl Field {
             Field::ActPriority(_) => "Priority",
             Field::ActStatus(_) => "Status",
             Field::ActNote(_) => "Note",
+            Field::ActLink(_) => "Tracked in",
             Field::Lesson(Lesson::Well, _) => "Went well",
             Field::Lesson(Lesson::Wrong, _) => "Went wrong",
             Field::Lesson(Lesson::Lucky, _) => "Got lucky",
@@ -159,7 +162,8 @@ impl Field {
             | Field::ActDue(id)
             | Field::ActPriority(id)
             | Field::ActStatus(id)
-            | Field::ActNote(id) => s.action(id).is_some(),
+            | Field::ActNote(id)
+            | Field::ActLink(id) => s.action(id).is_some(),
             Field::Lesson(lesson, i) => *i < s.lessons(*lesson).len(),
             _ => true,
         }
@@ -283,6 +287,10 @@ impl Field {
                 .map(|a| a.status.label().to_string())
                 .unwrap_or_default(),
             Field::ActNote(id) => s.action(id).map(|a| a.note.clone()).unwrap_or_default(),
+            Field::ActLink(id) => s
+                .action(id)
+                .and_then(|a| a.link.clone())
+                .unwrap_or_default(),
             Field::Lesson(lesson, i) => s.lessons(*lesson).get(*i).cloned().unwrap_or_default(),
             Field::AddLesson(_) => String::new(),
         }
@@ -396,6 +404,7 @@ impl Field {
                 action(s, id)?.owner = owner;
             }
             Field::ActTeam(id) => action(s, id)?.team = opt(&text),
+            Field::ActLink(id) => action(s, id)?.link = opt(&text),
             Field::ActDue(id) => {
                 action(s, id)?.due = if text.is_empty() {
                     None

@@ -102,7 +102,7 @@ pub struct SessionState {
 }
 
 /// Columns of the Actions table, in Tab order.
-pub const ACTION_COLUMNS: usize = 7;
+pub const ACTION_COLUMNS: usize = 8;
 
 /// A session last changed longer ago than this opens with its timer
 /// paused: looking up an old session is not more meeting time.
@@ -271,7 +271,8 @@ impl SessionState {
             3 => Field::ActDue(id),
             4 => Field::ActPriority(id),
             5 => Field::ActStatus(id),
-            _ => Field::ActNote(id),
+            6 => Field::ActNote(id),
+            _ => Field::ActLink(id),
         }
     }
 

@@ -193,7 +193,7 @@ fn detail(
     };
     let columns = usize::from(area.width);
     let row =
-        |label: &str, value: Vec<Span<'static>>| labelled(label, 10, theme.dim, value, columns);
+        |label: &str, value: Vec<Span<'static>>| labelled(label, 12, theme.dim, value, columns);
     let mut lines = vec![Line::default()];
     lines.extend(row(
         "What",
@@ -257,6 +257,16 @@ fn detail(
                 clean_line(&a.note)
             },
             focused(6),
+        )],
+    ));
+    lines.extend(row(
+        "Tracked in",
+        vec![Span::styled(
+            match a.link.as_deref() {
+                Some(link) => clean_line(link),
+                None => "— (a ticket key or link to where the work is tracked)".to_string(),
+            },
+            focused(7),
         )],
     ));
     frame.render_widget(Paragraph::new(lines), area);
