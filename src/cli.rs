@@ -94,6 +94,91 @@ pub enum Command {
         /// Session id or unique prefix.
         session: String,
     },
+    /// Action items across every session, soonest due first.
+    Actions {
+        /// Only actions still open or in progress.
+        #[arg(long)]
+        open: bool,
+        /// Only open actions past their due date.
+        #[arg(long)]
+        overdue: bool,
+        /// Only open actions due within this many days (overdue included).
+        #[arg(long, value_name = "DAYS")]
+        due_within: Option<u32>,
+        /// Only actions whose owner's name contains this.
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Only actions whose team contains this.
+        #[arg(long, value_name = "TEAM")]
+        team: Option<String>,
+        /// Only the actions of this session (id or unique prefix).
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
+        /// The day "overdue" is measured from (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<jiff::civil::Date>,
+        /// Print a JSON array.
+        #[arg(long, group = "actions_format")]
+        json: bool,
+        /// Print CSV (RFC 4180) for spreadsheets and trackers.
+        #[arg(long, group = "actions_format")]
+        csv: bool,
+        /// Print an iCalendar file: a to-do per open action with a due date.
+        #[arg(long, group = "actions_format")]
+        ics: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Show or change one action item from the shell.
+    Action {
+        /// The action: SESSION/ACTION as `fivewhys actions` shows it, or an
+        /// action id (a unique prefix is enough).
+        action: String,
+        /// Set where it stands.
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        /// Set who does it (a participant's first name is enough; "" clears).
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Set when it is due: 2026-12-15, "fri", "in 2 weeks" ("" clears).
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+        /// Set where the work is tracked: a URL or ticket key ("" clears).
+        #[arg(long, value_name = "URL")]
+        link: Option<String>,
+        /// Set the action's note ("" clears).
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Find text in every session: intake, questions, answers, evidence,
+    /// actions and lessons; case and accents ignored.
+    Search {
+        /// What to look for.
+        text: String,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The numbers a team reviews: sessions per month, time to detect and
+    /// resolve, actions done on time, recurring root-cause words, teams.
+    Stats {
+        /// Only sessions whose incident happened on or after this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<jiff::civil::Date>,
+        /// The day "overdue" is measured from (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<jiff::civil::Date>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The config file: where it is, a commented default, a check.
+    Config {
+        /// What to do with it.
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Print the data directory.
     Path,
     /// Print the JSON Schema of the session file.
@@ -104,6 +189,43 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff), e.g. `fivewhys man > fivewhys.1`.
+    Man,
+}
+
+/// `fivewhys config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the config file is (FIVEWHYS_CONFIG overrides it).
+    Path,
+    /// Write a commented default config file (never over an existing one).
+    Init,
+    /// Check the config file; exit 1 naming the line and key of a problem.
+    Check,
+}
+
+/// An action's status on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Not started.
+    Open,
+    /// Being worked on.
+    InProgress,
+    /// Finished.
+    Done,
+    /// Decided against.
+    Dropped,
+}
+
+impl From<StatusArg> for crate::model::ActionStatus {
+    fn from(s: StatusArg) -> Self {
+        match s {
+            StatusArg::Open => crate::model::ActionStatus::Open,
+            StatusArg::InProgress => crate::model::ActionStatus::InProgress,
+            StatusArg::Done => crate::model::ActionStatus::Done,
+            StatusArg::Dropped => crate::model::ActionStatus::Dropped,
+        }
+    }
 }
 
 /// Export formats.

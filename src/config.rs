@@ -10,6 +10,9 @@ use serde::Deserialize;
 
 use crate::model::kind::Vocabulary;
 
+/// The commented default file `fivewhys config init` writes.
+pub const TEMPLATE: &str = include_str!("config_template.toml");
+
 /// Theme names the config file accepts.
 pub const THEMES: [&str; 4] = ["auto", "dark", "light", "high-contrast"];
 
@@ -23,6 +26,94 @@ pub struct Config {
     /// key (`incident`, `customer-issue`) changes that kind's words.
     #[serde(default)]
     pub kinds: std::collections::BTreeMap<String, KindWords>,
+    /// Words that make the blameless nudge speak up, added to the built-in
+    /// ones ("careless", "should have" …).
+    #[serde(default)]
+    pub blame_words: Vec<String>,
+    /// Teams and functions: a typed team is completed to one of these (or
+    /// to one already in the session) when it is the only one that starts
+    /// that way.
+    #[serde(default)]
+    pub teams: Vec<String>,
+    /// A new action is due this many days after the day it is added
+    /// (unset: no date until one is typed).
+    pub due_in_days: Option<u32>,
+    /// How many whys the presenter counts to ("Why 4 of 5"); 5 by default.
+    pub target_whys: Option<u32>,
+    /// Stage timeboxes in minutes for new sessions.
+    #[serde(default)]
+    pub timebox: Timeboxes,
+    /// How a date such as 3/4 is read: `day-month` (3 April, the default)
+    /// or `month-day` (March 4).
+    pub date_order: Option<String>,
+}
+
+/// Stage timeboxes in minutes; unset stages have none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeboxes {
+    /// Intake.
+    pub intake: Option<u32>,
+    /// Whys.
+    pub whys: Option<u32>,
+    /// Actions.
+    pub actions: Option<u32>,
+    /// Review.
+    pub review: Option<u32>,
+}
+
+static CURRENT: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+
+/// Makes `config` the one every part of fivewhys reads (once, at start).
+pub fn configure(config: Config) {
+    let _ = CURRENT.set(config);
+}
+
+/// The config in force: the one given to [`configure`], else the defaults.
+pub fn current() -> &'static Config {
+    static DEFAULT: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    CURRENT
+        .get()
+        .unwrap_or_else(|| DEFAULT.get_or_init(Config::default))
+}
+
+impl Config {
+    /// Whether dates like 3/4 read month first.
+    pub fn month_first(&self) -> bool {
+        self.date_order.as_deref() == Some("month-day")
+    }
+
+    /// The presenter's target number of whys.
+    pub fn target_whys(&self) -> usize {
+        self.target_whys.map_or(5, |n| n as usize)
+    }
+
+    /// `typed` completed to the one team (of the config's and `known`)
+    /// that starts with it, case and accents ignored; else as typed.
+    pub fn complete_team<'a>(
+        &'a self,
+        typed: &str,
+        known: impl Iterator<Item = &'a str>,
+    ) -> String {
+        let want = crate::follow::fold(typed);
+        if want.is_empty() {
+            return typed.to_string();
+        }
+        let mut all: Vec<&str> = self.teams.iter().map(String::as_str).chain(known).collect();
+        all.sort_by_key(|t| crate::follow::fold(t));
+        all.dedup_by_key(|t| crate::follow::fold(t));
+        if let Some(exact) = all.iter().find(|t| crate::follow::fold(t) == want) {
+            return exact.to_string();
+        }
+        let starts: Vec<&&str> = all
+            .iter()
+            .filter(|t| crate::follow::fold(t).starts_with(&want))
+            .collect();
+        match starts.as_slice() {
+            [one] => one.to_string(),
+            _ => typed.to_string(),
+        }
+    }
 }
 
 /// The words of one kind of session. Only `name` is needed; the rest
@@ -129,11 +220,36 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     })
 }
 
+/// The dotted key set on `line` (1-based): `timebox.whys`.
+fn key_at(text: &str, line: usize) -> Option<String> {
+    let mut table = String::new();
+    for (i, l) in text.lines().enumerate() {
+        let l = l.trim();
+        if l.starts_with('[') && !l.starts_with("[[") {
+            table = l.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+        }
+        if i + 1 == line {
+            let (key, _) = l.split_once('=')?;
+            let key = key.trim().trim_matches('"');
+            return Some(if table.is_empty() {
+                key.to_string()
+            } else {
+                format!("{table}.{key}")
+            });
+        }
+    }
+    None
+}
+
 /// Parses config text; `Err` has the line and the message.
 pub fn parse(text: &str) -> Result<Config, (usize, String)> {
     let config: Config = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
-        (line, e.message().trim().to_string())
+        let message = e.message().trim().to_string();
+        match key_at(text, line) {
+            Some(key) if !message.contains('`') => (line, format!("{key}: {message}")),
+            _ => (line, message),
+        }
     })?;
     if let Some(theme) = &config.theme
         && !THEMES.contains(&theme.as_str())
@@ -145,6 +261,20 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
                 "theme: {theme:?} is not one of {}",
                 THEMES.map(|t| format!("{t:?}")).join(", ")
             ),
+        ));
+    }
+    if let Some(order) = &config.date_order
+        && !["day-month", "month-day"].contains(&order.as_str())
+    {
+        return Err((
+            line_of(text, text.find("date_order").unwrap_or(0)),
+            format!("date_order: {order:?} is not \"day-month\" or \"month-day\""),
+        ));
+    }
+    if config.target_whys == Some(0) {
+        return Err((
+            line_of(text, text.find("target_whys").unwrap_or(0)),
+            "target_whys: must be at least 1".to_string(),
         ));
     }
     for (key, words) in &config.kinds {
@@ -211,6 +341,42 @@ pub fn remember_theme(path: &Path, theme: &str) -> Result<(), ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_template_is_valid_commented_and_uncommented() {
+        assert_eq!(parse(TEMPLATE).unwrap(), Config::default());
+        let live: String = TEMPLATE
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.starts_with('[') || rest.contains(" = ") => rest,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let config = parse(&live).unwrap();
+        assert_eq!(config.due_in_days, Some(14));
+        assert_eq!(config.timebox.whys, Some(25));
+        assert_eq!(config.teams.len(), 4);
+        assert!(config.kinds.contains_key("ops-review"));
+    }
+
+    #[test]
+    fn a_team_completes_only_when_one_starts_that_way() {
+        let config =
+            parse("teams = [\"Payments\", \"Platform engineering\", \"Opérations\"]\n").unwrap();
+        let none = std::iter::empty();
+        assert_eq!(config.complete_team("pay", none), "Payments");
+        assert_eq!(config.complete_team("p", std::iter::empty()), "p");
+        assert_eq!(
+            config.complete_team("oper", std::iter::empty()),
+            "Opérations"
+        );
+        assert_eq!(
+            config.complete_team("sup", ["Support"].into_iter()),
+            "Support"
+        );
+        assert_eq!(config.complete_team("Legal", std::iter::empty()), "Legal");
+    }
 
     #[test]
     fn a_missing_file_is_the_defaults() {

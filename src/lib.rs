@@ -15,6 +15,7 @@
 //! - [`store`]: all file I/O — data directory, atomic saves, locks, listing,
 //!   import, schema versions.
 //! - [`export`]: pure functions from a session to text.
+//! - [`follow`]: actions, search and figures across sessions (pure).
 //! - [`cli`]: the command line; `main.rs` only parses and dispatches.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod export;
+pub mod follow;
 pub mod model;
 pub mod natural;
 pub mod store;

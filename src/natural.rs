@@ -66,13 +66,22 @@ fn parse_local(text: &str, now: &Zoned, typed: &str) -> Result<Timestamp, String
             .map_err(|e| e.to_string());
     }
     let lowered = text.to_lowercase();
-    interim::parse_date_string(&lowered, now.clone(), interim::Dialect::Uk)
+    interim::parse_date_string(&lowered, now.clone(), dialect())
         .map(|z: Zoned| z.timestamp())
         .map_err(|_| {
             format!(
                 "could not read {typed:?} as a time; try 14:05, yesterday 9am, 2026-11-02 08:21 or 17:20 UTC"
             )
         })
+}
+
+/// Day before month (3/4 is 3 April) unless the config says month first.
+fn dialect() -> interim::Dialect {
+    if crate::config::current().month_first() {
+        interim::Dialect::Us
+    } else {
+        interim::Dialect::Uk
+    }
 }
 
 /// Parses a calendar date such as a due date, relative to `now`:
@@ -91,7 +100,7 @@ pub fn parse_date(input: &str, now: &Zoned) -> Result<Date, String> {
         "tomorrow" => return now.date().tomorrow().map_err(|e| e.to_string()),
         _ => {}
     }
-    interim::parse_date_string(&text, now.clone(), interim::Dialect::Uk)
+    interim::parse_date_string(&text, now.clone(), dialect())
         .map(|z: Zoned| z.date())
         .map_err(|_| format!("could not read {input:?} as a date; try fri, 2 weeks or 2026-12-01"))
 }

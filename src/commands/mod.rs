@@ -1,16 +1,20 @@
 //! Runs each subcommand: the binary's edge, where store and export meet
 //! stdout and stderr. Data goes to stdout, messages to stderr.
 
+mod actions;
+mod config;
 mod export;
 mod list;
 pub mod output;
+mod search;
+mod stats;
 mod tui;
 
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
-use fivewhys::cli::{Cli, Command};
+use fivewhys::cli::{Cli, Command, ConfigCommand};
 use fivewhys::store::Store;
 use fivewhys::tui::Start;
 
@@ -47,11 +51,23 @@ impl Settings {
 pub fn run(cli: Cli) -> Result<()> {
     let settings = Settings::load();
     fivewhys::model::kind::configure(settings.config.vocabularies());
-    let interactive = matches!(
+    fivewhys::config::configure(settings.config.clone());
+    // The screen says it itself; these print nothing about the config, or
+    // are about it.
+    let quiet = matches!(
         cli.command,
-        None | Some(Command::New { .. } | Command::Open { .. } | Command::Present { .. })
+        None | Some(
+            Command::New { .. }
+                | Command::Open { .. }
+                | Command::Present { .. }
+                | Command::Config { .. }
+                | Command::Path
+                | Command::Schema
+                | Command::Completions { .. }
+                | Command::Man
+        )
     );
-    if let Some(problem) = settings.problem.as_deref().filter(|_| !interactive) {
+    if let Some(problem) = settings.problem.as_deref().filter(|_| !quiet) {
         output::say(&format!("warning: {problem}"));
     }
     // Commands that only print touch nothing on disk.
@@ -68,6 +84,18 @@ pub fn run(cli: Cli) -> Result<()> {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut cmd, "fivewhys", &mut script);
             return output::data(&String::from_utf8_lossy(&script));
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            return output::data(&String::from_utf8_lossy(&page));
+        }
+        Some(Command::Config { command }) => {
+            return match command {
+                ConfigCommand::Path => config::path(settings.path.as_deref()),
+                ConfigCommand::Init => config::init(settings.path.as_deref()),
+                ConfigCommand::Check => config::check(settings.path.as_deref()),
+            };
         }
         _ => {}
     }
@@ -137,7 +165,70 @@ pub fn run(cli: Cli) -> Result<()> {
             output::say(&format!("moved to the trash: {}", moved.display()));
             Ok(())
         }
-        Some(Command::Path | Command::Schema | Command::Completions { .. }) => {
+        Some(Command::Actions {
+            open,
+            overdue,
+            due_within,
+            owner,
+            team,
+            session,
+            today,
+            json,
+            csv,
+            ics,
+            output,
+        }) => actions::list(
+            &store,
+            actions::ListArgs {
+                filter: fivewhys::follow::ActionFilter {
+                    open,
+                    overdue,
+                    due_within: due_within.map(i64::from),
+                    owner,
+                    team,
+                    session: None,
+                },
+                session,
+                today,
+                form: if json {
+                    actions::Form::Json
+                } else if csv {
+                    actions::Form::Csv
+                } else if ics {
+                    actions::Form::Ics
+                } else {
+                    actions::Form::Table
+                },
+                output,
+            },
+        ),
+        Some(Command::Action {
+            action,
+            status,
+            owner,
+            due,
+            link,
+            note,
+        }) => actions::change(
+            &store,
+            &action,
+            actions::Change {
+                status,
+                owner,
+                due,
+                link,
+                note,
+            },
+        ),
+        Some(Command::Search { text, json }) => search::run(&store, &text, json),
+        Some(Command::Stats { since, today, json }) => stats::run(&store, since, today, json),
+        Some(
+            Command::Path
+            | Command::Schema
+            | Command::Completions { .. }
+            | Command::Man
+            | Command::Config { .. },
+        ) => {
             unreachable!("handled before the data directory is opened")
         }
     }

@@ -23,6 +23,16 @@ pub fn data(text: &str) -> Result<()> {
     write_stdout(&clean_text(text))
 }
 
+/// Text whose lines end in CRLF, as CSV (RFC 4180) and iCalendar (RFC
+/// 5545) ask; each line passes the same gate as [`data`].
+pub fn crlf(text: &str) -> Result<()> {
+    let lines: Vec<String> = text
+        .split("\r\n")
+        .map(fivewhys::export::sanitize::clean_line)
+        .collect();
+    write_stdout(&lines.join("\r\n"))
+}
+
 /// Data on stdout: JSON, made inert.
 pub fn json(text: &str) -> Result<()> {
     write_stdout(&inert_json(text))

@@ -123,6 +123,11 @@ impl Store {
         let mut session = Session::with_id(id, title, now);
         session.kind = kind.to_string();
         session.time_zone = zone;
+        let boxes = crate::config::current().timebox;
+        session.meeting.intake.timebox_minutes = boxes.intake;
+        session.meeting.whys.timebox_minutes = boxes.whys;
+        session.meeting.actions.timebox_minutes = boxes.actions;
+        session.meeting.review.timebox_minutes = boxes.review;
         let path = self.sessions_dir().join(file_name_for(&session));
         atomic::write_new(&path, to_text(&session).as_bytes())
             .map_err(|e| StoreError::io("create", &path, e))?;

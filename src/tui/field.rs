@@ -371,7 +371,10 @@ impl Field {
                     .collect();
             }
             Field::PersonName(i) => with(&mut s.participants, *i, |p| p.name = text)?,
-            Field::PersonTeam(i) => with(&mut s.participants, *i, |p| p.team = text)?,
+            Field::PersonTeam(i) => {
+                let team = complete_team(s, &text);
+                with(&mut s.participants, *i, |p| p.team = team)?
+            }
             Field::PersonRole(i) => {
                 let role = Role::ALL
                     .iter()
@@ -403,7 +406,10 @@ impl Field {
                 let owner = complete_participant(s, &text);
                 action(s, id)?.owner = owner;
             }
-            Field::ActTeam(id) => action(s, id)?.team = opt(&text),
+            Field::ActTeam(id) => {
+                let team = complete_team(s, &text);
+                action(s, id)?.team = opt(&team)
+            }
             Field::ActLink(id) => action(s, id)?.link = opt(&text),
             Field::ActDue(id) => {
                 action(s, id)?.due = if text.is_empty() {
@@ -452,6 +458,18 @@ pub fn complete_participant(s: &Session, typed: &str) -> Option<String> {
         [one] => Some(one.name.clone()),
         _ => Some(typed.to_string()),
     }
+}
+
+/// A typed team completed to the one team (from the config file or
+/// already in the session) that starts that way.
+fn complete_team(s: &Session, typed: &str) -> String {
+    let known = s
+        .participants
+        .iter()
+        .map(|p| p.team.as_str())
+        .chain(s.actions.iter().filter_map(|a| a.team.as_deref()))
+        .filter(|t| !t.trim().is_empty());
+    crate::config::current().complete_team(typed, known)
 }
 
 fn with<T>(items: &mut [T], i: usize, f: impl FnOnce(&mut T)) -> Result<(), String> {

@@ -22,7 +22,9 @@ use crate::tui::timer::clock;
 use crate::tui::widths::{fit, width};
 
 /// How many whys the method suggests before asking whether to go on.
-pub const TARGET_WHYS: usize = 5;
+pub fn target_whys() -> usize {
+    crate::config::current().target_whys()
+}
 
 /// The question the room is answering now.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,10 +42,11 @@ pub struct Prompt<'a> {
 }
 
 fn why_label(n: usize) -> String {
-    if n <= TARGET_WHYS {
-        format!("Why {n} of {TARGET_WHYS}")
+    let target = target_whys();
+    if n <= target {
+        format!("Why {n} of {target}")
     } else {
-        format!("Why {n} (past {TARGET_WHYS}: is it actionable yet?)")
+        format!("Why {n} (past {target}: is it actionable yet?)")
     }
 }
 

@@ -283,7 +283,18 @@ fn detail(
         };
         lines.extend(row("Actions", vec![text]));
     }
-    if let Some(nudge) = blameless::nudge(s, &node.answer) {
+    let extra = &crate::config::current().blame_words;
+    let nudge = if extra.is_empty() {
+        blameless::nudge(s, &node.answer)
+    } else {
+        let words: Vec<&str> = blameless::BLAME_WORDS
+            .iter()
+            .copied()
+            .chain(extra.iter().map(String::as_str))
+            .collect();
+        blameless::nudge_with(&words, s, &node.answer)
+    };
+    if let Some(nudge) = nudge {
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled("Tip: ", theme.tip.add_modifier(Modifier::BOLD)),

@@ -30,7 +30,19 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
         Action::Add => {
             add_then_edit(
                 ss,
-                |s| s.add_action(now.timestamp()),
+                |s| {
+                    let id = s.add_action(now.timestamp());
+                    // The config may give new actions a due date.
+                    if let Some(days) = crate::config::current().due_in_days
+                        && let Some(action) = s.action_mut(&id)
+                    {
+                        action.due = now
+                            .date()
+                            .checked_add(jiff::Span::new().days(i64::from(days)))
+                            .ok();
+                    }
+                    id
+                },
                 |_, id| SessionState::action_field(id, 0),
                 now,
             )?;

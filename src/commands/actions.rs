@@ -1,0 +1,215 @@
+//! `fivewhys actions` (every session's actions) and `fivewhys action`
+//! (show or change one from the shell).
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use fivewhys::cli::StatusArg;
+use fivewhys::follow::{self, ActionFilter, Found};
+use fivewhys::model::Session;
+use fivewhys::store::{LockOutcome, Store};
+use jiff::civil::Date;
+
+use super::output;
+
+/// Every readable session with its file, in listing order. Unreadable
+/// files are skipped with one line on stderr saying how many.
+pub fn load_all(store: &Store) -> Result<Vec<(PathBuf, Session)>> {
+    let listing = store.list()?;
+    let mut out = Vec::with_capacity(listing.sessions.len());
+    for summary in &listing.sessions {
+        match store.load(&summary.path) {
+            Ok(session) => out.push((summary.path.clone(), session)),
+            Err(e) => output::say(&format!("fivewhys: skipped: {e}")),
+        }
+    }
+    let skipped = listing.unreadable.len();
+    if skipped > 0 {
+        output::say(&format!(
+            "fivewhys: {skipped} unreadable file{} left out; `fivewhys list` says why",
+            if skipped == 1 { " was" } else { "s were" }
+        ));
+    }
+    Ok(out)
+}
+
+/// Today in the local zone.
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+/// What `fivewhys actions` prints, and in which form.
+pub struct ListArgs {
+    /// Which actions.
+    pub filter: ActionFilter,
+    /// A session id or prefix to resolve into `filter.session`.
+    pub session: Option<String>,
+    /// The day "overdue" is measured from.
+    pub today: Option<Date>,
+    /// `json`, `csv`, `ics` or a table.
+    pub form: Form,
+    /// Where to write instead of stdout.
+    pub output: Option<PathBuf>,
+}
+
+/// The printed form of the actions.
+pub enum Form {
+    /// A table for people.
+    Table,
+    /// A JSON array.
+    Json,
+    /// RFC 4180 CSV.
+    Csv,
+    /// iCalendar to-dos.
+    Ics,
+}
+
+/// `fivewhys actions`.
+pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
+    if let Some(query) = &args.session {
+        let session = store.load(&store.resolve(query)?)?;
+        args.filter.session = Some(session.id);
+    }
+    let today = args.today.unwrap_or_else(today);
+    let sessions: Vec<Session> = load_all(store)?.into_iter().map(|(_, s)| s).collect();
+    let rows = follow::actions::select(&sessions, &args.filter, today);
+    let text = match args.form {
+        Form::Json => format!("{}\n", serde_json::to_string_pretty(&rows)?),
+        Form::Csv => follow::formats::csv(&rows),
+        Form::Ics => follow::formats::ics(&rows, jiff::Timestamp::now()),
+        Form::Table if rows.is_empty() => {
+            output::say("no actions match; `fivewhys actions` with no options lists them all");
+            return Ok(());
+        }
+        Form::Table => follow::formats::table(&rows),
+    };
+    match &args.output {
+        Some(path) => {
+            fivewhys::store::write_to(path, text.as_bytes())
+                .map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))?;
+            output::say(&format!(
+                "wrote {} actions to {}",
+                rows.len(),
+                path.display()
+            ));
+            Ok(())
+        }
+        None if matches!(args.form, Form::Json) => output::json(&text),
+        None if matches!(args.form, Form::Csv | Form::Ics) => output::crlf(&text),
+        None => output::data(&text),
+    }
+}
+
+/// The changes `fivewhys action` makes.
+#[derive(Default)]
+pub struct Change {
+    /// New status.
+    pub status: Option<StatusArg>,
+    /// New owner ("" clears).
+    pub owner: Option<String>,
+    /// New due date as typed ("" clears).
+    pub due: Option<String>,
+    /// New link ("" clears).
+    pub link: Option<String>,
+    /// New note.
+    pub note: Option<String>,
+}
+
+impl Change {
+    fn is_empty(&self) -> bool {
+        self.status.is_none()
+            && self.owner.is_none()
+            && self.due.is_none()
+            && self.link.is_none()
+            && self.note.is_none()
+    }
+}
+
+/// `fivewhys action`: shows one action, or changes it under the session's
+/// lock with an atomic save.
+pub fn change(store: &Store, reference: &str, change: Change) -> Result<()> {
+    let mut all = load_all(store)?;
+    let sessions: Vec<Session> = all.iter().map(|(_, s)| s.clone()).collect();
+    let (index, id) = match follow::actions::find(&sessions, reference) {
+        Found::One(i, id) => (i, id.to_string()),
+        Found::None => bail!(
+            "no action matches {reference:?}; `fivewhys actions` lists them as SESSION/ACTION"
+        ),
+        Found::Many(refs) => bail!(
+            "{reference:?} matches {} actions: {}; give more of the id",
+            refs.len(),
+            refs.join(", ")
+        ),
+    };
+    let (path, _) = &all[index];
+    let path = path.clone();
+    if change.is_empty() {
+        let rows = follow::actions::rows(&sessions[index..=index], today());
+        let row = rows.iter().find(|r| r.id == id).expect("found above");
+        return output::data(&follow::formats::table(std::slice::from_ref(row)));
+    }
+    let _lock = match store.lock(&path)? {
+        LockOutcome::Acquired(lock) => lock,
+        LockOutcome::HeldElsewhere { holder } => bail!(
+            "session {} is open for editing in {holder}; change the action there, or close it and run this again",
+            sessions[index].id
+        ),
+    };
+    // Read again under the lock: the file may have changed since listing.
+    let mut session = store.load(&path)?;
+    let now = jiff::Zoned::now();
+    apply(&mut session, &id, change, &now)?;
+    session.updated = now.timestamp();
+    if let Err(invalid) = session.validate() {
+        bail!("the change would make the session invalid: {invalid}");
+    }
+    store.save(&path, &session)?;
+    all[index].1 = session;
+    let rows = follow::actions::rows(std::slice::from_ref(&all[index].1), today());
+    let row = rows.iter().find(|r| r.id == id).expect("still there");
+    output::say(&format!("saved {}", path.display()));
+    output::data(&follow::formats::table(std::slice::from_ref(row)))
+}
+
+fn apply(session: &mut Session, id: &str, change: Change, now: &jiff::Zoned) -> Result<()> {
+    let blank = |text: &str| text.trim().is_empty();
+    if let Some(owner) = change.owner {
+        let full = fivewhys::tui::field::complete_participant(session, owner.trim());
+        let team = full.as_deref().and_then(|name| {
+            session
+                .participants
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| p.team.clone())
+                .filter(|t| !t.trim().is_empty())
+        });
+        let action = session.action_mut(id).expect("found");
+        action.owner = full.filter(|o| !blank(o));
+        if action.team.as_deref().is_none_or(blank) {
+            action.team = team;
+        }
+    }
+    if let Some(due) = change.due {
+        let action = session.action_mut(id).expect("found");
+        action.due = if blank(&due) {
+            None
+        } else {
+            Some(
+                fivewhys::natural::parse_date(&due, now)
+                    .map_err(|e| anyhow::anyhow!("--due: {e}"))?,
+            )
+        };
+    }
+    if let Some(link) = change.link {
+        let link = fivewhys::export::sanitize::clean_line(link.trim());
+        session.action_mut(id).expect("found").link = (!link.is_empty()).then_some(link);
+    }
+    if let Some(note) = change.note {
+        session.action_mut(id).expect("found").note =
+            fivewhys::export::sanitize::clean_text(note.trim());
+    }
+    if let Some(status) = change.status {
+        session.set_action_status(id, status.into(), now.timestamp())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! Action items across sessions: one row per action with the session it
+//! came from, filtered and sorted by due date. Pure; no I/O.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::{ActionStatus, Priority, Session};
+
+use super::fold;
+
+/// One action item with the session it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionRow {
+    /// The action's id, unique within its session (`a-7hq2`).
+    pub id: String,
+    /// The session's id.
+    pub session: String,
+    /// The session's title.
+    pub session_title: String,
+    /// The action's label in the session's summary: `A2`.
+    pub number: String,
+    /// What will be done.
+    pub description: String,
+    /// Who will do it.
+    pub owner: Option<String>,
+    /// Their team or function.
+    pub team: Option<String>,
+    /// When it is due.
+    pub due: Option<Date>,
+    /// How urgent it is.
+    pub priority: Priority,
+    /// Where it stands.
+    pub status: ActionStatus,
+    /// Where the work is tracked.
+    pub link: Option<String>,
+    /// Still open and due before the day it was measured from.
+    pub overdue: bool,
+    /// The action's note.
+    pub note: String,
+}
+
+impl ActionRow {
+    /// The reference `fivewhys action` takes: `SESSION/ACTION`.
+    pub fn reference(&self) -> String {
+        format!("{}/{}", self.session, self.id)
+    }
+}
+
+/// Which actions to list. Every set condition must hold.
+#[derive(Debug, Clone, Default)]
+pub struct ActionFilter {
+    /// Only open or in-progress actions.
+    pub open: bool,
+    /// Only open actions due before today.
+    pub overdue: bool,
+    /// Only open actions due within this many days of today (overdue ones
+    /// included).
+    pub due_within: Option<i64>,
+    /// Only actions whose owner contains this (case and accents ignored).
+    pub owner: Option<String>,
+    /// Only actions whose team contains this (case and accents ignored).
+    pub team: Option<String>,
+    /// Only actions of the session with this id.
+    pub session: Option<String>,
+}
+
+impl ActionFilter {
+    fn keeps(&self, row: &ActionRow, today: Date) -> bool {
+        let open = row.status.is_open();
+        let within = |days: i64| {
+            let last = today.saturating_add(jiff::Span::new().days(days));
+            row.due.is_some_and(|due| due <= last)
+        };
+        (!self.open || open)
+            && (!self.overdue || row.overdue)
+            && self.due_within.is_none_or(|days| open && within(days))
+            && matches(self.owner.as_deref(), row.owner.as_deref())
+            && matches(self.team.as_deref(), row.team.as_deref())
+            && self.session.as_ref().is_none_or(|id| *id == row.session)
+    }
+}
+
+fn matches(wanted: Option<&str>, value: Option<&str>) -> bool {
+    match wanted {
+        None => true,
+        Some(wanted) => value.is_some_and(|v| fold(v).contains(&fold(wanted))),
+    }
+}
+
+/// Every action of `sessions` as rows, "overdue" measured from `today`.
+pub fn rows(sessions: &[Session], today: Date) -> Vec<ActionRow> {
+    let mut rows = Vec::new();
+    for s in sessions {
+        for (i, a) in s.actions.iter().enumerate() {
+            rows.push(ActionRow {
+                id: a.id.clone(),
+                session: s.id.clone(),
+                session_title: s.title.clone(),
+                number: format!("A{}", i + 1),
+                description: a.description.clone(),
+                owner: a.owner.clone(),
+                team: a.team.clone(),
+                due: a.due,
+                priority: a.priority,
+                status: a.status,
+                link: a.link.clone(),
+                overdue: a.is_overdue(today),
+                note: a.note.clone(),
+            });
+        }
+    }
+    rows
+}
+
+/// The actions `filter` keeps, soonest due first (undated last), then by
+/// priority, session and number.
+pub fn select(sessions: &[Session], filter: &ActionFilter, today: Date) -> Vec<ActionRow> {
+    let mut rows: Vec<ActionRow> = rows(sessions, today)
+        .into_iter()
+        .filter(|r| filter.keeps(r, today))
+        .collect();
+    rows.sort_by(|a, b| {
+        (
+            a.due.is_none(),
+            a.due,
+            a.priority as u8,
+            &a.session,
+            number(a),
+        )
+            .cmp(&(
+                b.due.is_none(),
+                b.due,
+                b.priority as u8,
+                &b.session,
+                number(b),
+            ))
+    });
+    rows
+}
+
+fn number(row: &ActionRow) -> usize {
+    row.number[1..].parse().unwrap_or(0)
+}
+
+/// What a reference to one action (`SESSION/ACTION`, an action id, or a
+/// unique prefix of either part) matched.
+#[derive(Debug, PartialEq)]
+pub enum Found<'a> {
+    /// Exactly one action: the session's index in the slice and the
+    /// action's id.
+    One(usize, &'a str),
+    /// Nothing matched.
+    None,
+    /// More than one matched: their `SESSION/ACTION` references.
+    Many(Vec<String>),
+}
+
+/// Finds one action across `sessions` by reference.
+pub fn find<'a>(sessions: &'a [Session], reference: &str) -> Found<'a> {
+    let (session_part, action_part) = match reference.split_once('/') {
+        Some((s, a)) => (Some(s), a),
+        None => (None, reference),
+    };
+    let mut hits = Vec::new();
+    for (i, s) in sessions.iter().enumerate() {
+        if session_part.is_some_and(|p| !s.id.starts_with(p)) {
+            continue;
+        }
+        for a in &s.actions {
+            if a.id == action_part || a.id.starts_with(action_part) {
+                hits.push((i, a.id.as_str(), a.id == action_part));
+            }
+        }
+    }
+    // An exact id wins over prefixes of longer ids.
+    let exact: Vec<_> = hits.iter().filter(|h| h.2).collect();
+    let pick: Vec<(usize, &str)> = if exact.len() == 1 {
+        vec![(exact[0].0, exact[0].1)]
+    } else {
+        hits.iter().map(|h| (h.0, h.1)).collect()
+    };
+    match pick.as_slice() {
+        [] => Found::None,
+        [(i, id)] => Found::One(*i, id),
+        many => Found::Many(
+            many.iter()
+                .map(|(i, id)| format!("{}/{id}", sessions[*i].id))
+                .collect(),
+        ),
+    }
+}

@@ -1,0 +1,168 @@
+//! Action rows as a table for people, CSV for spreadsheets and trackers,
+//! and iCalendar for calendars. Pure; no I/O.
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+use unicode_width::UnicodeWidthStr;
+
+use super::actions::ActionRow;
+use crate::export::sanitize::clean_line;
+
+/// The columns of the CSV, in order.
+pub const CSV_COLUMNS: [&str; 13] = [
+    "session",
+    "id",
+    "number",
+    "session_title",
+    "description",
+    "owner",
+    "team",
+    "due",
+    "priority",
+    "status",
+    "overdue",
+    "link",
+    "note",
+];
+
+/// RFC 4180 CSV with a header row: CRLF line ends, fields quoted when they
+/// hold a comma, quote or line break.
+pub fn csv(rows: &[ActionRow]) -> String {
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let record = |r: &ActionRow| -> [String; 13] {
+        [
+            r.session.clone(),
+            r.id.clone(),
+            r.number.clone(),
+            clean_line(&r.session_title),
+            clean_line(&r.description),
+            r.owner.as_deref().map(clean_line).unwrap_or_default(),
+            r.team.as_deref().map(clean_line).unwrap_or_default(),
+            r.due.map(|d| d.to_string()).unwrap_or_default(),
+            r.priority.label().to_string(),
+            r.status.label().to_string(),
+            if r.overdue { "yes" } else { "no" }.to_string(),
+            r.link.as_deref().map(clean_line).unwrap_or_default(),
+            clean_line(&r.note),
+        ]
+    };
+    // Writing to a Vec cannot fail.
+    out.write_record(CSV_COLUMNS).expect("in memory");
+    for r in rows {
+        out.write_record(record(r)).expect("in memory");
+    }
+    String::from_utf8(out.into_inner().expect("in memory")).expect("CSV of UTF-8 text")
+}
+
+/// An iCalendar file with one all-day to-do (VTODO) per open action that
+/// has a due date. UIDs are `ACTION.SESSION@fivewhys`, so importing the
+/// file again updates the same to-dos instead of adding copies.
+pub fn ics(rows: &[ActionRow], stamp: jiff::Timestamp) -> String {
+    use icalendar::{Calendar, Component, Todo, TodoStatus};
+    let mut calendar = Calendar::new();
+    calendar.name("fivewhys actions");
+    let stamp = chrono::DateTime::from_timestamp(stamp.as_second(), 0).unwrap_or_default();
+    for r in rows.iter().filter(|r| r.status.is_open()) {
+        let Some(due) = r.due.and_then(chrono_date) else {
+            continue;
+        };
+        let mut todo = Todo::new();
+        todo.uid(&format!("{}.{}@fivewhys", r.id, r.session))
+            .summary(&clean_line(&r.description))
+            .description(&ics_description(r))
+            .due(due)
+            .timestamp(stamp)
+            .priority(match r.priority {
+                crate::model::Priority::High => 1,
+                crate::model::Priority::Medium => 5,
+                crate::model::Priority::Low => 9,
+            })
+            .status(match r.status {
+                crate::model::ActionStatus::InProgress => TodoStatus::InProcess,
+                _ => TodoStatus::NeedsAction,
+            });
+        if let Some(link) = r.link.as_deref().filter(|l| is_web_link(l)) {
+            todo.url(link.trim());
+        }
+        calendar.push(todo.done());
+    }
+    calendar.done().to_string()
+}
+
+fn chrono_date(d: Date) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(
+        i32::from(d.year()),
+        u32::try_from(d.month()).ok()?,
+        u32::try_from(d.day()).ok()?,
+    )
+}
+
+fn is_web_link(link: &str) -> bool {
+    let l = link.trim();
+    (l.starts_with("https://") || l.starts_with("http://")) && !l.contains(char::is_whitespace)
+}
+
+fn ics_description(r: &ActionRow) -> String {
+    let mut text = format!(
+        "{} of \"{}\" ({})",
+        r.number,
+        clean_line(&r.session_title),
+        r.session
+    );
+    if let Some(owner) = &r.owner {
+        let _ = write!(text, "\nOwner: {}", clean_line(owner));
+    }
+    if let Some(link) = &r.link {
+        let _ = write!(text, "\nTracked in: {}", clean_line(link));
+    }
+    text
+}
+
+/// A plain table for the terminal: due date (with "overdue"), owner,
+/// status, the reference to give `fivewhys action`, and what, in full.
+pub fn table(rows: &[ActionRow]) -> String {
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            [
+                match r.due {
+                    Some(d) if r.overdue => format!("{d} overdue"),
+                    Some(d) => d.to_string(),
+                    None => "no date".to_string(),
+                },
+                r.owner
+                    .as_deref()
+                    .map(clean_line)
+                    .unwrap_or_else(|| "unowned".into()),
+                r.status.label().to_string(),
+                r.reference(),
+                format!(
+                    "{} ({} of {})",
+                    clean_line(&r.description),
+                    r.number,
+                    clean_line(&r.session_title)
+                ),
+            ]
+        })
+        .collect();
+    let header = ["DUE", "OWNER", "STATUS", "ACTION", "WHAT"].map(String::from);
+    let mut widths = [0usize; 4];
+    for row in std::iter::once(&header).chain(&cells) {
+        for (w, cell) in widths.iter_mut().zip(row.iter()) {
+            *w = (*w).max(cell.width().min(24));
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(&header).chain(&cells) {
+        for (cell, w) in row.iter().zip(widths) {
+            out.push_str(cell);
+            out.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 2));
+        }
+        out.push_str(&row[4]);
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,251 @@
+//! The numbers a team reviews across sessions: how many, how fast noticed
+//! and resolved, whether commitments were honoured, which causes recur and
+//! which teams carry the actions. Pure; no I/O.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::{ActionStatus, Session};
+
+/// The figures for a set of sessions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    /// How many sessions are counted.
+    pub sessions: usize,
+    /// Sessions per month of the incident (`2026-11`), oldest first.
+    pub per_month: Vec<MonthCount>,
+    /// Start to detection, over sessions that have both times.
+    pub time_to_detect: Spread,
+    /// Detection to resolution, over sessions that have both times.
+    pub time_to_resolve: Spread,
+    /// What became of the actions.
+    pub actions: Honoured,
+    /// Words found in the root causes of two or more sessions, with in how
+    /// many; the ten most frequent.
+    pub root_cause_words: Vec<WordCount>,
+    /// Teams by how many actions they own.
+    pub teams: Vec<TeamCount>,
+}
+
+/// A month and a count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthCount {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Sessions whose incident falls in it.
+    pub sessions: usize,
+    /// Actions due in it that are still open and overdue.
+    pub overdue_actions: usize,
+}
+
+/// Median and 90th percentile of durations, in whole minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Spread {
+    /// How many sessions had the two times.
+    pub count: usize,
+    /// The median (nearest rank), if any.
+    pub median_minutes: Option<i64>,
+    /// The 90th percentile (nearest rank), if any.
+    pub p90_minutes: Option<i64>,
+}
+
+/// Actions by outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Honoured {
+    /// Done on or before the due date.
+    pub done_on_time: usize,
+    /// Done after the due date.
+    pub done_late: usize,
+    /// Done, with no due date to measure against.
+    pub done_undated: usize,
+    /// Still open and past the due date.
+    pub overdue: usize,
+    /// Still open, not yet due (or with no date).
+    pub open: usize,
+    /// Decided against.
+    pub dropped: usize,
+}
+
+impl Honoured {
+    /// Of the actions whose due date has come (done with a date, or
+    /// overdue), the share done on time, in whole percent.
+    pub fn on_time_percent(&self) -> Option<usize> {
+        let measured = self.done_on_time + self.done_late + self.overdue;
+        (measured > 0).then(|| (self.done_on_time * 100 + measured / 2) / measured)
+    }
+}
+
+/// A word and the number of sessions whose root causes use it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WordCount {
+    /// The word, lower case.
+    pub word: String,
+    /// In how many sessions.
+    pub sessions: usize,
+}
+
+/// A team and the actions it owns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamCount {
+    /// The team as written.
+    pub team: String,
+    /// Actions it owns.
+    pub actions: usize,
+    /// Of those, still open.
+    pub open: usize,
+}
+
+/// The day a session's incident happened, in the session's zone: the
+/// first time known, else the day the session was created.
+pub fn incident_day(s: &Session) -> Date {
+    let at = s.intake.first_known().unwrap_or(s.created);
+    let zone = s.zone().unwrap_or(jiff::tz::TimeZone::UTC);
+    at.to_zoned(zone).date()
+}
+
+/// Figures over `sessions` whose incident day is on or after `since`,
+/// "overdue" measured from `today`.
+pub fn compute(sessions: &[Session], since: Option<Date>, today: Date) -> Stats {
+    let kept: Vec<&Session> = sessions
+        .iter()
+        .filter(|s| since.is_none_or(|d| incident_day(s) >= d))
+        .collect();
+    let mut months: BTreeMap<String, MonthCount> = BTreeMap::new();
+    let month = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
+    let mut detect = Vec::new();
+    let mut resolve = Vec::new();
+    let mut honoured = Honoured::default();
+    let mut words: BTreeMap<String, usize> = BTreeMap::new();
+    let mut teams: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
+    for s in &kept {
+        let key = month(incident_day(s));
+        months
+            .entry(key.clone())
+            .or_insert_with(|| MonthCount {
+                month: key,
+                sessions: 0,
+                overdue_actions: 0,
+            })
+            .sessions += 1;
+        if let Some(d) = s.intake.time_to_detect() {
+            detect.push(d.as_secs() / 60);
+        }
+        if let Some(d) = s.intake.time_to_resolve() {
+            resolve.push(d.as_secs() / 60);
+        }
+        let zone = s.zone().unwrap_or(jiff::tz::TimeZone::UTC);
+        for a in &s.actions {
+            match (a.status, a.due, a.completed) {
+                (ActionStatus::Dropped, ..) => honoured.dropped += 1,
+                (ActionStatus::Done, Some(due), Some(done)) => {
+                    if done.to_zoned(zone.clone()).date() <= due {
+                        honoured.done_on_time += 1;
+                    } else {
+                        honoured.done_late += 1;
+                    }
+                }
+                (ActionStatus::Done, ..) => honoured.done_undated += 1,
+                _ if a.is_overdue(today) => {
+                    honoured.overdue += 1;
+                    let due = a.due.map(month).unwrap_or_default();
+                    months
+                        .entry(due.clone())
+                        .or_insert_with(|| MonthCount {
+                            month: due,
+                            sessions: 0,
+                            overdue_actions: 0,
+                        })
+                        .overdue_actions += 1;
+                }
+                _ => honoured.open += 1,
+            }
+            if let Some(team) = a.team.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                let entry = teams
+                    .entry(super::fold(team))
+                    .or_insert_with(|| (team.to_string(), 0, 0));
+                entry.1 += 1;
+                if a.status.is_open() {
+                    entry.2 += 1;
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for node in s.root_causes() {
+            seen.extend(content_words(&node.answer));
+        }
+        for w in seen {
+            *words.entry(w).or_default() += 1;
+        }
+    }
+    let mut root_cause_words: Vec<WordCount> = words
+        .into_iter()
+        .map(|(word, sessions)| WordCount { word, sessions })
+        .collect();
+    // Only what recurs: a word in one session's root causes says nothing
+    // about the others.
+    root_cause_words.retain(|w| w.sessions >= 2);
+    root_cause_words.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.word.cmp(&b.word)));
+    root_cause_words.truncate(10);
+    let mut teams: Vec<TeamCount> = teams
+        .into_values()
+        .map(|(team, actions, open)| TeamCount {
+            team,
+            actions,
+            open,
+        })
+        .collect();
+    teams.sort_by(|a, b| b.actions.cmp(&a.actions).then(a.team.cmp(&b.team)));
+    teams.truncate(10);
+    Stats {
+        sessions: kept.len(),
+        per_month: months.into_values().collect(),
+        time_to_detect: spread(detect),
+        time_to_resolve: spread(resolve),
+        actions: honoured,
+        root_cause_words,
+        teams,
+    }
+}
+
+/// Median and 90th percentile by nearest rank.
+fn spread(mut minutes: Vec<i64>) -> Spread {
+    minutes.sort_unstable();
+    let rank = |p: usize| -> Option<i64> {
+        if minutes.is_empty() {
+            return None;
+        }
+        let r = (p * minutes.len()).div_ceil(100).max(1);
+        minutes.get(r - 1).copied()
+    };
+    Spread {
+        count: minutes.len(),
+        median_minutes: rank(50),
+        p90_minutes: rank(90),
+    }
+}
+
+/// Words that carry meaning: lower case, accents kept, at least three
+/// letters, not among the most common English words.
+pub fn content_words(text: &str) -> Vec<String> {
+    const COMMON: &[&str] = &[
+        "the", "and", "for", "are", "was", "were", "not", "but", "with", "that", "this", "from",
+        "have", "has", "had", "they", "their", "there", "its", "our", "out", "any", "all", "can",
+        "did", "does", "into", "onto", "only", "when", "what", "who", "why", "which", "than",
+        "then", "too", "very", "been", "being", "because", "about", "after", "before", "over",
+        "under", "every", "each", "none", "nobody", "one", "two", "three", "per", "via", "yet",
+        "still", "also", "just", "more", "most", "less", "such", "same", "other", "some", "them",
+        "would", "could", "should", "will", "may", "might", "must", "get", "got", "had", "his",
+        "her", "she", "him", "you", "your", "new", "step", "there's", "isn't", "wasn't", "don't",
+        "doesn't", "didn't", "no",
+    ];
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|w| {
+            let w = w.trim_matches(|c| c == '\'' || c == '-').to_lowercase();
+            w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
+        })
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .collect()
+}
