@@ -390,6 +390,43 @@ fn import_takes_only_regular_files_of_sensible_size() {
 #[cfg(unix)]
 fn export_output_replaces_files_only() {
     let dir = with_outage();
+    // Output redirected by the shell keeps what came before and after.
+    let all = dir.path().join("all.txt");
+    let bin = assert_cmd::cargo::cargo_bin("fivewhys");
+    let script = format!(
+        "{{ echo BEFORE; '{}' export k3f -o /dev/stdout; echo AFTER; }} > '{}'",
+        bin.display(),
+        all.display()
+    );
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .env("FIVEWHYS_DATA_DIR", dir.path())
+        .env("FIVEWHYS_CONFIG", dir.path().join("config.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&all).unwrap();
+    assert!(
+        text.starts_with("BEFORE\n")
+            && text.ends_with("AFTER\n")
+            && text.contains("Checkout outage"),
+        "{text}"
+    );
+    // Replacing a file keeps its mode.
+    let shared = dir.path().join("shared.txt");
+    std::fs::write(&shared, "old").unwrap();
+    std::fs::set_permissions(&shared, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    fivewhys(dir.path())
+        .args(["export", "k3f", "-o"])
+        .arg(&shared)
+        .assert()
+        .success();
+    use std::os::unix::fs::PermissionsExt as _;
+    assert_eq!(
+        std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
     let target = dir.path().join("summary.txt");
     std::fs::write(&target, "old").unwrap();
     let link = dir.path().join("link.txt");

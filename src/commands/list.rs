@@ -47,7 +47,11 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
         out.push_str("ID      UPDATED           STAGE    WHYS  ACTIONS       TITLE\n");
     }
     for s in &listing.sessions {
-        let actions = format!("{} ({} to do)", s.actions, s.open_actions);
+        let actions = if s.open_actions == 0 {
+            "0".to_string()
+        } else {
+            format!("{} ({} to do)", s.actions, s.open_actions)
+        };
         out.push_str(&format!(
             "{:<7} {}  {:<8} {:<5} {:<13} {}\n",
             s.id,

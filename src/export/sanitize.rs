@@ -21,6 +21,10 @@ pub fn clean_line(text: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '\u{1b}' => skip_escape(&mut chars),
+            // The one-character (C1) forms of CSI and of the string
+            // sequences: their parameters go with them.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\t' | '\n' | '\r' => {
                 if !out.ends_with(' ') {
                     out.push(' ');
@@ -65,27 +69,33 @@ pub fn inert_json(json: &str) -> String {
 /// OSC/DCS/APC/PM/SOS strings (up to BEL or ESC \), or one following char.
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.next() {
-        Some('[') => {
-            for c in chars.by_ref() {
-                if ('\u{40}'..='\u{7e}').contains(&c) {
-                    break;
-                }
-            }
-        }
-        Some(']' | 'P' | '_' | '^' | 'X') => {
-            while let Some(c) = chars.next() {
-                if c == '\u{7}' {
-                    break;
-                }
-                if c == '\u{1b}' {
-                    if chars.peek() == Some(&'\\') {
-                        chars.next();
-                    }
-                    break;
-                }
-            }
-        }
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | '_' | '^' | 'X') => skip_string(chars),
         _ => {}
+    }
+}
+
+/// Skips a CSI sequence's parameters up to and including its final byte.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// Skips an OSC/DCS/APC/PM/SOS string up to BEL, ST or ESC \.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        if c == '\u{7}' || c == '\u{9c}' {
+            break;
+        }
+        if c == '\u{1b}' {
+            if chars.peek() == Some(&'\\') {
+                chars.next();
+            }
+            break;
+        }
     }
 }
 
@@ -103,6 +113,13 @@ mod tests {
         );
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn one_character_csi_and_osc_go_with_their_parameters() {
+        assert_eq!(clean_line("T\u{9b}31mitle"), "Title");
+        assert_eq!(clean_line("a\u{9d}0;PWNED\u{9c}b"), "ab");
+        assert_eq!(clean_line("a\u{9d}0;PWNED\u{7}b"), "ab");
     }
 
     #[test]

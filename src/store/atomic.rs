@@ -21,6 +21,13 @@ pub struct Staged {
     temp: NamedTempFile,
 }
 
+impl Staged {
+    /// The temp file.
+    pub fn path(&self) -> &Path {
+        self.temp.path()
+    }
+}
+
 /// Writes `bytes` to a synced temp file beside `target` (mode 0600).
 pub fn stage(target: &Path, bytes: &[u8]) -> io::Result<Staged> {
     let dir = parent_dir(target);
@@ -80,7 +87,15 @@ impl Staged {
 /// through: the file it points to is replaced, the link stays.
 pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = through_links(target)?;
-    stage(&target, bytes)?.commit(&target)
+    let staged = stage(&target, bytes)?;
+    // A file that is there already keeps its mode (an export someone
+    // made readable to others stays so).
+    if let Ok(meta) = fs::metadata(&target)
+        && meta.is_file()
+    {
+        fs::set_permissions(staged.path(), meta.permissions())?;
+    }
+    staged.commit(&target)
 }
 
 /// The file `path` names after following symbolic links (itself when it

@@ -65,7 +65,14 @@ fn shape(path: &str, e: &serde_json::Error) -> LoadError {
         } else {
             format!("$.{path}")
         },
-        message: strip_position(&e.to_string()),
+        message: {
+            let message = strip_position(&e.to_string());
+            if message.starts_with("duplicate field") {
+                format!("{message}: the key is written twice; keep one of the two")
+            } else {
+                message
+            }
+        },
     }
 }
 

@@ -12,6 +12,21 @@ use super::listing::special_kind;
 
 /// Writes `bytes` to `path` as described above.
 pub fn write_to(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // The process's own output, by name: written to where it already goes.
+    // Following the name would find the file the shell redirected into and
+    // replace it, losing what the shell wrote there before.
+    let named = path.to_string_lossy();
+    match named.as_ref() {
+        "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1" => {
+            let mut out = io::stdout().lock();
+            return out.write_all(bytes).and_then(|()| out.flush());
+        }
+        "/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2" => {
+            let mut out = io::stderr().lock();
+            return out.write_all(bytes).and_then(|()| out.flush());
+        }
+        _ => {}
+    }
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         // Nothing there yet (or a link to nothing): a new regular file.

@@ -27,6 +27,17 @@ pub enum StoreError {
         /// Why.
         reason: LoadError,
     },
+    /// A file given to import cannot be used.
+    #[error("{} cannot be imported: {reason}", path.display())]
+    NotImported {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: LoadError,
+    },
+    /// A path was given and there is no file there.
+    #[error("there is no file at {}", .0.display())]
+    NoFile(PathBuf),
     /// No session matches.
     #[error("no session matches {0:?}; `fivewhys list` shows the ids")]
     NotFound(String),

@@ -142,6 +142,9 @@ impl Store {
         {
             return Ok(as_path.to_path_buf());
         }
+        if query.contains(std::path::MAIN_SEPARATOR) && !as_path.exists() {
+            return Err(StoreError::NoFile(as_path.to_path_buf()));
+        }
         let needle = query.trim().to_lowercase();
         if needle.is_empty() {
             return Err(StoreError::NotFound(query.to_string()));
@@ -208,7 +211,7 @@ impl Store {
     /// An id already present is refused unless `new_id` asks for a fresh one.
     pub fn import(&self, source: &Path, new_id: bool) -> Result<(Session, PathBuf), StoreError> {
         let text = read_session_file(source).map_err(|e| StoreError::io("read", source, e))?;
-        let mut session = parse(&text).map_err(|reason| StoreError::Unreadable {
+        let mut session = parse(&text).map_err(|reason| StoreError::NotImported {
             path: source.to_path_buf(),
             reason,
         })?;
