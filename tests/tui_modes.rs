@@ -107,6 +107,7 @@ fn the_walk_reaches_every_mode() {
     let all = [
         Mode::Help,
         Mode::Home,
+        Mode::FollowUps,
         Mode::Filter,
         Mode::TitleBox,
         Mode::Confirm,

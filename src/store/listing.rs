@@ -1,7 +1,7 @@
 //! Listing the sessions in the data directory, newest first, fast enough
 //! for 10,000 files.
 //!
-//! A file is parsed only when it is not the file `DIR/cache/list-v2.json`
+//! A file is parsed only when it is not the file `DIR/cache/list-v3.json`
 //! remembers: same size, modification time, and (on Unix) inode and
 //! change time, which no edit can keep — even one that puts the old
 //! modification time back. Files listed as unreadable are read again on
@@ -47,6 +47,27 @@ pub struct SessionSummary {
     pub open_actions: usize,
     /// Full path of the file.
     pub path: PathBuf,
+    /// The day of the incident, in the session's zone.
+    pub incident_day: jiff::civil::Date,
+    /// Open actions that have a due date, for follow-ups across sessions.
+    pub follow_ups: Vec<FollowUp>,
+    /// Actions done on or before their due date.
+    pub done_on_time: usize,
+    /// Actions done after their due date.
+    pub done_late: usize,
+}
+
+/// An open action with a due date, as Home lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// The action's id.
+    pub id: String,
+    /// What will be done.
+    pub description: String,
+    /// Who will do it.
+    pub owner: Option<String>,
+    /// When it is due.
+    pub due: jiff::civil::Date,
 }
 
 impl SessionSummary {
@@ -68,8 +89,39 @@ impl SessionSummary {
                 .filter(|a| a.status.is_open() && a.status != ActionStatus::Dropped)
                 .count(),
             path,
+            incident_day: crate::follow::stats::incident_day(session),
+            follow_ups: session
+                .actions
+                .iter()
+                .filter(|a| a.status.is_open())
+                .filter_map(|a| {
+                    Some(FollowUp {
+                        id: a.id.clone(),
+                        description: a.description.chars().take(200).collect(),
+                        owner: a.owner.clone(),
+                        due: a.due?,
+                    })
+                })
+                .collect(),
+            done_on_time: done(session, true),
+            done_late: done(session, false),
         }
     }
+}
+
+/// Actions done on time (or, with `on_time` false, late), measured in the
+/// session's zone.
+fn done(session: &Session, on_time: bool) -> usize {
+    let zone = session.zone().unwrap_or(jiff::tz::TimeZone::UTC);
+    session
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Done)
+        .filter(|a| match (a.due, a.completed) {
+            (Some(due), Some(at)) => (at.to_zoned(zone.clone()).date() <= due) == on_time,
+            _ => false,
+        })
+        .count()
 }
 
 /// A file in the sessions directory that could not be read.

@@ -30,7 +30,7 @@ pub use atomic::{Staged, is_temp_name, stage};
 pub use codec::{LoadError, parse, to_text};
 pub use destination::write_to;
 pub use errors::StoreError;
-pub use listing::{Listing, SessionSummary, Unreadable};
+pub use listing::{FollowUp, Listing, SessionSummary, Unreadable};
 pub use lock::{LockOutcome, SessionLock};
 pub use naming::{file_name_for, slug};
 pub use recovery::write_recovery;
@@ -102,8 +102,10 @@ impl Store {
     pub fn list(&self) -> Result<Listing, StoreError> {
         let dir = self.sessions_dir();
         // Version 1 of the cache could not tell same-size edits apart.
-        let _ = fs::remove_file(self.root.join("cache").join("list-v1.json"));
-        listing::list(&dir, &self.root.join("cache").join("list-v2.json"))
+        for old in ["list-v1.json", "list-v2.json"] {
+            let _ = fs::remove_file(self.root.join("cache").join(old));
+        }
+        listing::list(&dir, &self.root.join("cache").join("list-v3.json"))
             .map_err(|e| StoreError::io("list", &dir, e))
     }
 

@@ -129,6 +129,10 @@ pub enum Action {
     },
     /// The session list was (re)loaded.
     Listed(Listing),
+    /// Where the Home filter's text was found inside the sessions.
+    Found(crate::tui::app::Found),
+    /// Select this action on the Actions stage (a follow-up was opened).
+    SelectAction(String),
     /// The open session was saved and closed; the list follows.
     Closed(Listing),
     /// Closing the session failed; it stays open and this says why.

@@ -29,6 +29,15 @@ pub enum Effect {
     Close,
     /// Reload the session list.
     Refresh,
+    /// Search every session for the Home filter's text.
+    Search(String),
+    /// Open the session at this path on its Actions stage, at this action.
+    OpenAction {
+        /// The session file.
+        path: PathBuf,
+        /// The action's id.
+        action: String,
+    },
     /// Copy the open session's summary in this format.
     Copy(crate::export::Format),
     /// Remember this theme for the next start (in the config file).

@@ -14,6 +14,8 @@ pub enum Mode {
     Help,
     /// The session list.
     Home,
+    /// The follow-ups on the session list: overdue and soon-due actions.
+    FollowUps,
     /// Typing a filter for the session list.
     Filter,
     /// Typing the title of a new session.
@@ -39,6 +41,7 @@ impl Mode {
         match self {
             Mode::Help => &[C::Help, C::Always],
             Mode::Home => &[C::Home, C::Always],
+            Mode::FollowUps => &[C::FollowUps, C::Always],
             Mode::Filter => &[C::Filter, C::Always],
             Mode::TitleBox => &[C::TitleBox, C::Always],
             Mode::Confirm => &[C::Confirm, C::Always],
@@ -58,6 +61,7 @@ impl Mode {
         match self {
             Mode::Help => "help",
             Mode::Home => "home",
+            Mode::FollowUps => "follow-ups",
             Mode::Filter => "filter",
             Mode::TitleBox => "new title",
             Mode::Confirm => "confirm",
@@ -86,6 +90,9 @@ impl App {
     pub fn base_mode(&self) -> Mode {
         match &self.screen {
             Screen::Home(home) => match home.mode {
+                HomeMode::Browse if home.focus == super::app::HomeFocus::FollowUps => {
+                    Mode::FollowUps
+                }
                 HomeMode::Browse => Mode::Home,
                 HomeMode::Filter => Mode::Filter,
                 HomeMode::NewTitle { .. } => Mode::TitleBox,

@@ -288,6 +288,17 @@ impl Loop {
                     Err(e) => self.dispatch(Action::Failed(e.to_string())),
                 },
                 Effect::Open(path) => self.open(path),
+                Effect::OpenAction { path, action } => {
+                    self.open(path);
+                    if matches!(self.app.screen, Screen::Session(_)) {
+                        self.dispatch(Action::GoStage(crate::model::Stage::Actions));
+                        self.dispatch(Action::SelectAction(action));
+                    }
+                }
+                Effect::Search(query) => {
+                    let found = self.search(&query);
+                    self.dispatch(Action::Found(found));
+                }
                 Effect::Create { title, kind } => match self.store.create(
                     &title,
                     &kind,
@@ -367,6 +378,27 @@ impl Loop {
             path,
             read_only,
         });
+    }
+
+    /// Searches every listed session for `query` (Home's filter): the
+    /// same places `fivewhys search` looks.
+    fn search(&self, query: &str) -> crate::tui::app::Found {
+        let mut hits = std::collections::BTreeMap::new();
+        if let Screen::Home(home) = &self.app.screen {
+            for s in &home.listing.sessions {
+                if let Ok(session) = self.store.load(&s.path)
+                    && let Some(hit) = crate::follow::search::hits(&session, query)
+                        .into_iter()
+                        .next()
+                {
+                    hits.insert(s.id.clone(), hit);
+                }
+            }
+        }
+        crate::tui::app::Found {
+            query: query.to_string(),
+            hits,
+        }
     }
 
     /// Tells an audience window (`fivewhys present`) where the facilitator

@@ -123,6 +123,30 @@ impl Driver {
                 Effect::Copy(_) => {
                     update(&mut self.app, Action::Copied("Copied.".into()));
                 }
+                Effect::OpenAction { path, action } => {
+                    self.apply(vec![Effect::Open(path)]);
+                    if matches!(self.app.screen, Screen::Session(_)) {
+                        update(
+                            &mut self.app,
+                            Action::GoStage(fivewhys::model::Stage::Actions),
+                        );
+                        update(&mut self.app, Action::SelectAction(action));
+                    }
+                }
+                Effect::Search(query) => {
+                    let mut hits = std::collections::BTreeMap::new();
+                    for s in self.files.values() {
+                        if let Some(hit) =
+                            fivewhys::follow::search::hits(s, &query).into_iter().next()
+                        {
+                            hits.insert(s.id.clone(), hit);
+                        }
+                    }
+                    update(
+                        &mut self.app,
+                        Action::Found(fivewhys::tui::app::Found { query, hits }),
+                    );
+                }
                 Effect::Save | Effect::Quit | Effect::RememberTheme(_) => {}
             }
         }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
-use crate::store::{Listing, SessionSummary};
+use crate::follow::Hit;
+use crate::store::{FollowUp, Listing, SessionSummary};
 
 /// The session list.
 #[derive(Debug, Default)]
@@ -18,7 +19,36 @@ pub struct HomeState {
     pub filter: String,
     /// What keys do on the list now.
     pub mode: HomeMode,
+    /// Which list the arrows move in.
+    pub focus: HomeFocus,
+    /// Index into [`HomeState::follow_ups`].
+    pub follow_sel: usize,
+    /// Where the filter text was found inside sessions (answers, actions,
+    /// evidence …), for the filter it was searched for.
+    pub found: Option<Found>,
 }
+
+/// Which list on Home has the selection.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum HomeFocus {
+    /// The sessions.
+    #[default]
+    Sessions,
+    /// Overdue and soon-due actions across sessions.
+    FollowUps,
+}
+
+/// The result of searching every session for the filter text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The filter text searched for.
+    pub query: String,
+    /// The first place it was found in each session, by session id.
+    pub hits: std::collections::BTreeMap<String, Hit>,
+}
+
+/// How far ahead Home's follow-ups look, in days.
+pub const FOLLOW_UP_DAYS: i64 = 7;
 
 /// What keys do on the session list.
 #[derive(Debug, Default)]
@@ -40,17 +70,43 @@ pub enum HomeMode {
 }
 
 impl HomeState {
-    /// Sessions matching the filter, newest first.
+    /// Sessions matching the filter (in the title, the id, or anywhere
+    /// the search found it), newest first.
     pub fn visible(&self) -> Vec<&SessionSummary> {
-        let needle = self.filter.to_lowercase();
+        let needle = crate::follow::fold(&self.filter);
+        let found = self.hits();
         self.listing
             .sessions
             .iter()
             .filter(|s| {
                 needle.is_empty()
-                    || s.title.to_lowercase().contains(&needle)
+                    || crate::follow::fold(&s.title).contains(&needle)
                     || s.id.starts_with(&needle)
+                    || found.is_some_and(|f| f.contains_key(&s.id))
             })
             .collect()
+    }
+
+    /// Where the current filter was found in each session, once searched.
+    pub fn hits(&self) -> Option<&std::collections::BTreeMap<String, Hit>> {
+        self.found
+            .as_ref()
+            .filter(|f| f.query == self.filter)
+            .map(|f| &f.hits)
+    }
+
+    /// Open actions across sessions that are overdue or due within
+    /// [`FOLLOW_UP_DAYS`] of `today`, soonest first.
+    pub fn follow_ups(&self, today: jiff::civil::Date) -> Vec<(&SessionSummary, &FollowUp)> {
+        let last = today.saturating_add(jiff::Span::new().days(FOLLOW_UP_DAYS));
+        let mut rows: Vec<(&SessionSummary, &FollowUp)> = self
+            .listing
+            .sessions
+            .iter()
+            .flat_map(|s| s.follow_ups.iter().map(move |f| (s, f)))
+            .filter(|(_, f)| f.due <= last)
+            .collect();
+        rows.sort_by(|a, b| (a.1.due, &a.0.id).cmp(&(b.1.due, &b.0.id)));
+        rows
     }
 }

@@ -9,7 +9,7 @@ mod session;
 
 use jiff::Zoned;
 
-pub use home::{HomeMode, HomeState};
+pub use home::{FOLLOW_UP_DAYS, Found, HomeFocus, HomeMode, HomeState};
 pub use popup::{Pending, PickFor, PickOption, Popup};
 pub use session::{ACTION_COLUMNS, Editor, SaveState, SessionMode, SessionState};
 

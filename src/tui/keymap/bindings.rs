@@ -105,7 +105,92 @@ pub static BINDINGS: &[Binding] = &[
         "to the bottom",
         None
     ),
+    // The follow-ups under the session list.
+    b!(
+        FollowUps,
+        [key(KeyCode::Enter)],
+        Action::Edit,
+        "open the session at this action",
+        Some("open")
+    ),
+    b!(
+        FollowUps,
+        [key(KeyCode::Tab)],
+        Action::NextField,
+        "back to the sessions",
+        Some("sessions")
+    ),
+    b!(
+        FollowUps,
+        [key(KeyCode::Esc)],
+        Action::Back,
+        "back to the sessions",
+        None
+    ),
+    b!(
+        FollowUps,
+        [key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous follow-up",
+        None
+    ),
+    b!(
+        FollowUps,
+        [key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next follow-up",
+        None
+    ),
+    b!(
+        FollowUps,
+        [key(KeyCode::Home)],
+        Action::First,
+        "first follow-up",
+        None
+    ),
+    b!(
+        FollowUps,
+        [key(KeyCode::End)],
+        Action::Last,
+        "last follow-up",
+        None
+    ),
+    b!(
+        FollowUps,
+        [ch('n')],
+        Action::NewSession,
+        "start a new session",
+        Some("new")
+    ),
+    b!(
+        FollowUps,
+        [ch('/')],
+        Action::Filter,
+        "search the sessions",
+        None
+    ),
+    b!(
+        FollowUps,
+        [ch('?')],
+        Action::ToggleHelp,
+        "help: every key",
+        Some("help")
+    ),
+    b!(
+        FollowUps,
+        [ch('q')],
+        Action::Quit,
+        "quit fivewhys",
+        Some("quit")
+    ),
     // The session list.
+    b!(
+        Home,
+        [key(KeyCode::Tab)],
+        Action::NextField,
+        "to the follow-ups: actions overdue or due this week",
+        Some("follow-ups")
+    ),
     b!(
         Home,
         [key(KeyCode::Enter)],
@@ -124,7 +209,7 @@ pub static BINDINGS: &[Binding] = &[
         Home,
         [ch('/')],
         Action::Filter,
-        "filter by title or id",
+        "search: titles, ids, and every answer, question and action",
         Some("filter")
     ),
     b!(

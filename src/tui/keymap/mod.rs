@@ -20,6 +20,8 @@ pub enum Context {
     Help,
     /// The session list.
     Home,
+    /// The follow-ups under the session list.
+    FollowUps,
     /// Typing a filter for the session list.
     Filter,
     /// Typing the title of a new session.
@@ -52,9 +54,10 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists those not active now.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Help,
         Context::Home,
+        Context::FollowUps,
         Context::Filter,
         Context::TitleBox,
         Context::Confirm,
@@ -76,6 +79,7 @@ impl Context {
         match self {
             Context::Help => "This help",
             Context::Home => "Session list",
+            Context::FollowUps => "Follow-ups (actions overdue or due this week)",
             Context::Filter => "Filtering the session list",
             Context::TitleBox => "Naming a new session",
             Context::Confirm => "A yes/no question",

@@ -64,12 +64,24 @@ fn widths_of(cols: &[Column], widths: &[usize], title: &str) -> Option<usize> {
 /// Draws the home screen.
 pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, theme: &Theme) {
     let unreadable = home.listing.unreadable.len().min(4) as u16;
-    let [head, body, bad] = Layout::vertical([
+    let follow = home.follow_ups(now.date());
+    // Follow-ups take up to six rows, but never the list's last three.
+    let follow_rows = if follow.is_empty() {
+        0
+    } else {
+        (follow.len().min(5) as u16 + 1).min(area.height.saturating_sub(8))
+    };
+    let figures_rows = u16::from(!home.listing.sessions.is_empty() && area.height >= 12);
+    let [head, body, follow_area, figures_area, bad] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(1),
+        Constraint::Length(follow_rows),
+        Constraint::Length(figures_rows),
         Constraint::Length(if unreadable > 0 { unreadable + 1 } else { 0 }),
     ])
     .areas(area);
+    super::follow_ups::render(frame, follow_area, home, &follow, now, theme);
+    super::follow_ups::figures(frame, figures_area, home, now, theme);
     let filtering = matches!(home.mode, HomeMode::Filter);
     let mut title = vec![
         Span::styled("fivewhys", theme.accent),
@@ -84,7 +96,26 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
             title.push(Span::styled("▏", theme.accent));
         }
     }
-    frame.render_widget(Paragraph::new(Line::from(title)), head);
+    let mut head_lines = vec![Line::from(title)];
+    // Where the filter was found inside the selected session.
+    if let Some(hit) = home
+        .hits()
+        .zip(home.visible().get(home.selected))
+        .and_then(|(hits, s)| hits.get(&s.id))
+        .filter(|_| !home.filter.is_empty())
+    {
+        head_lines.push(Line::from(vec![
+            Span::styled(format!("  found in {}: ", hit.place), theme.dim),
+            Span::styled(
+                crate::tui::widths::fit(
+                    &hit.line,
+                    usize::from(head.width).saturating_sub(hit.place.len() + 12),
+                ),
+                theme.text,
+            ),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(head_lines), head);
 
     let visible = home.visible();
     if visible.is_empty() {
@@ -126,7 +157,8 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
                     _ => full,
                 }
             });
-            let (mark, style) = if i == home.selected {
+            let focused = home.focus == crate::tui::app::HomeFocus::Sessions;
+            let (mark, style) = if i == home.selected && focused {
                 ("▸ ", theme.selected)
             } else {
                 ("  ", theme.text)

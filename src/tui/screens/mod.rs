@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod columns;
+pub mod follow_ups;
 pub mod home;
 pub mod intake;
 pub mod presenter;

@@ -5,7 +5,7 @@ use ratatui_textarea::TextArea;
 
 use crate::export::sanitize::clean_line;
 use crate::tui::action::Action;
-use crate::tui::app::{HomeMode, HomeState, Status};
+use crate::tui::app::{HomeFocus, HomeMode, HomeState, Status};
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Context, hint};
 
@@ -18,10 +18,7 @@ pub fn update(
 ) -> Vec<Effect> {
     match std::mem::take(&mut home.mode) {
         HomeMode::NewTitle { area, kind } => new_title(home, area, kind, action),
-        HomeMode::Filter => {
-            filter(home, action);
-            Vec::new()
-        }
+        HomeMode::Filter => filter(home, action),
         HomeMode::ConfirmTrash(path) => match action {
             Action::Confirm | Action::Commit => vec![Effect::Trash(path), Effect::Refresh],
             Action::Back => Vec::new(),
@@ -76,13 +73,14 @@ fn new_title(
     Vec::new()
 }
 
-fn filter(home: &mut HomeState, action: Action) {
+fn filter(home: &mut HomeState, action: Action) -> Vec<Effect> {
     let count = home.visible().len();
+    let before = home.filter.clone();
     match action {
-        Action::Commit => return,
+        Action::Commit => return Vec::new(),
         Action::Back => {
             home.filter.clear();
-            return;
+            return Vec::new();
         }
         Action::Up => home.selected = home.selected.saturating_sub(1),
         Action::Down => home.selected = (home.selected + 1).min(count.saturating_sub(1)),
@@ -103,6 +101,13 @@ fn filter(home: &mut HomeState, action: Action) {
         _ => {}
     }
     home.mode = HomeMode::Filter;
+    home.focus = HomeFocus::Sessions;
+    // Titles match at once; the search inside the sessions follows.
+    if home.filter != before && home.filter.trim().chars().count() >= 2 {
+        vec![Effect::Search(home.filter.clone())]
+    } else {
+        Vec::new()
+    }
 }
 
 fn browse(
@@ -111,9 +116,22 @@ fn browse(
     now: &Zoned,
     status: &mut Option<Status>,
 ) -> Vec<Effect> {
+    if home.focus == HomeFocus::FollowUps {
+        return follow_ups(home, action, now);
+    }
     let count = home.visible().len();
     let last = count.saturating_sub(1);
     match action {
+        Action::NextField | Action::PrevField => {
+            if home.follow_ups(now.date()).is_empty() {
+                *status = Some(Status::info(
+                    "No action is overdue or due this week.".to_string(),
+                    now,
+                ));
+            } else {
+                home.focus = HomeFocus::FollowUps;
+            }
+        }
         Action::Up => home.selected = home.selected.saturating_sub(1),
         Action::Down => home.selected = (home.selected + 1).min(last),
         Action::PageUp => home.selected = home.selected.saturating_sub(10),
@@ -133,12 +151,8 @@ fn browse(
             ));
         }
         Action::NewSession => {
-            let mut area = TextArea::default();
-            if let Some(words) = crate::model::kind::known().first() {
-                area.set_placeholder_text(format!("e.g. {}", words.example));
-            }
             home.mode = HomeMode::NewTitle {
-                area: Box::new(area),
+                area: Box::new(new_title_area()),
                 kind: 0,
             };
         }
@@ -152,4 +166,46 @@ fn browse(
         _ => {}
     }
     Vec::new()
+}
+
+/// Keys while the follow-ups have the selection: move, open one at its
+/// action, or go back to the sessions.
+fn follow_ups(home: &mut HomeState, action: Action, now: &Zoned) -> Vec<Effect> {
+    let rows = home.follow_ups(now.date());
+    let last = rows.len().saturating_sub(1);
+    let open = rows
+        .get(home.follow_sel.min(last))
+        .map(|(s, f)| Effect::OpenAction {
+            path: s.path.clone(),
+            action: f.id.clone(),
+        });
+    match action {
+        Action::Up => home.follow_sel = home.follow_sel.saturating_sub(1),
+        Action::Down => home.follow_sel = (home.follow_sel + 1).min(last),
+        Action::PageUp | Action::First => home.follow_sel = 0,
+        Action::PageDown | Action::Last => home.follow_sel = last,
+        Action::Edit | Action::Commit => return open.into_iter().collect(),
+        Action::NextField | Action::PrevField | Action::Back => home.focus = HomeFocus::Sessions,
+        Action::NewSession => {
+            home.focus = HomeFocus::Sessions;
+            home.mode = HomeMode::NewTitle {
+                area: Box::new(new_title_area()),
+                kind: 0,
+            };
+        }
+        Action::Filter => {
+            home.focus = HomeFocus::Sessions;
+            home.mode = HomeMode::Filter;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn new_title_area() -> TextArea<'static> {
+    let mut area = TextArea::default();
+    if let Some(words) = crate::model::kind::known().first() {
+        area.set_placeholder_text(format!("e.g. {}", words.example));
+    }
+    area
 }

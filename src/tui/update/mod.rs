@@ -156,6 +156,12 @@ fn outside(app: &mut App, action: Action) -> Outside {
                 home.selected = home.selected.min(home.visible().len().saturating_sub(1));
             }
         }
+        Action::Found(found) => {
+            if let Screen::Home(home) = &mut app.screen {
+                home.found = Some(found);
+                home.selected = home.selected.min(home.visible().len().saturating_sub(1));
+            }
+        }
         Action::Closed(listing) => {
             app.help = Help::Closed;
             app.screen = Screen::Home(Box::new(super::app::HomeState {

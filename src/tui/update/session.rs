@@ -148,6 +148,13 @@ pub(super) fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Resu
             ss.session.stage = stage;
             Ok(Out::default())
         }
+        Action::SelectAction(id) => {
+            if let Some(i) = ss.session.actions.iter().position(|a| a.id == id) {
+                ss.action_sel = i;
+                ss.action_col = 0;
+            }
+            Ok(Out::default())
+        }
         Action::GoHome => Ok(Out {
             effects: vec![Effect::Close],
             ..Out::default()
