@@ -106,6 +106,9 @@ pub enum Action {
     Copy(crate::export::Format),
     /// Show the next export format in the Review preview.
     CyclePreview,
+    /// Turn the selected belief or unsure answer into an action
+    /// "Verify: …" addressing it.
+    Verify,
     /// A copy finished; the message says which way(s) it went.
     Copied(String),
     /// Start a new session (home).

@@ -77,6 +77,8 @@ pub enum Field {
     Lesson(Lesson, usize),
     /// The heading of a list of lessons: activating it adds an item.
     AddLesson(Lesson),
+    /// An answer still believed or unsure, listed on Review to verify.
+    ToVerify(String),
 }
 
 /// What kind of input a field takes.
@@ -145,6 +147,7 @@ impl Field {
             Field::Lesson(Lesson::Wrong, _) => "Went wrong",
             Field::Lesson(Lesson::Lucky, _) => "Got lucky",
             Field::AddLesson(lesson) => lesson.heading(),
+            Field::ToVerify(_) => "To verify",
         }
     }
 
@@ -155,7 +158,9 @@ impl Field {
                 *i < s.participants.len()
             }
             Field::MomentAt(i) | Field::MomentWhat(i) => *i < s.intake.key_moments.len(),
-            Field::Answer(id) | Field::Question(id) | Field::Evidence(id) => s.node(id).is_some(),
+            Field::Answer(id) | Field::Question(id) | Field::Evidence(id) | Field::ToVerify(id) => {
+                s.node(id).is_some()
+            }
             Field::ActDescription(id)
             | Field::ActOwner(id)
             | Field::ActTeam(id)
@@ -181,7 +186,9 @@ impl Field {
             | Field::PersonRole(_)
             | Field::ActPriority(_)
             | Field::ActStatus(_) => Kind::Choice,
-            Field::AddPerson | Field::AddMoment | Field::AddLesson(_) => Kind::Button,
+            Field::AddPerson | Field::AddMoment | Field::AddLesson(_) | Field::ToVerify(_) => {
+                Kind::Button
+            }
             _ => Kind::Line,
         }
     }
@@ -293,6 +300,7 @@ impl Field {
                 .unwrap_or_default(),
             Field::Lesson(lesson, i) => s.lessons(*lesson).get(*i).cloned().unwrap_or_default(),
             Field::AddLesson(_) => String::new(),
+            Field::ToVerify(id) => s.node(id).map(|n| n.answer.clone()).unwrap_or_default(),
         }
     }
 
@@ -436,7 +444,7 @@ impl Field {
             }
             Field::ActNote(id) => action(s, id)?.note = text,
             Field::Lesson(lesson, i) => with(s.lessons_mut(*lesson), *i, |w| *w = text)?,
-            Field::AddLesson(_) => {}
+            Field::AddLesson(_) | Field::ToVerify(_) => {}
         }
         Ok(())
     }

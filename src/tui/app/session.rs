@@ -258,6 +258,12 @@ impl SessionState {
             rows.push(Field::AddLesson(lesson));
             rows.extend((0..self.session.lessons(lesson).len()).map(|i| Field::Lesson(lesson, i)));
         }
+        rows.extend(
+            self.session
+                .to_verify()
+                .into_iter()
+                .map(|n| Field::ToVerify(n.id.clone())),
+        );
         rows
     }
 

@@ -720,6 +720,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Review,
+        [ch('V')],
+        Action::Verify,
+        "make the selected belief an action: Verify: …",
+        Some("verify")
+    ),
+    b!(
+        Review,
         [ch('f')],
         Action::CyclePreview,
         "preview another format: text, Markdown, HTML, JSON",

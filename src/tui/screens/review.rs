@@ -100,6 +100,36 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                         ),
                     ])
                 }
+                Field::ToVerify(id) => {
+                    let numbers = s.outline_numbers();
+                    let node = s.node(id);
+                    let verifier = s.actions.iter().position(|a| {
+                        a.addresses.iter().any(|n| n == id) && a.description.starts_with("Verify:")
+                    });
+                    let tail = match verifier {
+                        Some(i) => format!("  (A{} verifies it)", i + 1),
+                        None if selected => format!(
+                            "  ({} makes it an action)",
+                            hint(Context::Review, &Action::Verify)
+                        ),
+                        None => String::new(),
+                    };
+                    let head = format!(
+                        "To verify, {} {}: ",
+                        node.map_or("", |n| n.confidence.label()),
+                        numbers.get(id).map_or("", String::as_str)
+                    );
+                    let answer = node.map(|n| clean_line(&n.answer)).unwrap_or_default();
+                    let room = width.saturating_sub(head.chars().count() + tail.chars().count());
+                    Line::from(vec![
+                        Span::styled(head, if selected { theme.selected } else { theme.dim }),
+                        Span::styled(
+                            fit(&answer, room),
+                            if selected { theme.selected } else { theme.text },
+                        ),
+                        Span::styled(tail, theme.dim),
+                    ])
+                }
                 field => Line::from(Span::styled(
                     format!(
                         "  {} {}",

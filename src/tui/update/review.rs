@@ -37,6 +37,48 @@ pub fn add(ss: &mut SessionState, lesson: Lesson, now: &Zoned) -> Result<Out, St
     Ok(Out::changed(true))
 }
 
+/// Turns the answer `id` (a belief or unsure) into an open action
+/// "Verify: …" addressing it, unless one already does.
+pub fn verify(ss: &mut SessionState, id: &str, now: &Zoned) -> Result<Out, String> {
+    let Some(node) = ss.session.node(id) else {
+        return Ok(Out::default());
+    };
+    let description = format!("Verify: {}", node.answer.trim());
+    if let Some(i) =
+        ss.session.actions.iter().position(|a| {
+            a.addresses.iter().any(|n| n == id) && a.description.starts_with("Verify:")
+        })
+    {
+        return Ok(Out::info(format!(
+            "A{} already verifies this answer.",
+            i + 1
+        )));
+    }
+    let created = super::stages::edit(ss, |s| {
+        let action = s.add_action(now.timestamp());
+        let due = crate::config::current().due_in_days.and_then(|days| {
+            now.date()
+                .checked_add(jiff::Span::new().days(i64::from(days)))
+                .ok()
+        });
+        if let Some(a) = s.action_mut(&action) {
+            a.description = description.clone();
+            a.addresses.push(id.to_string());
+            a.due = due;
+        }
+        true
+    })?;
+    let number = ss.session.actions.len();
+    Ok(Out {
+        changed: created,
+        info: Some(format!(
+            "Added A{number} \u{201c}{}\u{201d}: give it an owner and a date on Actions.",
+            crate::tui::widths::fit(&description, 50)
+        )),
+        ..Out::default()
+    })
+}
+
 /// Review: the lists of lessons and the summary.
 pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
     let last = ss.review_fields().len().saturating_sub(1);
@@ -58,6 +100,14 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         Action::PageDown => ss.review_scroll = ss.review_scroll.saturating_add(10),
         Action::First => ss.review_scroll = 0,
         Action::Last => ss.review_scroll = u16::MAX,
+        Action::Verify => {
+            return match ss.selected_field() {
+                Some(Field::ToVerify(id)) => verify(ss, &id, now),
+                _ => Ok(Out::info(
+                    "Select an answer under \u{201c}To verify\u{201d} first: beliefs and unsure answers are listed there.",
+                )),
+            };
+        }
         Action::Add => {
             let lesson = selected_list(ss);
             return add(ss, lesson, now);

@@ -64,6 +64,7 @@ pub(super) fn activate(ss: &mut SessionState, field: Field, now: &Zoned) -> Resu
         Field::AddPerson => super::intake::intake(ss, Action::Add, now),
         Field::AddMoment => super::intake::intake(ss, Action::AddMoment, now),
         Field::AddLesson(lesson) => super::review::add(ss, lesson, now),
+        Field::ToVerify(id) => super::review::verify(ss, &id, now),
         field => {
             editing::open(ss, field, now)?;
             Ok(Out::default())

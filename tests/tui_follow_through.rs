@@ -1,6 +1,6 @@
-//! Home as a facilitator meets it a month later: the follow-ups across
-//! sessions (and opening one at its action), and a filter that finds text
-//! inside the sessions, not only in titles.
+//! Follow-through in the app: Home's follow-ups across sessions (and
+//! opening one at its action), a filter that finds text inside the
+//! sessions, and Review turning a belief into an action to verify it.
 
 mod common;
 
@@ -77,4 +77,46 @@ fn the_filter_finds_words_inside_answers_and_says_where() {
     let hit = &home.hits().unwrap()["k3f9ab"];
     assert!(hit.place.starts_with("why "), "{}", hit.place);
     assert!(hit.line.to_lowercase().contains("pool"));
+}
+
+#[test]
+fn review_turns_a_belief_into_an_action_to_verify_it_once() {
+    let mut d = Driver::open(outage());
+    press(&mut d, KeyCode::Char('4'));
+    let Screen::Session(ss) = &d.app.screen else {
+        panic!("session")
+    };
+    let rows = ss.review_fields();
+    let first = rows
+        .iter()
+        .position(|f| matches!(f, fivewhys::tui::field::Field::ToVerify(_)))
+        .expect("beliefs are listed to verify");
+    let fivewhys::tui::field::Field::ToVerify(node) = rows[first].clone() else {
+        unreachable!()
+    };
+    let before = ss.session.actions.len();
+    for _ in 0..first {
+        press(&mut d, KeyCode::Down);
+    }
+    press(&mut d, KeyCode::Char('V'));
+    let Screen::Session(ss) = &d.app.screen else {
+        panic!("session")
+    };
+    assert_eq!(ss.session.actions.len(), before + 1);
+    let added = ss.session.actions.last().unwrap();
+    let answer = ss.session.node(&node).unwrap().answer.clone();
+    assert_eq!(added.description, format!("Verify: {answer}"));
+    assert_eq!(added.addresses, std::slice::from_ref(&node));
+    // Pressed again, nothing is added twice.
+    press(&mut d, KeyCode::Char('V'));
+    let Screen::Session(ss) = &d.app.screen else {
+        panic!("session")
+    };
+    assert_eq!(ss.session.actions.len(), before + 1);
+    // And undo takes it back.
+    press(&mut d, KeyCode::Char('u'));
+    let Screen::Session(ss) = &d.app.screen else {
+        panic!("session")
+    };
+    assert_eq!(ss.session.actions.len(), before);
 }
