@@ -4,6 +4,39 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
+
+/// The variable the completion scripts set when they ask for candidates.
+pub const COMPLETE_VAR: &str = "FIVEWHYS_COMPLETE";
+
+/// Session ids for completion, read from the file names alone (every name
+/// ends in its id), with the rest of the name as the description. Uses
+/// `FIVEWHYS_DATA_DIR` or the platform data directory; never creates one.
+pub fn session_ids() -> Vec<CompletionCandidate> {
+    let dir = std::env::var_os("FIVEWHYS_DATA_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "fivewhys").map(|d| d.data_dir().to_path_buf())
+        });
+    let Some(Ok(entries)) = dir.map(|d| std::fs::read_dir(d.join("sessions"))) else {
+        return Vec::new();
+    };
+    let mut out: Vec<CompletionCandidate> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stem = name.strip_suffix(".json")?;
+            let (rest, id) = stem.rsplit_once('-')?;
+            (!name.starts_with('.') && crate::model::ids::is_id_text(id)).then(|| {
+                let about = crate::export::sanitize::clean_line(rest);
+                CompletionCandidate::new(id).help(Some(about.into()))
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.get_value().cmp(b.get_value()));
+    out
+}
 
 /// A terminal five-whys facilitator for blameless postmortems.
 #[derive(Debug, Parser)]
@@ -39,6 +72,7 @@ pub enum Command {
     /// Open a session by id (a unique prefix is enough) or file path.
     Open {
         /// Session id, id prefix, or path to a session file.
+        #[arg(add = ArgValueCandidates::new(session_ids))]
         session: String,
     },
     /// Show a session to the room: presenter form, read-only, following
@@ -46,6 +80,7 @@ pub enum Command {
     /// another.
     Present {
         /// Session id or unique prefix.
+        #[arg(add = ArgValueCandidates::new(session_ids))]
         session: String,
     },
     /// List sessions, most recently updated first.
@@ -57,11 +92,13 @@ pub enum Command {
     /// Print a readable plain-text summary of a session.
     Show {
         /// Session id or unique prefix.
+        #[arg(add = ArgValueCandidates::new(session_ids))]
         session: String,
     },
     /// Export a session's summary.
     Export {
         /// Session id or unique prefix.
+        #[arg(add = ArgValueCandidates::new(session_ids))]
         session: String,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
@@ -92,6 +129,7 @@ pub enum Command {
     /// Move a session to the trash folder of the data directory.
     Delete {
         /// Session id or unique prefix.
+        #[arg(add = ArgValueCandidates::new(session_ids))]
         session: String,
     },
     /// Action items across every session, soonest due first.
@@ -112,7 +150,7 @@ pub enum Command {
         #[arg(long, value_name = "TEAM")]
         team: Option<String>,
         /// Only the actions of this session (id or unique prefix).
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(session_ids))]
         session: Option<String>,
         /// The day "overdue" is measured from (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -183,7 +221,8 @@ pub enum Command {
     Path,
     /// Print the JSON Schema of the session file.
     Schema,
-    /// Print shell completions.
+    /// Print the script that makes your shell complete commands, options
+    /// and session ids, e.g. `source <(fivewhys completions bash)`.
     Completions {
         /// The shell.
         #[arg(value_enum)]

@@ -9,6 +9,11 @@ use clap::Parser;
 use fivewhys::cli::Cli;
 
 fn main() -> ExitCode {
+    // Asked by the shell for completions (the script `fivewhys completions`
+    // prints sets this variable): answer and exit before anything else.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+        .var(fivewhys::cli::COMPLETE_VAR)
+        .complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage(&e),

@@ -616,3 +616,48 @@ fn man_page_and_completions_name_the_commands() {
         .success()
         .stdout(contains(".TH fivewhys").and(contains("actions")));
 }
+
+#[test]
+fn bash_completes_session_ids_from_the_store() {
+    let (dir, _) = fixture();
+    let script = dir.path().join("complete.bash");
+    let out = fivewhys(dir.path())
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    std::fs::write(&script, &out.stdout).unwrap();
+    let bin_dir = assert_cmd::cargo::cargo_bin("fivewhys")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    // What bash does at `fivewhys show b<Tab>`.
+    let run = |words: &str, cword: usize| {
+        let shell = format!(
+            "source '{}'; COMP_WORDS=({words}); COMP_CWORD={cword}; \
+             _clap_complete_fivewhys fivewhys \"${{COMP_WORDS[$COMP_CWORD]}}\" \"${{COMP_WORDS[$COMP_CWORD-1]}}\"; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(shell)
+            .env("PATH", &path)
+            .env("FIVEWHYS_DATA_DIR", dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ids = run("fivewhys show b", 2);
+    assert_eq!(ids.trim(), "bb2222", "{ids}");
+    let all = run("fivewhys export ''", 2);
+    for id in ["aa1111", "bb2222", "cc3333", "dd4444"] {
+        assert!(all.contains(id), "{all}");
+    }
+    let commands = run("fivewhys sta", 1);
+    assert_eq!(commands.trim(), "stats", "{commands}");
+}

@@ -80,9 +80,21 @@ pub fn run(cli: Cli) -> Result<()> {
             return output::json(&format!("{}\n", serde_json::to_string_pretty(&schema)?));
         }
         Some(Command::Completions { shell }) => {
-            let mut cmd = Cli::command();
+            // The script asks fivewhys itself for candidates at each Tab,
+            // so session ids complete as they are now.
+            let name = shell.to_string();
+            let shells = clap_complete::env::Shells::builtins();
+            let completer = shells
+                .completer(&name)
+                .ok_or_else(|| anyhow::anyhow!("no completions for {name}"))?;
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "fivewhys", &mut script);
+            completer.write_registration(
+                fivewhys::cli::COMPLETE_VAR,
+                "fivewhys",
+                "fivewhys",
+                "fivewhys",
+                &mut script,
+            )?;
             return output::data(&String::from_utf8_lossy(&script));
         }
         Some(Command::Man) => {
