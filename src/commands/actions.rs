@@ -87,11 +87,19 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
         Some(path) => {
             fivewhys::store::write_to(path, text.as_bytes())
                 .map_err(|e| anyhow::anyhow!("could not write {}: {e}", path.display()))?;
-            output::say(&format!(
-                "wrote {} actions to {}",
-                rows.len(),
-                path.display()
-            ));
+            let what = match args.form {
+                Form::Ics => {
+                    let todos = rows
+                        .iter()
+                        .filter(|r| r.status.is_open() && r.due.is_some());
+                    format!(
+                        "{} to-dos (the open actions with a due date)",
+                        todos.count()
+                    )
+                }
+                _ => format!("{} actions", rows.len()),
+            };
+            output::say(&format!("wrote {what} to {}", path.display()));
             Ok(())
         }
         None if matches!(args.form, Form::Json) => output::json(&text),

@@ -62,8 +62,12 @@ pub fn csv(rows: &[ActionRow]) -> String {
 /// file again updates the same to-dos instead of adding copies.
 pub fn ics(rows: &[ActionRow], stamp: jiff::Timestamp) -> String {
     use icalendar::{Calendar, Component, Todo, TodoStatus};
-    let mut calendar = Calendar::new();
-    calendar.name("fivewhys actions");
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//fivewhys//actions//EN"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name("fivewhys actions");
     let stamp = chrono::DateTime::from_timestamp(stamp.as_second(), 0).unwrap_or_default();
     for r in rows.iter().filter(|r| r.status.is_open()) {
         let Some(due) = r.due.and_then(chrono_date) else {

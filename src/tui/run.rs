@@ -121,7 +121,27 @@ struct Loop {
     written: Option<u64>,
     /// The facilitator's place as last published for an audience window.
     live_sent: Option<crate::store::live::Live>,
+    /// Wakes when a file in the sessions folder changes (another window
+    /// or `fivewhys action` wrote one), so Home shows it.
+    store_changed: Option<(notify::RecommendedWatcher, Receiver<()>)>,
     quit: bool,
+}
+
+/// Watches the sessions folder; `None` where the platform cannot, and
+/// then Home shows changes from elsewhere when it is next listed.
+fn watch_sessions(store: &Store) -> Option<(notify::RecommendedWatcher, Receiver<()>)> {
+    use notify::Watcher as _;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = tx.send(());
+        }
+    })
+    .ok()?;
+    watcher
+        .watch(&store.sessions_dir(), notify::RecursiveMode::NonRecursive)
+        .ok()?;
+    Some((watcher, rx))
 }
 
 /// Runs the TUI until the user quits or a signal arrives.
@@ -139,6 +159,7 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
     let mut terminal = super::terminal::enter();
 
     let mut lp = Loop {
+        store_changed: watch_sessions(&store),
         saver: Saver::start(store.clone()),
         store,
         app: App::new(options.theme, Zoned::now()),
@@ -235,6 +256,7 @@ impl Loop {
             }
             self.collect_save_results();
             self.publish_live();
+            self.follow_the_store();
             if self.save_due.is_some_and(|due| Instant::now() >= due) {
                 self.save_due = None;
                 self.unsaved_since = None;
@@ -378,6 +400,21 @@ impl Loop {
             path,
             read_only,
         });
+    }
+
+    /// On Home, lists again when the sessions folder changed: a session
+    /// saved elsewhere, or an action marked done from the shell.
+    fn follow_the_store(&mut self) {
+        let Some((_, changes)) = &self.store_changed else {
+            return;
+        };
+        let mut changed = false;
+        while changes.try_recv().is_ok() {
+            changed = true;
+        }
+        if changed && matches!(self.app.screen, Screen::Home(_)) {
+            self.apply(vec![Effect::Refresh]);
+        }
     }
 
     /// Searches every listed session for `query` (Home's filter): the
