@@ -163,3 +163,44 @@ fn opening_and_looking_around_leaves_the_file_byte_identical() {
         modified
     );
 }
+
+#[test]
+fn home_follows_an_action_marked_done_from_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let import = std::process::Command::new(env!("CARGO_BIN_EXE_fivewhys"))
+        .arg("--data-dir")
+        .arg(data)
+        .arg("import")
+        .arg(common::outage_file())
+        .env("FIVEWHYS_CONFIG", data.join("config.toml"))
+        .output()
+        .unwrap();
+    assert!(import.status.success());
+    let mut pty = Pty::start(data, &[]);
+    pty.wait_for("Practise a rollback");
+    let done = std::process::Command::new(env!("CARGO_BIN_EXE_fivewhys"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["action", "k3f9ab/a-n2y4", "--status", "done"])
+        .env("FIVEWHYS_CONFIG", data.join("config.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    // The follow-up leaves the list without a key pressed.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while pty.text().contains("Practise a rollback") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still listed:\n{}",
+            pty.text()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
