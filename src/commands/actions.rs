@@ -136,7 +136,14 @@ impl Change {
 /// `fivewhys action`: shows one action, or changes it under the session's
 /// lock with an atomic save.
 pub fn change(store: &Store, reference: &str, change: Change) -> Result<()> {
-    let mut all = load_all(store)?;
+    // SESSION/ACTION finds its session from the file names: one file read.
+    let mut all = match reference.split_once('/') {
+        Some((session, _)) => {
+            let path = store.resolve(session)?;
+            vec![(path.clone(), store.load(&path)?)]
+        }
+        None => load_all(store)?,
+    };
     let sessions: Vec<Session> = all.iter().map(|(_, s)| s.clone()).collect();
     let (index, id) = match follow::actions::find(&sessions, reference) {
         Found::One(i, id) => (i, id.to_string()),

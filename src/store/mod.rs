@@ -20,6 +20,7 @@ mod lock;
 mod naming;
 mod recovery;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -136,6 +137,61 @@ impl Store {
         Ok((session, path))
     }
 
+    /// Finds a session from the file names alone: every file fivewhys
+    /// writes ends in `-ID.json`. One directory read; nothing parsed but
+    /// the one file found, whose id is checked. `None` (ask the listing)
+    /// when a `*.json` name does not end in an id, or the file found holds
+    /// another id: those files are only known by reading them.
+    fn resolve_by_name(&self, needle: &str, query: &str) -> Option<Result<PathBuf, StoreError>> {
+        let entries = fs::read_dir(self.sessions_dir()).ok()?;
+        let mut hits: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') || !name.ends_with(".json") {
+                continue;
+            }
+            let id = naming::id_in_name(&name)?;
+            if id.starts_with(needle) {
+                hits.entry(id.to_string()).or_default().push(entry.path());
+            }
+        }
+        let pick = match hits.get(needle) {
+            Some(exact) => Some((needle.to_string(), exact.clone())),
+            None if hits.len() == 1 => hits.into_iter().next(),
+            None if hits.is_empty() => return Some(Err(StoreError::NotFound(query.to_string()))),
+            None => {
+                return Some(Err(StoreError::Ambiguous {
+                    prefix: query.to_string(),
+                    candidates: hits
+                        .iter()
+                        .map(|(id, paths)| {
+                            // Only the few that match are read, for their titles.
+                            let title = self
+                                .load(&paths[0])
+                                .map(|s| s.title)
+                                .unwrap_or_else(|_| naming::title_in_name(&paths[0]));
+                            format!("{id} ({title})")
+                        })
+                        .collect(),
+                }));
+            }
+        };
+        let (id, mut paths) = pick?;
+        if paths.len() > 1 {
+            paths.sort();
+            return Some(Err(StoreError::DuplicateId { id, paths }));
+        }
+        let path = paths.pop()?;
+        // The name is a promise; the file keeps it, or the listing decides.
+        match self.load(&path) {
+            Ok(s) if s.id == id => Some(Ok(path)),
+            Ok(_) => None,
+            // Unreadable: say so about this file.
+            Err(_) => Some(Ok(path)),
+        }
+    }
+
     /// Finds a session by a unique id prefix, or by the path of its file.
     pub fn resolve(&self, query: &str) -> Result<PathBuf, StoreError> {
         let as_path = Path::new(query);
@@ -150,6 +206,9 @@ impl Store {
         let needle = query.trim().to_lowercase();
         if needle.is_empty() {
             return Err(StoreError::NotFound(query.to_string()));
+        }
+        if let Some(found) = self.resolve_by_name(&needle, query) {
+            return found;
         }
         let listing = self.list()?;
         if let Some((id, paths)) = listing
