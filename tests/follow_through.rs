@@ -318,6 +318,28 @@ fn csv_reads_back_in_a_csv_parser() {
     assert_eq!(&rows[0][col("description")], "Alert on pool saturation");
     assert_eq!(&rows[0][col("overdue")], "yes");
     assert_eq!(&rows[3][col("owner")], "Zoë Brandt");
+    // A note that a spreadsheet would run as a formula arrives as text.
+    let store = Store::open(dir.path()).unwrap();
+    let path = store.resolve("aa1111").unwrap();
+    let mut s = store.load(&path).unwrap();
+    s.actions[0].note = "=HYPERLINK(\"http://evil.example\",\"x\")".into();
+    s.actions[0].description = "@SUM(1)".into();
+    store.save(&path, &s).unwrap();
+    let out = fivewhys(dir.path())
+        .args(["actions", "--csv"])
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = rows
+        .iter()
+        .find(|r| &r[0] == "aa1111" && r[2] == *"A1")
+        .unwrap();
+    assert_eq!(
+        &row[col("note")],
+        "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    );
+    assert_eq!(&row[col("description")], "'@SUM(1)");
 }
 
 #[test]
@@ -433,7 +455,16 @@ fn action_changes_each_field_and_refuses_while_the_session_is_open() {
         .args(["action", "zz/none", "--status", "done"])
         .assert()
         .code(1)
+        .stderr(contains("no session matches \"zz\""));
+    fivewhys(dir.path())
+        .args(["action", "bb2222/none", "--status", "done"])
+        .assert()
+        .code(1)
         .stderr(contains("fivewhys actions"));
+    // A change from the shell is not meeting time: the session still
+    // counts as last met before it.
+    let after = store.load(&paths[1]).unwrap();
+    assert_eq!(after.meeting.timer_ran, Some(session.updated));
     fivewhys(dir.path())
         .args(["action", &reference, "--due", "someday"])
         .assert()

@@ -174,6 +174,9 @@ pub fn change(store: &Store, reference: &str, change: Change) -> Result<()> {
     let mut session = store.load(&path)?;
     let now = jiff::Zoned::now();
     apply(&mut session, &id, change, &now)?;
+    // A change from the shell is not meeting time: the meeting was last
+    // held when the session last changed, unless the timer says otherwise.
+    session.meeting.timer_ran = session.meeting.timer_ran.or(Some(session.updated));
     session.updated = now.timestamp();
     if let Err(invalid) = session.validate() {
         bail!("the change would make the session invalid: {invalid}");
@@ -200,7 +203,8 @@ fn apply(session: &mut Session, id: &str, change: Change, now: &jiff::Zoned) -> 
         });
         let action = session.action_mut(id).expect("found");
         action.owner = full.filter(|o| !blank(o));
-        if action.team.as_deref().is_none_or(blank) {
+        // The team follows an owner who is a participant with a team.
+        if team.is_some() {
             action.team = team;
         }
     }

@@ -32,21 +32,32 @@ pub fn csv(rows: &[ActionRow]) -> String {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    // Text a spreadsheet would run as a formula starts with a quote mark
+    // instead (the OWASP advice): a shared session file cannot make
+    // someone's spreadsheet fetch a link or run a command.
+    let text = |s: &str| {
+        let s = clean_line(s);
+        if s.starts_with(['=', '+', '-', '@']) {
+            format!("'{s}")
+        } else {
+            s
+        }
+    };
     let record = |r: &ActionRow| -> [String; 13] {
         [
             r.session.clone(),
             r.id.clone(),
             r.number.clone(),
-            clean_line(&r.session_title),
-            clean_line(&r.description),
-            r.owner.as_deref().map(clean_line).unwrap_or_default(),
-            r.team.as_deref().map(clean_line).unwrap_or_default(),
+            text(&r.session_title),
+            text(&r.description),
+            r.owner.as_deref().map(text).unwrap_or_default(),
+            r.team.as_deref().map(text).unwrap_or_default(),
             r.due.map(|d| d.to_string()).unwrap_or_default(),
             r.priority.label().to_string(),
             r.status.label().to_string(),
             if r.overdue { "yes" } else { "no" }.to_string(),
-            r.link.as_deref().map(clean_line).unwrap_or_default(),
-            clean_line(&r.note),
+            r.link.as_deref().map(text).unwrap_or_default(),
+            text(&r.note),
         ]
     };
     // Writing to a Vec cannot fail.

@@ -38,7 +38,7 @@ pub fn hits(session: &Session, query: &str) -> Vec<Hit> {
                     session: session.id.clone(),
                     session_title: clean_line(&session.title),
                     place: place.clone(),
-                    line: excerpt(&clean_line(line), query.trim()),
+                    line: excerpt(&clean_line(line), query.trim(), 100),
                 });
                 break;
             }
@@ -87,11 +87,11 @@ pub fn hits(session: &Session, query: &str) -> Vec<Hit> {
     out
 }
 
-/// About 100 characters of `line` around the first match of `query`.
-fn excerpt(line: &str, query: &str) -> String {
-    const WIDTH: usize = 100;
+/// About `width` characters of `line` around the first match of `query`.
+pub fn excerpt(line: &str, query: &str, width: usize) -> String {
+    let width = width.max(10);
     let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= WIDTH {
+    if chars.len() <= width {
         return line.to_string();
     }
     let wanted = fold(query);
@@ -103,9 +103,9 @@ fn excerpt(line: &str, query: &str) -> String {
             fold(&rest).starts_with(&wanted)
         })
         .unwrap_or(0);
-    let from = start.saturating_sub(WIDTH / 3);
-    let to = (from + WIDTH).min(chars.len());
-    let from = to.saturating_sub(WIDTH);
+    let from = start.saturating_sub(width / 3);
+    let to = (from + width).min(chars.len());
+    let from = to.saturating_sub(width);
     let mut text: String = chars[from..to].iter().collect();
     if from > 0 {
         text.insert(0, '…');

@@ -26,6 +26,12 @@ pub struct Meeting {
     /// Where the facilitator was on each stage.
     #[serde(default)]
     pub cursor: Cursor,
+    /// When the meeting timer last counted: a session reopened within
+    /// hours of it resumes the meeting; one changed later only from the
+    /// shell (`fivewhys action`) does not. Absent until the timer first
+    /// runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer_ran: Option<jiff::Timestamp>,
 }
 
 /// Time on one stage.

@@ -48,6 +48,27 @@ pub fn file_name_for(session: &Session) -> String {
     format!("{date}-{}-{}.json", slug(&session.title), session.id)
 }
 
+/// The session id a file name ends in (`…-k3f9ab.json`), if it ends in
+/// one the way fivewhys names files.
+pub fn id_in_name(name: &str) -> Option<&str> {
+    let stem = name.strip_suffix(".json")?;
+    let id = stem.rsplit('-').next()?;
+    (id.len() == crate::model::ids::SESSION_ID_LEN && crate::model::ids::is_id_text(id))
+        .then_some(id)
+}
+
+/// The date and title part of a session file's name, for messages.
+pub fn title_in_name(path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    stem.rsplit_once('-')
+        .map_or(stem, |(rest, _)| rest)
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,25 +90,4 @@ mod tests {
             "checkout-outage-during-the-autumn-sale"
         );
     }
-}
-
-/// The session id a file name ends in (`…-k3f9ab.json`), if it ends in
-/// one the way fivewhys names files.
-pub fn id_in_name(name: &str) -> Option<&str> {
-    let stem = name.strip_suffix(".json")?;
-    let id = stem.rsplit('-').next()?;
-    (id.len() == crate::model::ids::SESSION_ID_LEN && crate::model::ids::is_id_text(id))
-        .then_some(id)
-}
-
-/// The date and title part of a session file's name, for messages.
-pub fn title_in_name(path: &std::path::Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = name.strip_suffix(".json").unwrap_or(&name);
-    stem.rsplit_once('-')
-        .map_or(stem, |(rest, _)| rest)
-        .to_string()
 }

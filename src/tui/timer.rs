@@ -122,6 +122,9 @@ impl Timer {
             stored.spent_seconds = u64::try_from(self.spent(stage, now)).unwrap_or(0);
             stored.timebox_minutes = self.timebox(stage);
         }
+        if self.running() {
+            meeting.timer_ran = Some(now);
+        }
     }
 }
 

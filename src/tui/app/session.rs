@@ -112,7 +112,8 @@ impl SessionState {
     /// A session opened now: the meeting resumes where it stopped.
     pub fn new(session: Session, path: PathBuf, read_only: Option<String>, now: &Zoned) -> Self {
         let now_ts = now.timestamp();
-        let recent = now_ts.as_second() - session.updated.as_second() < RESUME_WITHIN_SECONDS;
+        let last = session.meeting.timer_ran.unwrap_or(session.updated);
+        let recent = now_ts.as_second() - last.as_second() < RESUME_WITHIN_SECONDS;
         let timer = Timer::resume(
             &session.meeting,
             session.stage,

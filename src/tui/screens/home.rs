@@ -107,9 +107,10 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
         head_lines.push(Line::from(vec![
             Span::styled(format!("  found in {}: ", hit.place), theme.dim),
             Span::styled(
-                crate::tui::widths::fit(
-                    &hit.line,
-                    usize::from(head.width).saturating_sub(hit.place.len() + 12),
+                crate::follow::search::excerpt(
+                    hit.line.trim_start_matches('…').trim_end_matches('…'),
+                    &home.filter,
+                    usize::from(head.width).saturating_sub(hit.place.len() + 14),
                 ),
                 theme.text,
             ),

@@ -85,8 +85,15 @@ fn filter(home: &mut HomeState, action: Action) -> Vec<Effect> {
         Action::Up => home.selected = home.selected.saturating_sub(1),
         Action::Down => home.selected = (home.selected + 1).min(count.saturating_sub(1)),
         Action::Input(key) => {
+            use crossterm::event::KeyModifiers;
+            let plain = (key.modifiers - KeyModifiers::SHIFT).is_empty();
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
             match key.code {
-                crossterm::event::KeyCode::Char(c) if !c.is_control() => home.filter.push(c),
+                // Ctrl-U empties it, as in every text field.
+                crossterm::event::KeyCode::Char('u') if ctrl => home.filter.clear(),
+                crossterm::event::KeyCode::Char(c) if plain && !c.is_control() => {
+                    home.filter.push(c)
+                }
                 crossterm::event::KeyCode::Backspace => {
                     home.filter.pop();
                 }
