@@ -692,3 +692,20 @@ fn bash_completes_session_ids_from_the_store() {
     let commands = run("fivewhys sta", 1);
     assert_eq!(commands.trim(), "stats", "{commands}");
 }
+
+#[test]
+fn open_actions_from_the_listing_match_those_read_from_the_files() {
+    let (dir, _) = fixture();
+    let all = json(fivewhys(dir.path()).args(["actions", "--today", "2026-11-22", "--json"]));
+    let open_from_files: Vec<&serde_json::Value> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "open" || r["status"] == "in_progress")
+        .collect();
+    // --open is answered from the listing cache, not the files.
+    let open =
+        json(fivewhys(dir.path()).args(["actions", "--open", "--today", "2026-11-22", "--json"]));
+    let open: Vec<&serde_json::Value> = open.as_array().unwrap().iter().collect();
+    assert_eq!(open, open_from_files);
+}

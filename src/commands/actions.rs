@@ -15,11 +15,21 @@ use super::output;
 /// Every readable session with its file, in listing order. Unreadable
 /// files are skipped with one line on stderr saying how many.
 pub fn load_all(store: &Store) -> Result<Vec<(PathBuf, Session)>> {
+    let mut out = Vec::new();
+    for_each(store, |path, session| {
+        out.push((path.to_path_buf(), session))
+    })?;
+    Ok(out)
+}
+
+/// Reads every readable session in listing order, one at a time, so a
+/// large store is never in memory at once. Unreadable files are skipped
+/// with one line on stderr saying how many.
+pub fn for_each(store: &Store, mut f: impl FnMut(&std::path::Path, Session)) -> Result<()> {
     let listing = store.list()?;
-    let mut out = Vec::with_capacity(listing.sessions.len());
     for summary in &listing.sessions {
         match store.load(&summary.path) {
-            Ok(session) => out.push((summary.path.clone(), session)),
+            Ok(session) => f(&summary.path, session),
             Err(e) => output::say(&format!("fivewhys: skipped: {e}")),
         }
     }
@@ -30,7 +40,7 @@ pub fn load_all(store: &Store) -> Result<Vec<(PathBuf, Session)>> {
             if skipped == 1 { " was" } else { "s were" }
         ));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Today in the local zone.
@@ -71,8 +81,20 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
         args.filter.session = Some(session.id);
     }
     let today = args.today.unwrap_or_else(today);
-    let sessions: Vec<Session> = load_all(store)?.into_iter().map(|(_, s)| s).collect();
-    let rows = follow::actions::select(&sessions, &args.filter, today);
+    let mut all = Vec::new();
+    let f = &args.filter;
+    if f.open || f.overdue || f.due_within.is_some() {
+        // Only open actions: the listing carries them; no file is read.
+        let listing = store.list()?;
+        for s in &listing.sessions {
+            all.extend(s.follow_ups.iter().map(|a| a.row(s, today)));
+        }
+    } else {
+        for_each(store, |_, session| {
+            all.extend(follow::actions::rows(std::slice::from_ref(&session), today));
+        })?;
+    }
+    let rows = follow::actions::sort(all, &args.filter, today);
     let text = match args.form {
         Form::Json => format!("{}\n", serde_json::to_string_pretty(&rows)?),
         Form::Csv => follow::formats::csv(&rows),

@@ -11,10 +11,8 @@ pub fn run(store: &Store, text: &str, as_json: bool) -> Result<()> {
     if text.trim().is_empty() {
         anyhow::bail!("give some text to look for, e.g. `fivewhys search \"connection pool\"`");
     }
-    let hits: Vec<follow::Hit> = super::actions::load_all(store)?
-        .iter()
-        .flat_map(|(_, s)| follow::search::hits(s, text))
-        .collect();
+    let mut hits: Vec<follow::Hit> = Vec::new();
+    super::actions::for_each(store, |_, s| hits.extend(follow::search::hits(&s, text)))?;
     if as_json {
         return output::json(&format!("{}\n", serde_json::to_string_pretty(&hits)?));
     }

@@ -11,12 +11,10 @@ use super::output;
 
 /// Prints the figures as text or JSON.
 pub fn run(store: &Store, since: Option<Date>, today: Option<Date>, as_json: bool) -> Result<()> {
-    let sessions: Vec<_> = super::actions::load_all(store)?
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect();
     let today = today.unwrap_or_else(super::actions::today);
-    let figures = stats::compute(&sessions, since, today);
+    let mut tally = stats::Tally::new(since, today);
+    super::actions::for_each(store, |_, s| tally.add(&s))?;
+    let figures = tally.finish();
     if as_json {
         return output::json(&format!("{}\n", serde_json::to_string_pretty(&figures)?));
     }

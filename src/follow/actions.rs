@@ -9,7 +9,7 @@ use crate::model::{ActionStatus, Priority, Session};
 use super::fold;
 
 /// One action item with the session it belongs to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ActionRow {
     /// The action's id, unique within its session (`a-7hq2`).
     pub id: String,
@@ -115,7 +115,12 @@ pub fn rows(sessions: &[Session], today: Date) -> Vec<ActionRow> {
 /// The actions `filter` keeps, soonest due first (undated last), then by
 /// priority, session and number.
 pub fn select(sessions: &[Session], filter: &ActionFilter, today: Date) -> Vec<ActionRow> {
-    let mut rows: Vec<ActionRow> = rows(sessions, today)
+    sort(rows(sessions, today), filter, today)
+}
+
+/// The rows `filter` keeps, in the order of [`select`].
+pub fn sort(rows: Vec<ActionRow>, filter: &ActionFilter, today: Date) -> Vec<ActionRow> {
+    let mut rows: Vec<ActionRow> = rows
         .into_iter()
         .filter(|r| filter.keeps(r, today))
         .collect();

@@ -108,61 +108,92 @@ pub fn incident_day(s: &Session) -> Date {
 /// Figures over `sessions` whose incident day is on or after `since`,
 /// "overdue" measured from `today`.
 pub fn compute(sessions: &[Session], since: Option<Date>, today: Date) -> Stats {
-    let kept: Vec<&Session> = sessions
-        .iter()
-        .filter(|s| since.is_none_or(|d| incident_day(s) >= d))
-        .collect();
-    let mut months: BTreeMap<String, MonthCount> = BTreeMap::new();
-    let month = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
-    let mut detect = Vec::new();
-    let mut resolve = Vec::new();
-    let mut honoured = Honoured::default();
-    let mut words: BTreeMap<String, usize> = BTreeMap::new();
-    let mut teams: BTreeMap<String, (String, usize, usize)> = BTreeMap::new();
-    for s in &kept {
-        let key = month(incident_day(s));
-        months
+    let mut tally = Tally::new(since, today);
+    for s in sessions {
+        tally.add(s);
+    }
+    tally.finish()
+}
+
+/// The figures gathered one session at a time, so a large store never has
+/// to be in memory at once.
+pub struct Tally {
+    since: Option<Date>,
+    today: Date,
+    sessions: usize,
+    months: BTreeMap<String, MonthCount>,
+    detect: Vec<i64>,
+    resolve: Vec<i64>,
+    honoured: Honoured,
+    words: BTreeMap<String, usize>,
+    teams: BTreeMap<String, (String, usize, usize)>,
+}
+
+fn month(d: Date) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+impl Tally {
+    /// An empty tally.
+    pub fn new(since: Option<Date>, today: Date) -> Tally {
+        Tally {
+            since,
+            today,
+            sessions: 0,
+            months: BTreeMap::new(),
+            detect: Vec::new(),
+            resolve: Vec::new(),
+            honoured: Honoured::default(),
+            words: BTreeMap::new(),
+            teams: BTreeMap::new(),
+        }
+    }
+
+    fn month_mut(&mut self, key: String) -> &mut MonthCount {
+        self.months
             .entry(key.clone())
             .or_insert_with(|| MonthCount {
                 month: key,
                 sessions: 0,
                 overdue_actions: 0,
             })
-            .sessions += 1;
+    }
+
+    /// Counts one session (if it is on or after `since`).
+    pub fn add(&mut self, s: &Session) {
+        if self.since.is_some_and(|d| incident_day(s) < d) {
+            return;
+        }
+        self.sessions += 1;
+        self.month_mut(month(incident_day(s))).sessions += 1;
         if let Some(d) = s.intake.time_to_detect() {
-            detect.push(d.as_secs() / 60);
+            self.detect.push(d.as_secs() / 60);
         }
         if let Some(d) = s.intake.time_to_resolve() {
-            resolve.push(d.as_secs() / 60);
+            self.resolve.push(d.as_secs() / 60);
         }
         let zone = s.zone().unwrap_or(jiff::tz::TimeZone::UTC);
         for a in &s.actions {
             match (a.status, a.due, a.completed) {
-                (ActionStatus::Dropped, ..) => honoured.dropped += 1,
+                (ActionStatus::Dropped, ..) => self.honoured.dropped += 1,
                 (ActionStatus::Done, Some(due), Some(done)) => {
                     if done.to_zoned(zone.clone()).date() <= due {
-                        honoured.done_on_time += 1;
+                        self.honoured.done_on_time += 1;
                     } else {
-                        honoured.done_late += 1;
+                        self.honoured.done_late += 1;
                     }
                 }
-                (ActionStatus::Done, ..) => honoured.done_undated += 1,
-                _ if a.is_overdue(today) => {
-                    honoured.overdue += 1;
+                (ActionStatus::Done, ..) => self.honoured.done_undated += 1,
+                _ if a.is_overdue(self.today) => {
+                    self.honoured.overdue += 1;
                     let due = a.due.map(month).unwrap_or_default();
-                    months
-                        .entry(due.clone())
-                        .or_insert_with(|| MonthCount {
-                            month: due,
-                            sessions: 0,
-                            overdue_actions: 0,
-                        })
-                        .overdue_actions += 1;
+                    self.month_mut(due).overdue_actions += 1;
                 }
-                _ => honoured.open += 1,
+                _ => self.honoured.open += 1,
             }
             if let Some(team) = a.team.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                let entry = teams
+                let entry = self
+                    .teams
                     .entry(super::fold(team))
                     .or_insert_with(|| (team.to_string(), 0, 0));
                 entry.1 += 1;
@@ -176,36 +207,42 @@ pub fn compute(sessions: &[Session], since: Option<Date>, today: Date) -> Stats 
             seen.extend(content_words(&node.answer));
         }
         for w in seen {
-            *words.entry(w).or_default() += 1;
+            *self.words.entry(w).or_default() += 1;
         }
     }
-    let mut root_cause_words: Vec<WordCount> = words
-        .into_iter()
-        .map(|(word, sessions)| WordCount { word, sessions })
-        .collect();
-    // Only what recurs: a word in one session's root causes says nothing
-    // about the others.
-    root_cause_words.retain(|w| w.sessions >= 2);
-    root_cause_words.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.word.cmp(&b.word)));
-    root_cause_words.truncate(10);
-    let mut teams: Vec<TeamCount> = teams
-        .into_values()
-        .map(|(team, actions, open)| TeamCount {
-            team,
-            actions,
-            open,
-        })
-        .collect();
-    teams.sort_by(|a, b| b.actions.cmp(&a.actions).then(a.team.cmp(&b.team)));
-    teams.truncate(10);
-    Stats {
-        sessions: kept.len(),
-        per_month: months.into_values().collect(),
-        time_to_detect: spread(detect),
-        time_to_resolve: spread(resolve),
-        actions: honoured,
-        root_cause_words,
-        teams,
+
+    /// The figures.
+    pub fn finish(self) -> Stats {
+        let mut root_cause_words: Vec<WordCount> = self
+            .words
+            .into_iter()
+            .map(|(word, sessions)| WordCount { word, sessions })
+            .collect();
+        // Only what recurs: a word in one session's root causes says
+        // nothing about the others.
+        root_cause_words.retain(|w| w.sessions >= 2);
+        root_cause_words.sort_by(|a, b| b.sessions.cmp(&a.sessions).then(a.word.cmp(&b.word)));
+        root_cause_words.truncate(10);
+        let mut teams: Vec<TeamCount> = self
+            .teams
+            .into_values()
+            .map(|(team, actions, open)| TeamCount {
+                team,
+                actions,
+                open,
+            })
+            .collect();
+        teams.sort_by(|a, b| b.actions.cmp(&a.actions).then(a.team.cmp(&b.team)));
+        teams.truncate(10);
+        Stats {
+            sessions: self.sessions,
+            per_month: self.months.into_values().collect(),
+            time_to_detect: spread(self.detect),
+            time_to_resolve: spread(self.resolve),
+            actions: self.honoured,
+            root_cause_words,
+            teams,
+        }
     }
 }
 

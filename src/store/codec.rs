@@ -99,6 +99,25 @@ fn syntax(e: &serde_json::Error) -> LoadError {
 /// refused (naming the key), any nesting depth is read, and the version
 /// is checked before the shape.
 pub fn parse(text: &str) -> Result<Session, LoadError> {
+    // Most files are good: one read. Only a file that fails it is read
+    // again, the careful way, to say exactly what is wrong.
+    // (Plain serde_json: no path tracking, and the recursion limit only
+    // matters for old nested files, which the careful read handles.)
+    if let Ok(session) = serde_json::from_str::<Session>(text)
+        && session.schema_version > 0
+        && session.schema_version <= SCHEMA_VERSION
+    {
+        session.validate().map_err(LoadError::Invalid)?;
+        let mut session = session;
+        session.schema_version = SCHEMA_VERSION;
+        return Ok(session);
+    }
+    parse_carefully(text)
+}
+
+/// The reading that names the problem: syntax, then the version, then the
+/// shape.
+fn parse_carefully(text: &str) -> Result<Session, LoadError> {
     // The first read checks the syntax and finds the version.
     let probe = read::<Probe>(text).map_err(|(path, e)| match e.classify() {
         serde_json::error::Category::Data if e.to_string().contains("duplicate field") => {

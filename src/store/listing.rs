@@ -49,7 +49,9 @@ pub struct SessionSummary {
     pub path: PathBuf,
     /// The day of the incident, in the session's zone.
     pub incident_day: jiff::civil::Date,
-    /// Open actions that have a due date, for follow-ups across sessions.
+    /// Every open action, for follow-ups across sessions (Home and
+    /// `fivewhys actions --open/--overdue/--due-within` read these, not the
+    /// files).
     pub follow_ups: Vec<FollowUp>,
     /// Actions done on or before their due date.
     pub done_on_time: usize,
@@ -57,17 +59,50 @@ pub struct SessionSummary {
     pub done_late: usize,
 }
 
-/// An open action with a due date, as Home lists it.
+/// An open action, as the listing keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowUp {
     /// The action's id.
     pub id: String,
+    /// Its label in the session's summary: `A2`.
+    pub number: String,
     /// What will be done.
     pub description: String,
     /// Who will do it.
     pub owner: Option<String>,
+    /// Their team.
+    pub team: Option<String>,
     /// When it is due.
-    pub due: jiff::civil::Date,
+    pub due: Option<jiff::civil::Date>,
+    /// How urgent.
+    pub priority: crate::model::Priority,
+    /// Open or in progress.
+    pub status: ActionStatus,
+    /// Where it is tracked.
+    pub link: Option<String>,
+    /// Its note.
+    pub note: String,
+}
+
+impl FollowUp {
+    /// As a row of `fivewhys actions`, "overdue" measured from `today`.
+    pub fn row(&self, s: &SessionSummary, today: jiff::civil::Date) -> crate::follow::ActionRow {
+        crate::follow::ActionRow {
+            id: self.id.clone(),
+            session: s.id.clone(),
+            session_title: s.title.clone(),
+            number: self.number.clone(),
+            description: self.description.clone(),
+            owner: self.owner.clone(),
+            team: self.team.clone(),
+            due: self.due,
+            priority: self.priority,
+            status: self.status,
+            link: self.link.clone(),
+            overdue: self.due.is_some_and(|d| d < today),
+            note: self.note.clone(),
+        }
+    }
 }
 
 impl SessionSummary {
@@ -93,14 +128,19 @@ impl SessionSummary {
             follow_ups: session
                 .actions
                 .iter()
-                .filter(|a| a.status.is_open())
-                .filter_map(|a| {
-                    Some(FollowUp {
-                        id: a.id.clone(),
-                        description: a.description.chars().take(200).collect(),
-                        owner: a.owner.clone(),
-                        due: a.due?,
-                    })
+                .enumerate()
+                .filter(|(_, a)| a.status.is_open())
+                .map(|(i, a)| FollowUp {
+                    id: a.id.clone(),
+                    number: format!("A{}", i + 1),
+                    description: a.description.clone(),
+                    owner: a.owner.clone(),
+                    team: a.team.clone(),
+                    due: a.due,
+                    priority: a.priority,
+                    status: a.status,
+                    link: a.link.clone(),
+                    note: a.note.clone(),
                 })
                 .collect(),
             done_on_time: done(session, true),
@@ -209,6 +249,7 @@ pub fn list(sessions_dir: &Path, cache_path: &Path) -> std::io::Result<Listing> 
         .unwrap_or_default();
     let mut fresh = Cache::default();
     let mut changed = false;
+    let mut to_read = Vec::new();
     for dir_entry in fs::read_dir(sessions_dir)? {
         let dir_entry = dir_entry?;
         let name = dir_entry.file_name().to_string_lossy().into_owned();
@@ -233,17 +274,26 @@ pub fn list(sessions_dir: &Path, cache_path: &Path) -> std::io::Result<Listing> 
             continue;
         }
         let stamp = Stamp::of(&meta);
-        let row = match old.rows.get(&name) {
-            Some(row) if row.stamp == stamp && matches!(row.entry, Entry::Ok(_)) => row.clone(),
-            _ => {
-                changed = true;
-                CacheRow {
-                    stamp,
-                    entry: read_entry(&path),
-                }
+        match old.rows.get(&name) {
+            Some(row) if row.stamp == stamp && matches!(row.entry, Entry::Ok(_)) => {
+                fresh.rows.insert(name, row.clone());
             }
-        };
-        fresh.rows.insert(name, row);
+            _ => to_read.push((name, path, stamp)),
+        }
+    }
+    // The files to read (all of them, the first time) are parsed on every
+    // core.
+    if !to_read.is_empty() {
+        use rayon::prelude::*;
+        changed = true;
+        let read: Vec<(String, CacheRow)> = to_read
+            .into_par_iter()
+            .map(|(name, path, stamp)| {
+                let entry = read_entry(&path);
+                (name, CacheRow { stamp, entry })
+            })
+            .collect();
+        fresh.rows.extend(read);
     }
     if changed || fresh.rows.len() != old.rows.len() {
         // The cache is an optimisation: failing to write it is not an error.

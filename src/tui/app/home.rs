@@ -104,7 +104,7 @@ impl HomeState {
             .sessions
             .iter()
             .flat_map(|s| s.follow_ups.iter().map(move |f| (s, f)))
-            .filter(|(_, f)| f.due <= last)
+            .filter(|(_, f)| f.due.is_some_and(|d| d <= last))
             .collect();
         rows.sort_by(|a, b| (a.1.due, &a.0.id).cmp(&(b.1.due, &b.0.id)));
         rows

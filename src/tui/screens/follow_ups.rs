@@ -29,7 +29,10 @@ pub fn render(
         return;
     }
     let today = now.date();
-    let overdue = rows.iter().filter(|(_, f)| f.due < today).count();
+    let overdue = rows
+        .iter()
+        .filter(|(_, f)| f.due.is_some_and(|d| d < today))
+        .count();
     let soon = rows.len() - overdue;
     let focused = home.focus == HomeFocus::FollowUps;
     let counts = match (overdue, soon) {
@@ -58,10 +61,12 @@ pub fn render(
     let width = usize::from(area.width);
     for (i, (s, f)) in rows.iter().enumerate().skip(first).take(height) {
         let is_selected = focused && i == selected;
-        let when = if f.due < today {
-            format!("{} overdue", f.due.strftime("%a %d %b"))
+        // Home lists only dated actions.
+        let due = f.due.unwrap_or(today);
+        let when = if due < today {
+            format!("{} overdue", due.strftime("%a %d %b"))
         } else {
-            f.due.strftime("%a %d %b").to_string()
+            due.strftime("%a %d %b").to_string()
         };
         let owner = f
             .owner
@@ -84,7 +89,7 @@ pub fn render(
         );
         let style = if is_selected {
             theme.selected
-        } else if f.due < today {
+        } else if due < today {
             theme.warn
         } else {
             theme.text
@@ -122,7 +127,12 @@ pub fn figures(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, the
     let late: usize = sessions.iter().map(|s| s.done_late).sum();
     let overdue: usize = sessions
         .iter()
-        .map(|s| s.follow_ups.iter().filter(|f| f.due < today).count())
+        .map(|s| {
+            s.follow_ups
+                .iter()
+                .filter(|f| f.due.is_some_and(|d| d < today))
+                .count()
+        })
         .sum();
     let came_due = on_time + late + overdue;
     let honoured = match (on_time * 100 + came_due / 2).checked_div(came_due) {
@@ -150,8 +160,13 @@ pub fn figures(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, the
         if let Some(i) = index(s.incident_day) {
             per_month[i] += 1;
         }
-        for f in s.follow_ups.iter().filter(|f| f.due < today) {
-            if let Some(i) = index(f.due) {
+        for due in s
+            .follow_ups
+            .iter()
+            .filter_map(|f| f.due)
+            .filter(|d| *d < today)
+        {
+            if let Some(i) = index(due) {
                 overdue_per_month[i] += 1;
             }
         }
