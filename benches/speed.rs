@@ -56,7 +56,7 @@ fn main() {
         )
         .unwrap();
     }
-    let cache = dir.path().join("cache/list-v1.json");
+    let cache = dir.path().join("cache/list-v3.json");
 
     let cold = time(3, || {
         let _ = std::fs::remove_file(&cache);

@@ -26,6 +26,9 @@ pub struct HomeState {
     /// Where the filter text was found inside sessions (answers, actions,
     /// evidence …), for the filter it was searched for.
     pub found: Option<Found>,
+    /// The follow-ups worked out for a day (indexes of session and
+    /// action), kept until the listing changes: not redone every frame.
+    pub follow_memo: std::cell::OnceCell<(jiff::civil::Date, Vec<(usize, usize)>)>,
 }
 
 /// Which list on Home has the selection.
@@ -98,15 +101,37 @@ impl HomeState {
     /// Open actions across sessions that are overdue or due within
     /// [`FOLLOW_UP_DAYS`] of `today`, soonest first.
     pub fn follow_ups(&self, today: jiff::civil::Date) -> Vec<(&SessionSummary, &FollowUp)> {
-        let last = today.saturating_add(jiff::Span::new().days(FOLLOW_UP_DAYS));
-        let mut rows: Vec<(&SessionSummary, &FollowUp)> = self
-            .listing
-            .sessions
-            .iter()
-            .flat_map(|s| s.follow_ups.iter().map(move |f| (s, f)))
-            .filter(|(_, f)| f.due.is_some_and(|d| d <= last))
-            .collect();
-        rows.sort_by(|a, b| (a.1.due, &a.0.id).cmp(&(b.1.due, &b.0.id)));
-        rows
+        let sessions = &self.listing.sessions;
+        let work_out = || {
+            let last = today.saturating_add(jiff::Span::new().days(FOLLOW_UP_DAYS));
+            let mut rows: Vec<(usize, usize)> = sessions
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| {
+                    s.follow_ups
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, f)| f.due.is_some_and(|d| d <= last))
+                        .map(move |(j, _)| (i, j))
+                })
+                .collect();
+            let key = |&(i, j): &(usize, usize)| (sessions[i].follow_ups[j].due, &sessions[i].id);
+            rows.sort_by(|a, b| key(a).cmp(&key(b)));
+            (today, rows)
+        };
+        let memo = self.follow_memo.get_or_init(work_out);
+        let fresh;
+        let rows = if memo.0 == today {
+            &memo.1
+        } else {
+            fresh = work_out();
+            &fresh.1
+        };
+        rows.iter()
+            .filter_map(|&(i, j)| {
+                let s = sessions.get(i)?;
+                Some((s, s.follow_ups.get(j)?))
+            })
+            .collect()
     }
 }

@@ -153,6 +153,7 @@ fn outside(app: &mut App, action: Action) -> Outside {
         Action::Listed(listing) => {
             if let Screen::Home(home) = &mut app.screen {
                 home.listing = listing;
+                home.follow_memo = std::cell::OnceCell::new();
                 home.selected = home.selected.min(home.visible().len().saturating_sub(1));
             }
         }
