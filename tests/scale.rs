@@ -61,3 +61,84 @@ fn a_file_not_named_by_fivewhys_is_still_found_through_the_listing() {
     let path = store.resolve("renam").unwrap();
     assert!(path.ends_with("my notes.json"));
 }
+
+/// A session with `n` answers: a long chain with a branch every tenth.
+fn big_session(n: usize) -> Session {
+    let mut s = Session::with_id("big001".into(), "Big", jiff::Timestamp::now());
+    let problem = s.add_problem_statement("Everything was slow");
+    let mut chain = vec![problem];
+    for i in 0..n {
+        let parent = if i % 10 == 9 {
+            chain[chain.len() / 2].clone()
+        } else {
+            chain.last().unwrap().clone()
+        };
+        let id = s.ask_why(&parent).unwrap();
+        s.node_mut(&id).unwrap().answer = format!("Answer number {i} about the connection pool");
+        chain.push(id);
+    }
+    s
+}
+
+fn fingerprint(s: &Session) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    to_text(s).hash(&mut h);
+    h.finish()
+}
+
+#[test]
+fn undo_holds_what_changed_not_copies_and_gives_every_step_back() {
+    undo_bounds(1_000, fivewhys::tui::history::LIMIT + 20);
+}
+
+/// The size: run with
+/// `cargo test --release --test scale -- --ignored undo_at_five_thousand`.
+#[test]
+#[ignore]
+fn undo_at_five_thousand_answers_and_a_thousand_edits() {
+    undo_bounds(5_000, 1_000);
+}
+
+fn undo_bounds(answers: usize, edits: usize) {
+    use fivewhys::tui::history::{History, LIMIT};
+    let mut s = big_session(answers);
+    let size = to_text(&s).len();
+    let ids: Vec<String> = s.why_nodes().iter().map(|(_, n)| n.id.clone()).collect();
+    let mut history = History::default();
+    let mut states = vec![fingerprint(&s)];
+    for i in 0..edits {
+        history.record(s.clone());
+        match i % 3 {
+            0 => s
+                .node_mut(&ids[(i * 37) % ids.len()])
+                .unwrap()
+                .answer
+                .push_str(" (checked)"),
+            1 => {
+                let id = s.ask_why(&ids[(i * 53) % ids.len()]).unwrap();
+                s.node_mut(&id).unwrap().answer = format!("new {i}");
+            }
+            _ => {
+                let a = s.add_action(jiff::Timestamp::now());
+                s.action_mut(&a).unwrap().description = format!("action {i}");
+            }
+        }
+        states.push(fingerprint(&s));
+    }
+    let held = history.held_bytes();
+    assert!(
+        held < 2 * size,
+        "history holds {held} bytes for a {size}-byte session after {edits} edits"
+    );
+    // Every kept step comes back exactly, and redo goes forward again.
+    for step in (edits - LIMIT..edits).rev() {
+        s = history.undo(&s).expect("a step to undo");
+        assert_eq!(fingerprint(&s), states[step], "undo to step {step}");
+    }
+    assert!(history.undo(&s).is_none(), "only {LIMIT} steps are kept");
+    for (step, expected) in states.iter().enumerate().skip(edits - LIMIT + 1) {
+        s = history.redo(&s).expect("a step to redo");
+        assert_eq!(fingerprint(&s), *expected, "redo to step {step}");
+    }
+}
