@@ -29,6 +29,10 @@ pub struct HomeState {
     /// The follow-ups worked out for a day (indexes of session and
     /// action), kept until the listing changes: not redone every frame.
     pub follow_memo: std::cell::OnceCell<(jiff::civil::Date, Vec<(usize, usize)>)>,
+    /// The sessions the filter keeps (indexes), for the filter text they
+    /// were worked out for: not redone every frame. Cleared with the
+    /// listing or the search results.
+    pub visible_memo: std::cell::RefCell<Option<(String, Vec<usize>)>>,
 }
 
 /// Which list on Home has the selection.
@@ -76,18 +80,37 @@ impl HomeState {
     /// Sessions matching the filter (in the title, the id, or anywhere
     /// the search found it), newest first.
     pub fn visible(&self) -> Vec<&SessionSummary> {
-        let needle = crate::follow::fold(&self.filter);
-        let found = self.hits();
-        self.listing
-            .sessions
-            .iter()
-            .filter(|s| {
-                needle.is_empty()
-                    || crate::follow::fold(&s.title).contains(&needle)
-                    || s.id.starts_with(&needle)
-                    || found.is_some_and(|f| f.contains_key(&s.id))
-            })
-            .collect()
+        let sessions = &self.listing.sessions;
+        if self.filter.is_empty() {
+            return sessions.iter().collect();
+        }
+        let mut memo = self.visible_memo.borrow_mut();
+        if memo
+            .as_ref()
+            .is_none_or(|(filter, _)| *filter != self.filter)
+        {
+            let needle = crate::follow::fold(&self.filter);
+            let found = self.hits();
+            let kept = sessions
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    crate::follow::fold(&s.title).contains(&needle)
+                        || s.id.starts_with(&needle)
+                        || found.is_some_and(|f| f.contains_key(&s.id))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            *memo = Some((self.filter.clone(), kept));
+        }
+        let (_, kept) = memo.as_ref().expect("worked out above");
+        kept.iter().filter_map(|&i| sessions.get(i)).collect()
+    }
+
+    /// Forgets what was worked out from the listing or the search.
+    pub fn forget(&mut self) {
+        self.follow_memo = std::cell::OnceCell::new();
+        self.visible_memo = std::cell::RefCell::new(None);
     }
 
     /// Where the current filter was found in each session, once searched.

@@ -153,13 +153,14 @@ fn outside(app: &mut App, action: Action) -> Outside {
         Action::Listed(listing) => {
             if let Screen::Home(home) = &mut app.screen {
                 home.listing = listing;
-                home.follow_memo = std::cell::OnceCell::new();
+                home.forget();
                 home.selected = home.selected.min(home.visible().len().saturating_sub(1));
             }
         }
         Action::Found(found) => {
             if let Screen::Home(home) = &mut app.screen {
                 home.found = Some(found);
+                home.forget();
                 home.selected = home.selected.min(home.visible().len().saturating_sub(1));
             }
         }
