@@ -113,22 +113,25 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(area);
     let nodes = s.why_nodes();
     let columns = usize::from(left.width.saturating_sub(1));
-    let mut selected = 0;
+    let selected = nodes
+        .iter()
+        .position(|(_, node)| ss.node_sel.as_deref() == Some(node.id.as_str()))
+        .unwrap_or(0);
+    // Only the rows that fit are built, so 5,000 answers draw as fast as
+    // fifty: a window that keeps the selection in view.
+    let height = usize::from(left.height).max(1);
+    let first = selected.saturating_sub(height - 1);
     let items: Vec<ListItem> = nodes
         .iter()
         .enumerate()
-        .map(|(i, (depth, node))| {
-            let is_selected = ss.node_sel.as_deref() == Some(node.id.as_str());
-            if is_selected {
-                selected = i;
-            }
-            row(node, *depth, is_selected, columns, theme)
-        })
+        .skip(first)
+        .take(height)
+        .map(|(i, (depth, node))| row(node, *depth, i == selected, columns, theme))
         .collect();
     let border = Block::default()
         .borders(Borders::RIGHT)
         .border_style(theme.dim);
-    let mut state = ListState::default().with_selected(Some(selected));
+    let mut state = ListState::default().with_selected(Some(selected - first));
     frame.render_stateful_widget(List::new(items).block(border), left, &mut state);
 
     let Some(id) = ss.node_sel.as_deref() else {

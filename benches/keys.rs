@@ -1,0 +1,73 @@
+//! A key press as the facilitator makes it: keymap → update → render, on
+//! 500- and 5,000-answer sessions, at 80×24 and 200×60; and opening a
+//! field, typing a key and closing it.
+//!
+//! ```sh
+//! cargo bench --bench keys
+//! ```
+
+#[path = "../examples/gen_sessions/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use fivewhys::tui::app::App;
+use fivewhys::tui::theme::{Theme, ThemeName};
+use fivewhys::tui::{Action, keymap, ui, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+/// An app with a generated session of `answers` answers open on Whys.
+fn app_with(answers: usize) -> App {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut session = generate::session(&mut rng, 1, answers, 20);
+    session.stage = fivewhys::model::Stage::Whys;
+    let mut app = App::new(Theme::named(ThemeName::Dark), jiff::Zoned::now());
+    update(
+        &mut app,
+        Action::SessionOpened {
+            session: Box::new(session),
+            path: "/bench.json".into(),
+            read_only: None,
+        },
+    );
+    app
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+#[divan::bench(args = [500, 5_000], consts = [0, 1])]
+fn key_press<const SIZE: usize>(bencher: divan::Bencher, answers: usize) {
+    let (w, h) = SIZES[SIZE];
+    let mut app = app_with(answers);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut down = true;
+    bencher.bench_local(|| {
+        let code = if down { KeyCode::Down } else { KeyCode::Up };
+        down = !down;
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = keymap::action_for(app.contexts(), event) {
+            update(&mut app, action);
+        }
+        terminal.draw(|f| ui::render(&app, f)).unwrap();
+    });
+}
+
+#[divan::bench(args = [500, 5_000])]
+fn edit_type_commit(bencher: divan::Bencher, answers: usize) {
+    let mut app = app_with(answers);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    bencher.bench_local(|| {
+        update(&mut app, Action::Edit);
+        let event = Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+        if let Some(action) = keymap::action_for(app.contexts(), event) {
+            update(&mut app, action);
+        }
+        terminal.draw(|f| ui::render(&app, f)).unwrap();
+        update(&mut app, Action::Commit);
+    });
+}
