@@ -425,11 +425,30 @@ fn into_listing(cache: Cache, sessions_dir: &Path) -> Listing {
         listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
         listing.duplicates = by_id;
     }
-    listing.sessions.sort_by(|a, b| {
-        b.updated
-            .cmp(&a.updated)
-            .then_with(|| b.created.cmp(&a.created))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    listing.sort();
     listing
+}
+
+impl Listing {
+    /// Most recently updated first.
+    pub fn sort(&mut self) {
+        self.sessions.sort_by(|a, b| {
+            b.updated
+                .cmp(&a.updated)
+                .then_with(|| b.created.cmp(&a.created))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+    }
+
+    /// The same listing with one session as it is now (after it was
+    /// edited): its entry replaced, or added, and the order kept.
+    pub fn with(mut self, session: &Session, path: PathBuf) -> Listing {
+        let summary = SessionSummary::of(session, path);
+        match self.sessions.iter_mut().find(|s| s.path == summary.path) {
+            Some(entry) => *entry = summary,
+            None => self.sessions.push(summary),
+        }
+        self.sort();
+        self
+    }
 }

@@ -132,6 +132,8 @@ pub enum Action {
     },
     /// The session list was (re)loaded.
     Listed(Listing),
+    /// The session list is being read again in the background.
+    Listing,
     /// Where the Home filter's text was found inside the sessions.
     Found(crate::tui::app::Found),
     /// Select this action on the Actions stage (a follow-up was opened).

@@ -124,6 +124,13 @@ struct Loop {
     /// Wakes when a file in the sessions folder changes (another window
     /// or `fivewhys action` wrote one), so Home shows it.
     store_changed: Option<(notify::RecommendedWatcher, Receiver<()>)>,
+    /// A listing being read on its own thread, so Home never waits for
+    /// the store; and whether another was asked for meanwhile.
+    listing: Option<Receiver<Result<crate::store::Listing, crate::store::StoreError>>>,
+    list_again: bool,
+    /// Home's listing, kept while a session is open: closing it updates
+    /// that one entry and shows Home at once.
+    stashed: Option<crate::store::Listing>,
     quit: bool,
 }
 
@@ -160,6 +167,9 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
 
     let mut lp = Loop {
         store_changed: watch_sessions(&store),
+        listing: None,
+        list_again: false,
+        stashed: None,
         saver: Saver::start(store.clone()),
         store,
         app: App::new(options.theme, Zoned::now()),
@@ -257,6 +267,7 @@ impl Loop {
             self.collect_save_results();
             self.publish_live();
             self.follow_the_store();
+            self.collect_listing();
             if self.save_due.is_some_and(|due| Instant::now() >= due) {
                 self.save_due = None;
                 self.unsaved_since = None;
@@ -305,10 +316,7 @@ impl Loop {
             match effect {
                 Effect::Save => self.schedule_save(),
                 Effect::Quit => self.quit = true,
-                Effect::Refresh => match self.store.list() {
-                    Ok(listing) => self.dispatch(Action::Listed(listing)),
-                    Err(e) => self.dispatch(Action::Failed(e.to_string())),
-                },
+                Effect::Refresh => self.refresh(),
                 Effect::Open(path) => self.open(path),
                 Effect::OpenAction { path, action } => {
                     self.open(path);
@@ -395,11 +403,50 @@ impl Loop {
         };
         // As it would be written unchanged: looking writes nothing.
         self.written = Some(fingerprint(&session));
+        // Keep Home's listing for the way back.
+        if let Screen::Home(home) = &mut self.app.screen {
+            self.stashed = Some(std::mem::take(&mut home.listing));
+            home.forget();
+        }
         self.dispatch(Action::SessionOpened {
             session: Box::new(session),
             path,
             read_only,
         });
+    }
+
+    /// Reads the listing on its own thread; the result arrives through
+    /// [`Loop::collect_listing`].
+    fn refresh(&mut self) {
+        if self.listing.is_some() {
+            self.list_again = true;
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let store = self.store.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(store.list());
+        });
+        self.listing = Some(rx);
+        self.dispatch(Action::Listing);
+    }
+
+    fn collect_listing(&mut self) {
+        let Some(rx) = &self.listing else { return };
+        match rx.try_recv() {
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            outcome => {
+                self.listing = None;
+                match outcome {
+                    Ok(Ok(listing)) => self.dispatch(Action::Listed(listing)),
+                    Ok(Err(e)) => self.dispatch(Action::Failed(e.to_string())),
+                    Err(_) => {}
+                }
+                if std::mem::take(&mut self.list_again) {
+                    self.refresh();
+                }
+            }
+        }
     }
 
     /// On Home, lists again when the sessions folder changed: a session
@@ -544,14 +591,19 @@ impl Loop {
         self.lock = None;
         self.written = None;
         self.live_sent = None;
-        let listing = match self.store.list() {
-            Ok(listing) => listing,
-            Err(e) => {
-                self.dispatch(Action::Failed(e.to_string()));
-                Default::default()
-            }
+        // Home at once, with this session as it is now; the rest of the
+        // store is read again in the background.
+        let edited = self
+            .app
+            .session()
+            .map(|ss| (ss.session.clone(), ss.path.clone()));
+        let listing = match (self.stashed.take(), edited) {
+            (Some(listing), Some((session, path))) => listing.with(&session, path),
+            (Some(listing), None) => listing,
+            (None, _) => crate::store::Listing::default(),
         };
         self.dispatch(Action::Closed(listing));
+        self.refresh();
     }
 
     /// On the way out: save, or write a recovery copy and say where. When

@@ -33,6 +33,8 @@ pub struct HomeState {
     /// were worked out for: not redone every frame. Cleared with the
     /// listing or the search results.
     pub visible_memo: std::cell::RefCell<Option<(String, Vec<usize>)>>,
+    /// The listing is being read in the background.
+    pub loading: bool,
 }
 
 /// Which list on Home has the selection.

@@ -120,7 +120,9 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
 
     let visible = home.visible();
     if visible.is_empty() {
-        let text = if home.listing.sessions.is_empty() {
+        let text = if home.loading && home.listing.sessions.is_empty() {
+            "Reading the sessions…".to_string()
+        } else if home.listing.sessions.is_empty() {
             format!(
                 "No sessions yet. Press {} to start your first one.",
                 hint(Context::Home, &Action::NewSession)

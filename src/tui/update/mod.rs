@@ -150,8 +150,14 @@ fn outside(app: &mut App, action: Action) -> Outside {
             app.help = Help::Closed;
             app.screen = Screen::Session(Box::new(ss));
         }
+        Action::Listing => {
+            if let Screen::Home(home) = &mut app.screen {
+                home.loading = true;
+            }
+        }
         Action::Listed(listing) => {
             if let Screen::Home(home) = &mut app.screen {
+                home.loading = false;
                 home.listing = listing;
                 home.forget();
                 home.selected = home.selected.min(home.visible().len().saturating_sub(1));
