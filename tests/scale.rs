@@ -142,3 +142,21 @@ fn undo_bounds(answers: usize, edits: usize) {
         assert_eq!(fingerprint(&s), *expected, "redo to step {step}");
     }
 }
+
+#[test]
+fn leaving_a_session_updates_its_one_entry_in_the_listing() {
+    let (_dir, store, ids) = store_with(20);
+    let listing = store.list().unwrap();
+    let path = store.resolve(&ids[7]).unwrap();
+    let mut s = store.load(&path).unwrap();
+    s.title = "Edited just now".into();
+    s.updated = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(60);
+    let after = listing.clone().with(&s, path.clone());
+    assert_eq!(
+        after.sessions.len(),
+        listing.sessions.len(),
+        "replaced, not added"
+    );
+    assert_eq!(after.sessions[0].title, "Edited just now", "newest first");
+    assert_eq!(after.sessions[0].path, path);
+}
