@@ -131,6 +131,8 @@ struct Loop {
     /// Home's listing, kept while a session is open: closing it updates
     /// that one entry and shows Home at once.
     stashed: Option<crate::store::Listing>,
+    /// Something changed since the last frame was drawn.
+    dirty: bool,
     quit: bool,
 }
 
@@ -170,6 +172,7 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
         listing: None,
         list_again: false,
         stashed: None,
+        dirty: true,
         saver: Saver::start(store.clone()),
         store,
         app: App::new(options.theme, Zoned::now()),
@@ -234,7 +237,10 @@ impl Loop {
                 self.dispatch(Action::Quit);
                 break;
             }
-            terminal.draw(|frame| ui::render(&self.app, frame))?;
+            // Idle is idle: a frame only when something happened.
+            if std::mem::take(&mut self.dirty) {
+                terminal.draw(|frame| ui::render(&self.app, frame))?;
+            }
             let wait = match self.save_due {
                 Some(due) => due
                     .saturating_duration_since(Instant::now())
@@ -262,7 +268,12 @@ impl Loop {
             }
             if last_tick.elapsed() >= Duration::from_millis(500) {
                 last_tick = Instant::now();
-                self.dispatch(Action::Tick(Timestamp::now()));
+                // Home shows no clock: a tick there matters only while a
+                // status message is fading.
+                let home = matches!(self.app.screen, Screen::Home(_));
+                if !home || self.app.status.is_some() {
+                    self.dispatch(Action::Tick(Timestamp::now()));
+                }
             }
             self.collect_save_results();
             self.publish_live();
@@ -307,6 +318,7 @@ impl Loop {
     }
 
     fn dispatch(&mut self, action: Action) {
+        self.dirty = true;
         let effects = update(&mut self.app, action);
         self.apply(effects);
     }
