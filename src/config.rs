@@ -201,23 +201,33 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-/// Reads the config at `path`; a missing file is the defaults.
-pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(source) => {
-            return Err(ConfigError::Read {
-                path: path.to_path_buf(),
-                cause: source,
-            });
-        }
-    };
-    parse(&text).map_err(|(line, message)| ConfigError::Invalid {
+/// The file's text; `None` when there is no file.
+fn read_text(path: &Path) -> Result<Option<String>, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(cause) => Err(ConfigError::Read {
+            path: path.to_path_buf(),
+            cause,
+        }),
+    }
+}
+
+/// `text` parsed, a problem reported against `path`.
+fn parse_at(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    parse(text).map_err(|(line, message)| ConfigError::Invalid {
         path: path.to_path_buf(),
         line,
         message,
     })
+}
+
+/// Reads the config at `path`; a missing file is the defaults.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    match read_text(path)? {
+        Some(text) => parse_at(path, &text),
+        None => Ok(Config::default()),
+    }
 }
 
 /// The dotted key set on `line` (1-based): `timebox.whys`.
@@ -301,21 +311,8 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
 /// Sets `theme` in the config file at `path`, keeping the rest of it.
 /// An invalid file is left alone.
 pub fn remember_theme(path: &Path, theme: &str) -> Result<(), ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(source) => {
-            return Err(ConfigError::Read {
-                path: path.to_path_buf(),
-                cause: source,
-            });
-        }
-    };
-    parse(&text).map_err(|(line, message)| ConfigError::Invalid {
-        path: path.to_path_buf(),
-        line,
-        message,
-    })?;
+    let text = read_text(path)?.unwrap_or_default();
+    parse_at(path, &text)?;
     let mut doc: toml_edit::DocumentMut =
         text.parse()
             .map_err(|e: toml_edit::TomlError| ConfigError::Invalid {

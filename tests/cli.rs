@@ -2,18 +2,10 @@
 
 mod common;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-fn fivewhys(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("fivewhys").unwrap();
-    cmd.env("FIVEWHYS_DATA_DIR", data)
-        .env("FIVEWHYS_CONFIG", data.join("config.toml"))
-        .env("TZ", "UTC")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use common::fivewhys;
 
 /// A temp data directory with the outage example imported.
 fn with_outage() -> tempfile::TempDir {

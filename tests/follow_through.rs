@@ -3,20 +3,15 @@
 //! is open elsewhere), `search`, `stats` on figures worked out by hand, and
 //! the config commands.
 
+mod common;
+
 use assert_cmd::Command;
 use fivewhys::model::{ActionStatus, Participant, Role, Session};
 use fivewhys::store::{LockOutcome, Store, file_name_for, to_text};
 use jiff::Timestamp;
 use predicates::str::contains;
 
-fn fivewhys(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("fivewhys").unwrap();
-    cmd.env("FIVEWHYS_DATA_DIR", data)
-        .env("FIVEWHYS_CONFIG", data.join("config.toml"))
-        .env("TZ", "UTC")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use common::fivewhys;
 
 fn at(s: &str) -> Timestamp {
     s.parse().unwrap()

@@ -157,3 +157,14 @@ pub fn cases(default: u32) -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
 }
+
+/// The real binary on the data folder `data`, with its own config file,
+/// in UTC and without colour.
+pub fn fivewhys(data: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("fivewhys").unwrap();
+    cmd.env("FIVEWHYS_DATA_DIR", data)
+        .env("FIVEWHYS_CONFIG", data.join("config.toml"))
+        .env("TZ", "UTC")
+        .env("NO_COLOR", "1");
+    cmd
+}
