@@ -79,7 +79,7 @@ impl Context {
         match self {
             Context::Help => "This help",
             Context::Home => "Session list",
-            Context::FollowUps => "Follow-ups (actions overdue or due this week)",
+            Context::FollowUps => "Follow-ups (actions overdue or due within 7 days)",
             Context::Filter => "Filtering the session list",
             Context::TitleBox => "Naming a new session",
             Context::Confirm => "A yes/no question",
