@@ -26,14 +26,12 @@ pub fn load_all(store: &Store) -> Result<Vec<(PathBuf, Session)>> {
 /// large store is never in memory at once. Unreadable files are skipped
 /// with one line on stderr saying how many.
 pub fn for_each(store: &Store, mut f: impl FnMut(&std::path::Path, Session)) -> Result<()> {
-    let listing = store.list()?;
-    for summary in &listing.sessions {
-        match store.load(&summary.path) {
-            Ok(session) => f(&summary.path, session),
-            Err(e) => output::say(&format!("fivewhys: skipped: {e}")),
-        }
-    }
-    let skipped = listing.unreadable.len();
+    let scan = store.scan()?;
+    scan.for_each(false, |summary| match store.load(&summary.path) {
+        Ok(session) => f(&summary.path, session),
+        Err(e) => output::say(&format!("fivewhys: skipped: {e}")),
+    })?;
+    let skipped = scan.unreadable.len();
     if skipped > 0 {
         output::say(&format!(
             "fivewhys: {skipped} unreadable file{} left out; `fivewhys list` says why",
@@ -85,13 +83,22 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
     let f = &args.filter;
     if f.open || f.overdue || f.due_within.is_some() {
         // Only open actions: the listing carries them; no file is read.
-        let listing = store.list()?;
-        for s in &listing.sessions {
-            all.extend(s.follow_ups.iter().map(|a| a.row(s, today)));
-        }
+        // Kept as they come, so only the matching rows are ever held.
+        store.scan()?.for_each(true, |s| {
+            all.extend(
+                s.follow_ups
+                    .iter()
+                    .map(|a| a.row(&s, today))
+                    .filter(|r| f.keeps(r, today)),
+            );
+        })?;
     } else {
         for_each(store, |_, session| {
-            all.extend(follow::actions::rows(std::slice::from_ref(&session), today));
+            all.extend(
+                follow::actions::rows(std::slice::from_ref(&session), today)
+                    .into_iter()
+                    .filter(|r| f.keeps(r, today)),
+            );
         })?;
     }
     let rows = follow::actions::sort(all, &args.filter, today);

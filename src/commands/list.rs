@@ -1,35 +1,36 @@
-//! `fivewhys list [--json]`.
+//! `fivewhys list [--json]`: streamed, one session at a time, so a store
+//! of any size lists in the same small memory.
 
 use anyhow::Result;
 use fivewhys::export::sanitize::clean_line;
-use fivewhys::store::Store;
+use fivewhys::store::{SessionSummary, Store};
 use serde_json::json;
+
+use super::output;
 
 /// Prints the sessions, newest first; unreadable files are reported too.
 pub fn run(store: &Store, as_json: bool) -> Result<()> {
-    let listing = store.list()?;
+    let scan = store.scan()?;
+    let mut out = output::Stream::stdout();
     if as_json {
-        let rows: Vec<_> = listing
-            .sessions
-            .iter()
-            .map(|s| {
-                json!({
-                    "id": s.id,
-                    "title": s.title,
-                    "created": s.created,
-                    "updated": s.updated,
-                    "stage": s.stage,
-                    "whys": s.whys,
-                    "root_causes": s.root_causes,
-                    "actions": s.actions,
-                    "open_actions": s.open_actions,
-                    "path": s.path,
-                })
-            })
-            .collect();
-        super::output::json(&format!("{}\n", serde_json::to_string_pretty(&rows)?))?;
-        for bad in &listing.unreadable {
-            super::output::say(&format!(
+        let mut first = true;
+        scan.for_each(false, |s| {
+            let object = serde_json::to_string_pretty(&as_json_row(&s)).unwrap_or_default();
+            let mut text = String::from(if first { "[\n" } else { ",\n" });
+            first = false;
+            for (i, line) in object.lines().enumerate() {
+                if i > 0 {
+                    text.push('\n');
+                }
+                text.push_str("  ");
+                text.push_str(line);
+            }
+            out.json(&text);
+        })?;
+        out.json(if first { "[]\n" } else { "\n]\n" });
+        out.finish()?;
+        for bad in &scan.unreadable {
+            output::say(&format!(
                 "fivewhys: unreadable: {}: {}",
                 bad.path.display(),
                 bad.reason
@@ -38,21 +39,18 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
         return Ok(());
     }
     let tz = jiff::tz::TimeZone::system();
-    let mut out = String::new();
-    if listing.sessions.is_empty() && listing.unreadable.is_empty() {
-        super::output::say("no sessions yet; start one with `fivewhys new \"Title\"`");
-        return Ok(());
-    }
-    if !listing.sessions.is_empty() {
-        out.push_str("ID      UPDATED           STAGE    WHYS  ACTIONS       TITLE\n");
-    }
-    for s in &listing.sessions {
+    let mut any = false;
+    scan.for_each(false, |s| {
+        if !any {
+            out.data("ID      UPDATED           STAGE    WHYS  ACTIONS       TITLE\n");
+            any = true;
+        }
         let actions = if s.open_actions == 0 {
             "0".to_string()
         } else {
             format!("{} ({} to do)", s.actions, s.open_actions)
         };
-        out.push_str(&format!(
+        out.data(&format!(
             "{:<7} {}  {:<8} {:<5} {:<13} {}\n",
             s.id,
             fivewhys::export::format_time(s.updated, &tz),
@@ -61,13 +59,33 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
             actions,
             clean_line(&s.title)
         ));
+    })?;
+    if !any && scan.unreadable.is_empty() {
+        output::say("no sessions yet; start one with `fivewhys new \"Title\"`");
+        return Ok(());
     }
-    for bad in &listing.unreadable {
-        out.push_str(&format!(
+    for bad in &scan.unreadable {
+        out.data(&format!(
             "unreadable: {}: {}\n",
             bad.path.display(),
             clean_line(&bad.reason)
         ));
     }
-    super::output::data(&out)
+    out.finish()
+}
+
+/// The fields `list --json` gives for a session.
+fn as_json_row(s: &SessionSummary) -> serde_json::Value {
+    json!({
+        "id": s.id,
+        "title": s.title,
+        "created": s.created,
+        "updated": s.updated,
+        "stage": s.stage,
+        "whys": s.whys,
+        "root_causes": s.root_causes,
+        "actions": s.actions,
+        "open_actions": s.open_actions,
+        "path": s.path,
+    })
 }

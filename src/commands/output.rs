@@ -18,6 +18,56 @@ fn write_stdout(text: &str) -> Result<()> {
     }
 }
 
+/// Output written as it is made, through the same gate as [`data`] and
+/// [`json`]: for listings too long to build in memory first. A closed
+/// pipe stops the writing quietly; any other error is kept for
+/// [`Stream::finish`].
+pub struct Stream {
+    out: std::io::BufWriter<std::io::Stdout>,
+    error: Option<std::io::Error>,
+}
+
+impl Stream {
+    /// A stream to stdout.
+    pub fn stdout() -> Stream {
+        Stream {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            error: None,
+        }
+    }
+
+    fn write(&mut self, text: &str) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(text.as_bytes())
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Text, cleaned.
+    pub fn data(&mut self, text: &str) {
+        self.write(&clean_text(text));
+    }
+
+    /// JSON, made inert.
+    pub fn json(&mut self, text: &str) {
+        self.write(&inert_json(text));
+    }
+
+    /// Flushes; a closed pipe is not an error.
+    pub fn finish(mut self) -> Result<()> {
+        if self.error.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.error = Some(e);
+        }
+        match self.error {
+            Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Data on stdout: text, cleaned.
 pub fn data(text: &str) -> Result<()> {
     write_stdout(&clean_text(text))

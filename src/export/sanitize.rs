@@ -12,10 +12,23 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// Whether `text` cannot hold anything [`clean_line`] changes: no C0
+/// control or DEL, and none of the lead bytes of C1 controls (`C2`) or of
+/// the bidirectional controls (`D8`, `E2`). Most text is plain, and is
+/// passed on as it is.
+fn is_plain(text: &str) -> bool {
+    !text
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2)
+}
+
 /// One line of user text, safe to print: escape sequences are dropped whole,
 /// other control characters (tabs and newlines included) become spaces or
 /// vanish, and bidi overrides are removed.
 pub fn clean_line(text: &str) -> String {
+    if is_plain(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -54,6 +67,12 @@ pub fn clean_text(text: &str) -> String {
 /// characters can only be inside strings, where the escape reads back as
 /// the same character.
 pub fn inert_json(json: &str) -> String {
+    if !json
+        .bytes()
+        .any(|b| (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2)
+    {
+        return json.to_string();
+    }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if c != '\n' && is_unsafe_char(c) {

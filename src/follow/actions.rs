@@ -65,7 +65,8 @@ pub struct ActionFilter {
 }
 
 impl ActionFilter {
-    fn keeps(&self, row: &ActionRow, today: Date) -> bool {
+    /// Whether `row` passes every condition of the filter, "overdue" from `today`.
+    pub fn keeps(&self, row: &ActionRow, today: Date) -> bool {
         let open = row.status.is_open();
         let within = |days: i64| {
             let last = today.saturating_add(jiff::Span::new().days(days));
@@ -120,27 +121,28 @@ pub fn select(sessions: &[Session], filter: &ActionFilter, today: Date) -> Vec<A
 
 /// The rows `filter` keeps, in the order of [`select`].
 pub fn sort(rows: Vec<ActionRow>, filter: &ActionFilter, today: Date) -> Vec<ActionRow> {
-    let mut rows: Vec<ActionRow> = rows
+    let rows: Vec<ActionRow> = rows
         .into_iter()
         .filter(|r| filter.keeps(r, today))
         .collect();
-    rows.sort_by(|a, b| {
-        (
-            a.due.is_none(),
-            a.due,
-            a.priority as u8,
-            &a.session,
-            number(a),
-        )
-            .cmp(&(
-                b.due.is_none(),
-                b.due,
-                b.priority as u8,
-                &b.session,
-                number(b),
-            ))
+    // Sorted by key and place, so the (large) rows are moved once.
+    let mut keys: Vec<_> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ((a.due.is_none(), a.due, a.priority as u8, number(a)), i))
+        .collect();
+    keys.sort_unstable_by(|(a, i), (b, j)| {
+        a.0.cmp(&b.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then_with(|| rows[*i].session.cmp(&rows[*j].session))
+            .then(a.3.cmp(&b.3))
+            .then(i.cmp(j))
     });
-    rows
+    let mut slots: Vec<Option<ActionRow>> = rows.into_iter().map(Some).collect();
+    keys.into_iter()
+        .filter_map(|(_, i)| slots[i].take())
+        .collect()
 }
 
 fn number(row: &ActionRow) -> usize {

@@ -136,22 +136,26 @@ pub fn remove_stale_temps(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
-    let now = SystemTime::now();
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        if !is_temp_name(&name.to_string_lossy()) {
-            continue;
-        }
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|modified| now.duration_since(modified).ok())
-            .is_some_and(|age| age > STALE_TEMP_AGE);
-        if stale {
-            // Best effort: a temp file we cannot remove is still ignored.
-            let _ = fs::remove_file(entry.path());
-        }
+        remove_if_stale_temp(&entry);
+    }
+}
+
+/// Removes one directory entry if it is a temp file of ours left by a
+/// crash (for a caller already reading the directory).
+pub fn remove_if_stale_temp(entry: &fs::DirEntry) {
+    if !is_temp_name(&entry.file_name().to_string_lossy()) {
+        return;
+    }
+    let stale = entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|modified| SystemTime::now().duration_since(modified).ok())
+        .is_some_and(|age| age > STALE_TEMP_AGE);
+    if stale {
+        // Best effort: a temp file we cannot remove is still ignored.
+        let _ = fs::remove_file(entry.path());
     }
 }
 

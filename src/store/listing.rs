@@ -1,168 +1,27 @@
-//! Listing the sessions in the data directory, newest first, fast enough
-//! for 10,000 files.
+//! Listing the sessions in the data directory, newest first, streamed
+//! from the listing cache (see `cache.rs`) so that 100,000 sessions are
+//! never in memory at once.
 //!
-//! A file is parsed only when it is not the file `DIR/cache/list-v3.json`
-//! remembers: same size, modification time, and (on Unix) inode and
-//! change time, which no edit can keep — even one that puts the old
-//! modification time back. Files listed as unreadable are read again on
-//! every listing, so a file fixed (or made readable) shows at once. The
-//! cache holds summaries only, is rebuilt whenever it is missing or
-//! unreadable, and is never the source of truth.
+//! A file is parsed only when the cache has no line for this version of
+//! it (same size, modification time, inode and change time). Files that
+//! cannot be read are never cached: they are read again on every listing,
+//! so a file fixed (or made readable) shows at once.
 //!
 //! Every `*.json` entry that is not read is reported with the reason (a
 //! link, a folder, a pipe, too large), and two files with the same session
 //! id are both reported rather than one picked silently.
 
 use std::collections::BTreeMap;
-use std::fs;
+use std::fs::{self, File};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
-use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::cache::{self, Log, Order, Stamp};
+pub use super::summary::{FollowUp, SessionSummary};
 use super::{atomic, codec};
-use crate::model::{ActionStatus, Session, Stage};
-
-/// What a list needs to know about one readable session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionSummary {
-    /// Session id.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Created.
-    pub created: Timestamp,
-    /// Last changed.
-    pub updated: Timestamp,
-    /// Stage it was left at.
-    pub stage: Stage,
-    /// Number of why answers (problem statements not counted).
-    pub whys: usize,
-    /// Number of answers marked root cause.
-    pub root_causes: usize,
-    /// Number of action items.
-    pub actions: usize,
-    /// Action items still open or in progress.
-    pub open_actions: usize,
-    /// Full path of the file.
-    pub path: PathBuf,
-    /// The day of the incident, in the session's zone.
-    pub incident_day: jiff::civil::Date,
-    /// Every open action, for follow-ups across sessions (Home and
-    /// `fivewhys actions --open/--overdue/--due-within` read these, not the
-    /// files).
-    pub follow_ups: Vec<FollowUp>,
-    /// Actions done on or before their due date.
-    pub done_on_time: usize,
-    /// Actions done after their due date.
-    pub done_late: usize,
-}
-
-/// An open action, as the listing keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FollowUp {
-    /// The action's id.
-    pub id: String,
-    /// Its label in the session's summary: `A2`.
-    pub number: String,
-    /// What will be done.
-    pub description: String,
-    /// Who will do it.
-    pub owner: Option<String>,
-    /// Their team.
-    pub team: Option<String>,
-    /// When it is due.
-    pub due: Option<jiff::civil::Date>,
-    /// How urgent.
-    pub priority: crate::model::Priority,
-    /// Open or in progress.
-    pub status: ActionStatus,
-    /// Where it is tracked.
-    pub link: Option<String>,
-    /// Its note.
-    pub note: String,
-}
-
-impl FollowUp {
-    /// As a row of `fivewhys actions`, "overdue" measured from `today`.
-    pub fn row(&self, s: &SessionSummary, today: jiff::civil::Date) -> crate::follow::ActionRow {
-        crate::follow::ActionRow {
-            id: self.id.clone(),
-            session: s.id.clone(),
-            session_title: s.title.clone(),
-            number: self.number.clone(),
-            description: self.description.clone(),
-            owner: self.owner.clone(),
-            team: self.team.clone(),
-            due: self.due,
-            priority: self.priority,
-            status: self.status,
-            link: self.link.clone(),
-            overdue: self.due.is_some_and(|d| d < today),
-            note: self.note.clone(),
-        }
-    }
-}
-
-impl SessionSummary {
-    /// Summarises a loaded session stored at `path`.
-    pub fn of(session: &Session, path: PathBuf) -> SessionSummary {
-        let nodes = session.why_nodes();
-        SessionSummary {
-            id: session.id.clone(),
-            title: session.title.clone(),
-            created: session.created,
-            updated: session.updated,
-            stage: session.stage,
-            whys: nodes.iter().filter(|(depth, _)| *depth > 0).count(),
-            root_causes: nodes.iter().filter(|(_, n)| n.root_cause).count(),
-            actions: session.actions.len(),
-            open_actions: session
-                .actions
-                .iter()
-                .filter(|a| a.status.is_open() && a.status != ActionStatus::Dropped)
-                .count(),
-            path,
-            incident_day: crate::follow::stats::incident_day(session),
-            follow_ups: session
-                .actions
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.status.is_open())
-                .map(|(i, a)| FollowUp {
-                    id: a.id.clone(),
-                    number: format!("A{}", i + 1),
-                    description: a.description.clone(),
-                    owner: a.owner.clone(),
-                    team: a.team.clone(),
-                    due: a.due,
-                    priority: a.priority,
-                    status: a.status,
-                    link: a.link.clone(),
-                    note: a.note.clone(),
-                })
-                .collect(),
-            done_on_time: done(session, true),
-            done_late: done(session, false),
-        }
-    }
-}
-
-/// Actions done on time (or, with `on_time` false, late), measured in the
-/// session's zone.
-fn done(session: &Session, on_time: bool) -> usize {
-    let zone = session.zone().unwrap_or(jiff::tz::TimeZone::UTC);
-    session
-        .actions
-        .iter()
-        .filter(|a| a.status == ActionStatus::Done)
-        .filter(|a| match (a.due, a.completed) {
-            (Some(due), Some(at)) => (at.to_zoned(zone.clone()).date() <= due) == on_time,
-            _ => false,
-        })
-        .count()
-}
+use crate::model::Session;
 
 /// A file in the sessions directory that could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -185,136 +44,321 @@ pub struct Listing {
     pub duplicates: BTreeMap<String, Vec<PathBuf>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Entry {
-    Ok(SessionSummary),
-    Unreadable(String),
-}
-
 /// Largest session file read; anything bigger is reported, not read.
 pub const MAX_FILE: u64 = 16 * 1024 * 1024;
 
-/// What identifies one version of a file on disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    len: u64,
-    modified_ns: u128,
-    inode: u64,
-    changed_ns: i128,
+/// Files read at once, on every core, before their lines are written.
+const BATCH: usize = 1024;
+
+/// Where a session read in this listing (not from the cache) has its line.
+#[derive(Debug)]
+enum At {
+    /// In the cache file's appended part.
+    Log(u64, u32),
+    /// In this listing's scratch file.
+    Scratch(u64, u32),
 }
 
-impl Stamp {
-    fn of(meta: &fs::Metadata) -> Stamp {
-        let modified_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        #[cfg(unix)]
-        let (inode, changed_ns) = {
-            use std::os::unix::fs::MetadataExt;
-            (
-                meta.ino(),
-                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
-            )
-        };
-        #[cfg(not(unix))]
-        let (inode, changed_ns) = (0, 0);
-        Stamp {
-            len: meta.len(),
-            modified_ns,
-            inode,
-            changed_ns,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct CacheRow {
-    stamp: Stamp,
-    entry: Entry,
-}
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Cache {
-    rows: BTreeMap<String, CacheRow>,
+/// The sessions directory, checked against the cache: what is to be
+/// listed and where each line is, and what could not be read. Summaries
+/// come out one at a time from [`Scan::for_each`].
+#[derive(Debug)]
+pub struct Scan {
+    dir: PathBuf,
+    log: Log,
+    /// Sessions not in the cache's sorted part, sorted.
+    extra: Vec<(Order, At)>,
+    scratch: Option<File>,
+    /// Files that could not be read, by path.
+    pub unreadable: Vec<Unreadable>,
+    /// Session ids found in more than one file, with those files.
+    pub duplicates: BTreeMap<String, Vec<PathBuf>>,
 }
 
 /// Lists `sessions_dir`, using and refreshing the cache file `cache_path`.
-pub fn list(sessions_dir: &Path, cache_path: &Path) -> std::io::Result<Listing> {
-    atomic::remove_stale_temps(sessions_dir);
-    let old = fs::read_to_string(cache_path)
-        .ok()
-        .and_then(|text| serde_json::from_str::<Cache>(&text).ok())
-        .unwrap_or_default();
-    let mut fresh = Cache::default();
-    let mut changed = false;
+pub fn list(sessions_dir: &Path, cache_path: &Path) -> io::Result<Listing> {
+    collect(sessions_dir, cache_path, true)
+}
+
+/// Like [`list`], without the open actions of each session.
+pub fn list_brief(sessions_dir: &Path, cache_path: &Path) -> io::Result<Listing> {
+    collect(sessions_dir, cache_path, false)
+}
+
+fn collect(sessions_dir: &Path, cache_path: &Path, follow_ups: bool) -> io::Result<Listing> {
+    let scan = scan(sessions_dir, cache_path)?;
+    let mut listing = Listing::default();
+    scan.for_each(follow_ups, |s| listing.sessions.push(s))?;
+    listing.unreadable = scan.unreadable;
+    listing.duplicates = scan.duplicates;
+    Ok(listing)
+}
+
+/// Checks `sessions_dir` against the cache file `cache_path`, reads what
+/// changed (on every core), and brings the cache up to date: changed
+/// files are appended, and the file is rewritten sorted now and then.
+pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
+    let mut log = Log::open(cache_path);
+    let mut unreadable = Vec::new();
     let mut to_read = Vec::new();
     for dir_entry in fs::read_dir(sessions_dir)? {
         let dir_entry = dir_entry?;
-        let name = dir_entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !name.ends_with(".json") {
+        let name = dir_entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            // Temp files of saves cut short by a crash go; young ones may
+            // belong to a save under way.
+            atomic::remove_if_stale_temp(&dir_entry);
             continue;
         }
-        let path = dir_entry.path();
+        if !name.ends_with(".json") {
+            continue;
+        }
         // Not following links: what is in the folder is what is reported.
-        let meta = match fs::symlink_metadata(&path) {
+        let meta = match dir_entry.metadata() {
             Ok(meta) => meta,
             Err(e) => {
-                fresh
-                    .rows
-                    .insert(name, skipped(format!("cannot read: {e}")));
-                changed = true;
+                unreadable.push(Unreadable {
+                    path: dir_entry.path(),
+                    reason: format!("cannot read: {e}"),
+                });
                 continue;
             }
         };
         if let Some(reason) = not_a_session_file(&meta) {
-            fresh.rows.insert(name, skipped(reason));
-            changed = true;
+            unreadable.push(Unreadable {
+                path: dir_entry.path(),
+                reason,
+            });
             continue;
         }
         let stamp = Stamp::of(&meta);
-        match old.rows.get(&name) {
-            Some(row) if row.stamp == stamp && matches!(row.entry, Entry::Ok(_)) => {
-                fresh.rows.insert(name, row.clone());
-            }
-            _ => to_read.push((name, path, stamp)),
+        if !log.claim(&name, stamp) {
+            to_read.push((name.into_owned(), stamp));
         }
     }
-    // The files to read (all of them, the first time) are parsed on every
-    // core.
-    if !to_read.is_empty() {
-        use rayon::prelude::*;
-        changed = true;
-        let read: Vec<(String, CacheRow)> = to_read
-            .into_par_iter()
-            .map(|(name, path, stamp)| {
-                let entry = read_entry(&path);
-                (name, CacheRow { stamp, entry })
-            })
-            .collect();
-        fresh.rows.extend(read);
-    }
-    if changed || fresh.rows.len() != old.rows.len() {
-        // The cache is an optimisation: failing to write it is not an error.
-        if let Ok(text) = serde_json::to_string(&fresh) {
-            let _ = atomic::write(cache_path, text.as_bytes());
+    let mut extra = Vec::new();
+    let appended_before = log.appended.len();
+    for (index, order) in std::mem::take(&mut log.appended) {
+        let line = log.lines[index as usize];
+        if line.live {
+            extra.push((order, At::Log(line.offset, line.len)));
         }
     }
-    Ok(into_listing(fresh, sessions_dir))
+    let (scratch, appended, read) =
+        read_changed(sessions_dir, &to_read, &mut extra, &mut unreadable)?;
+    let mut scan = Scan {
+        dir: sessions_dir.to_path_buf(),
+        log,
+        extra,
+        scratch,
+        unreadable,
+        duplicates: BTreeMap::new(),
+    };
+    scan.withhold_duplicates()?;
+    scan.extra.sort_by(|a, b| a.0.cmp(&b.0));
+    // The cache is an optimisation: failing to write it is not an error.
+    let (live, dead) = scan.log.waste();
+    let appended_after = appended_before + read;
+    if scan.log.file.is_none() || dead > 256 + live / 4 || appended_after > 256 + live / 8 {
+        if let Some(cache_dir) = cache_path.parent() {
+            atomic::remove_stale_temps(cache_dir);
+        }
+        if let Ok(rewritten) = cache::rewrite(cache_path, |write| scan.lines(write)) {
+            scan.log = rewritten;
+            scan.extra.clear();
+            scan.scratch = None;
+        }
+    } else if !appended.is_empty() {
+        let _ = Log::append(cache_path, &appended);
+    }
+    scan.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(scan)
 }
 
-/// A row for an entry that is reported and never read.
-fn skipped(reason: String) -> CacheRow {
-    CacheRow {
-        stamp: Stamp {
-            len: 0,
-            modified_ns: 0,
-            inode: 0,
-            changed_ns: 0,
-        },
-        entry: Entry::Unreadable(reason),
+/// Reads the files `to_read`, a batch at a time on every core; each
+/// session's line goes to a scratch file (and, when few, to the bytes
+/// returned for appending to the cache), each failure to `unreadable`.
+/// Returns the scratch file, those bytes and how many sessions were read.
+fn read_changed(
+    dir: &Path,
+    to_read: &[(String, Stamp)],
+    extra: &mut Vec<(Order, At)>,
+    unreadable: &mut Vec<Unreadable>,
+) -> io::Result<(Option<File>, Vec<u8>, usize)> {
+    use rayon::prelude::*;
+    if to_read.is_empty() {
+        return Ok((None, Vec::new(), 0));
     }
+    let scratch = tempfile::tempfile()?;
+    let mut out = io::BufWriter::with_capacity(1 << 20, scratch);
+    let mut appended = Vec::new();
+    let mut offset = 0u64;
+    let mut read_ok = 0;
+    for batch in to_read.chunks(BATCH) {
+        let read: Vec<Result<(Vec<u8>, Order), Unreadable>> = batch
+            .par_iter()
+            .map(|(name, stamp)| {
+                let path = dir.join(name);
+                read_summary(&path)
+                    .map(|summary| (cache::encode(name, *stamp, &summary), Order::of(&summary)))
+                    .map_err(|reason| Unreadable { path, reason })
+            })
+            .collect();
+        for entry in read {
+            match entry {
+                Ok((line, order)) => {
+                    out.write_all(&line)?;
+                    if appended.len() < 1 << 22 {
+                        appended.extend_from_slice(&line);
+                    }
+                    extra.push((order, At::Scratch(offset, line.len() as u32)));
+                    offset += line.len() as u64;
+                    read_ok += 1;
+                }
+                Err(bad) => unreadable.push(bad),
+            }
+        }
+    }
+    let scratch = out.into_inner().map_err(|e| e.into_error())?;
+    Ok((Some(scratch), appended, read_ok))
+}
+
+impl Scan {
+    /// Calls `f` with every listed session's line, newest first.
+    fn lines(&self, f: &mut dyn FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+        let mut extra = self.extra.iter().peekable();
+        cache::sorted_lines(&self.log, |line| {
+            if extra.peek().is_some() {
+                let (_, this) = cache::order_of(line).ok_or_else(garbled)?;
+                while let Some((_, at)) = extra.next_if(|(o, _)| *o < this) {
+                    f(&self.read(at)?)?;
+                }
+            }
+            f(line)
+        })?;
+        for (_, at) in extra {
+            f(&self.read(at)?)?;
+        }
+        Ok(())
+    }
+
+    fn read(&self, at: &At) -> io::Result<Vec<u8>> {
+        match at {
+            At::Log(offset, len) => {
+                let file = self.log.file.as_ref().ok_or_else(garbled)?;
+                cache::read_at(file, *offset, *len)
+            }
+            At::Scratch(offset, len) => {
+                let file = self.scratch.as_ref().ok_or_else(garbled)?;
+                cache::read_at(file, *offset, *len)
+            }
+        }
+    }
+
+    /// Calls `f` with every listed session, newest first; with their open
+    /// actions when `follow_ups`.
+    pub fn for_each(&self, follow_ups: bool, mut f: impl FnMut(SessionSummary)) -> io::Result<()> {
+        self.lines(&mut |line| {
+            let summary = cache::decode(line, &self.dir, follow_ups).ok_or_else(garbled)?;
+            f(summary);
+            Ok(())
+        })
+    }
+
+    /// Finds session ids in more than one file, reports both files and
+    /// takes them out of the listing.
+    fn withhold_duplicates(&mut self) -> io::Result<()> {
+        // Candidates by hash first; the few that share one are read.
+        let mut hashes: Vec<u64> = self
+            .log
+            .lines
+            .iter()
+            .filter(|l| l.live && l.offset < self.log.sorted_end)
+            .map(|l| l.id_hash)
+            .chain(self.extra.iter().map(|(o, _)| cache::hash_of(&o.id)))
+            .collect();
+        hashes.sort_unstable();
+        let mut shared: Vec<u64> = hashes
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| w[0])
+            .collect();
+        shared.dedup();
+        drop(hashes);
+        if shared.is_empty() {
+            return Ok(());
+        }
+        let mut by_id: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+        let mut withheld_lines = Vec::new();
+        // Lines of the appended part are in `extra`.
+        for (i, line) in self.log.lines.iter().enumerate() {
+            if line.offset >= self.log.sorted_end {
+                break;
+            }
+            if line.live && shared.binary_search(&line.id_hash).is_ok() {
+                let file = self.log.file.as_ref().ok_or_else(garbled)?;
+                let text = cache::read_at(file, line.offset, line.len)?;
+                let (name, order) = cache::order_of(&text).ok_or_else(garbled)?;
+                let path = self.dir.join(name);
+                by_id.entry(order.id.into()).or_default().push(path.clone());
+                withheld_lines.push((i, path));
+            }
+        }
+        let mut withheld_extra = Vec::new();
+        for (i, (order, at)) in self.extra.iter().enumerate() {
+            if shared.binary_search(&cache::hash_of(&order.id)).is_ok() {
+                let (name, _) = cache::order_of(&self.read(at)?).ok_or_else(garbled)?;
+                by_id
+                    .entry(order.id.to_string())
+                    .or_default()
+                    .push(self.dir.join(&name));
+                withheld_extra.push((i, self.dir.join(name)));
+            }
+        }
+        by_id.retain(|_, paths| paths.len() > 1);
+        let is_dup = |path: &PathBuf| by_id.values().any(|paths| paths.contains(path));
+        for (i, path) in withheld_lines {
+            if is_dup(&path) {
+                self.log.lines[i].live = false;
+            }
+        }
+        let mut drop_extra: Vec<usize> = withheld_extra
+            .into_iter()
+            .filter(|(_, path)| is_dup(path))
+            .map(|(i, _)| i)
+            .collect();
+        drop_extra.sort_unstable();
+        for i in drop_extra.into_iter().rev() {
+            self.extra.remove(i);
+        }
+        for (id, paths) in &mut by_id {
+            paths.sort();
+            for path in paths.iter() {
+                let others: Vec<String> = paths
+                    .iter()
+                    .filter(|p| *p != path)
+                    .map(|p| p.display().to_string())
+                    .collect();
+                self.unreadable.push(Unreadable {
+                    path: path.clone(),
+                    reason: format!(
+                        "the session id {id} is also in {}; keep one, or give one a new id \
+                         with `fivewhys import --new-id FILE` and move the other out of sessions/",
+                        others.join(", ")
+                    ),
+                });
+            }
+        }
+        self.duplicates = by_id;
+        Ok(())
+    }
+}
+
+/// A cache line that read back wrong: another listing rewrote the file
+/// under this one. Listing again reads it afresh.
+fn garbled() -> io::Error {
+    io::Error::other("the listing cache changed while it was read; list again")
 }
 
 /// Why an entry in `sessions/` is not read as a session, if it is not.
@@ -359,14 +403,11 @@ pub fn special_kind(kind: &fs::FileType) -> &'static str {
     "not a regular file"
 }
 
-fn read_entry(path: &Path) -> Entry {
-    match read_limited(path) {
-        Err(e) => Entry::Unreadable(format!("cannot read: {e}")),
-        Ok(text) => match codec::parse(&text) {
-            Ok(session) => Entry::Ok(SessionSummary::of(&session, path.to_path_buf())),
-            Err(e) => Entry::Unreadable(e.to_string()),
-        },
-    }
+/// The summary of the session file at `path`, or why it cannot be read.
+fn read_summary(path: &Path) -> Result<SessionSummary, String> {
+    let text = read_limited(path).map_err(|e| format!("cannot read: {e}"))?;
+    let session: Session = codec::parse(&text).map_err(|e| e.to_string())?;
+    Ok(SessionSummary::of(&session, path.to_path_buf()))
 }
 
 /// Reads a file of at most [`MAX_FILE`] bytes as text.
@@ -383,50 +424,6 @@ pub fn read_limited(path: &Path) -> std::io::Result<String> {
         )));
     }
     Ok(text)
-}
-
-fn into_listing(cache: Cache, sessions_dir: &Path) -> Listing {
-    let mut listing = Listing::default();
-    for (name, row) in cache.rows {
-        let path = sessions_dir.join(&name);
-        match row.entry {
-            Entry::Ok(mut summary) => {
-                // The data directory may have moved since the cache was written.
-                summary.path = path;
-                listing.sessions.push(summary);
-            }
-            Entry::Unreadable(reason) => listing.unreadable.push(Unreadable { path, reason }),
-        }
-    }
-    let mut by_id: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-    for s in &listing.sessions {
-        by_id.entry(s.id.clone()).or_default().push(s.path.clone());
-    }
-    by_id.retain(|_, paths| paths.len() > 1);
-    if !by_id.is_empty() {
-        listing.sessions.retain(|s| !by_id.contains_key(&s.id));
-        for (id, paths) in &by_id {
-            for path in paths {
-                let others: Vec<String> = paths
-                    .iter()
-                    .filter(|p| *p != path)
-                    .map(|p| p.display().to_string())
-                    .collect();
-                listing.unreadable.push(Unreadable {
-                    path: path.clone(),
-                    reason: format!(
-                        "the session id {id} is also in {}; keep one, or give one a new id \
-                         with `fivewhys import --new-id FILE` and move the other out of sessions/",
-                        others.join(", ")
-                    ),
-                });
-            }
-        }
-        listing.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
-        listing.duplicates = by_id;
-    }
-    listing.sort();
-    listing
 }
 
 impl Listing {

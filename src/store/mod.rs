@@ -11,6 +11,7 @@
 //! deleted.
 
 mod atomic;
+mod cache;
 mod codec;
 mod destination;
 mod errors;
@@ -19,6 +20,7 @@ pub mod live;
 mod lock;
 mod naming;
 mod recovery;
+mod summary;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -31,7 +33,7 @@ pub use atomic::{Staged, is_temp_name, stage};
 pub use codec::{LoadError, parse, to_text};
 pub use destination::write_to;
 pub use errors::StoreError;
-pub use listing::{FollowUp, Listing, SessionSummary, Unreadable};
+pub use listing::{FollowUp, Listing, Scan, SessionSummary, Unreadable};
 pub use lock::{LockOutcome, SessionLock};
 pub use naming::{file_name_for, slug};
 pub use recovery::write_recovery;
@@ -100,14 +102,36 @@ impl Store {
     }
 
     /// Every session, newest first, plus the files that cannot be read.
+    /// Holds the whole store in memory: commands that go through it once
+    /// use [`Store::scan`].
     pub fn list(&self) -> Result<Listing, StoreError> {
         let dir = self.sessions_dir();
-        // Version 1 of the cache could not tell same-size edits apart.
-        for old in ["list-v1.json", "list-v2.json"] {
-            let _ = fs::remove_file(self.root.join("cache").join(old));
+        listing::list(&dir, &self.cache_file()).map_err(|e| StoreError::io("list", &dir, e))
+    }
+
+    /// Like [`Store::list`], without the open actions each session
+    /// carries: for finding ids.
+    pub fn list_brief(&self) -> Result<Listing, StoreError> {
+        let dir = self.sessions_dir();
+        listing::list_brief(&dir, &self.cache_file()).map_err(|e| StoreError::io("list", &dir, e))
+    }
+
+    /// The store checked against the listing cache, for going through the
+    /// sessions one at a time, newest first ([`Scan::for_each`]).
+    pub fn scan(&self) -> Result<Scan, StoreError> {
+        let dir = self.sessions_dir();
+        listing::scan(&dir, &self.cache_file()).map_err(|e| StoreError::io("list", &dir, e))
+    }
+
+    /// The listing cache; older versions of it are removed.
+    fn cache_file(&self) -> PathBuf {
+        let cache = self.root.join("cache");
+        // Version 1 could not tell same-size edits apart; 2 and 3 were one
+        // JSON text, rewritten whole for any change.
+        for old in ["list-v1.json", "list-v2.json", "list-v3.json"] {
+            let _ = fs::remove_file(cache.join(old));
         }
-        listing::list(&dir, &self.root.join("cache").join("list-v3.json"))
-            .map_err(|e| StoreError::io("list", &dir, e))
+        cache.join("list-v4.log")
     }
 
     /// Creates and saves a new empty session of `kind`, working in the
@@ -119,7 +143,7 @@ impl Store {
         zone: Option<String>,
         now: Timestamp,
     ) -> Result<(Session, PathBuf), StoreError> {
-        let taken = self.list()?;
+        let taken = self.list_brief()?;
         let id = ids::fresh_id("", ids::SESSION_ID_LEN, |c| {
             taken.sessions.iter().any(|s| s.id == c)
         });
@@ -210,7 +234,7 @@ impl Store {
         if let Some(found) = self.resolve_by_name(&needle, query) {
             return found;
         }
-        let listing = self.list()?;
+        let listing = self.list_brief()?;
         if let Some((id, paths)) = listing
             .duplicates
             .iter()
@@ -276,7 +300,7 @@ impl Store {
             path: source.to_path_buf(),
             reason,
         })?;
-        let listing = self.list()?;
+        let listing = self.list_brief()?;
         let taken = |id: &str| {
             listing.sessions.iter().any(|s| s.id == id) || listing.duplicates.contains_key(id)
         };
