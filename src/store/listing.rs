@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cache::{self, Log, Order, Stamp};
 pub use super::summary::{FollowUp, SessionSummary};
-use super::{atomic, codec};
+use super::{atomic, codec, names};
 use crate::model::Session;
 
 /// A file in the sessions directory that could not be read.
@@ -85,6 +85,25 @@ pub fn list_brief(sessions_dir: &Path, cache_path: &Path) -> io::Result<Listing>
     collect(sessions_dir, cache_path, false)
 }
 
+/// Like [`list`], keeping only the open actions due on or before `last`
+/// (what a screen of follow-ups shows), so a store of any age fits.
+pub fn list_due_by(
+    sessions_dir: &Path,
+    cache_path: &Path,
+    last: jiff::civil::Date,
+) -> io::Result<Listing> {
+    let scan = scan(sessions_dir, cache_path)?;
+    let mut listing = Listing::default();
+    scan.for_each(true, |mut s| {
+        s.follow_ups.retain(|f| f.due.is_some_and(|d| d <= last));
+        s.follow_ups.shrink_to_fit();
+        listing.sessions.push(s);
+    })?;
+    listing.unreadable = scan.unreadable;
+    listing.duplicates = scan.duplicates;
+    Ok(listing)
+}
+
 fn collect(sessions_dir: &Path, cache_path: &Path, follow_ups: bool) -> io::Result<Listing> {
     let scan = scan(sessions_dir, cache_path)?;
     let mut listing = Listing::default();
@@ -99,6 +118,7 @@ fn collect(sessions_dir: &Path, cache_path: &Path, follow_ups: bool) -> io::Resu
 /// files are appended, and the file is rewritten sorted now and then.
 pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
     let mut log = Log::open(cache_path);
+    let mut names = names::Writer::start(&names_file(cache_path), sessions_dir);
     let mut unreadable = Vec::new();
     let mut to_read = Vec::new();
     for dir_entry in fs::read_dir(sessions_dir)? {
@@ -113,6 +133,9 @@ pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
         }
         if !name.ends_with(".json") {
             continue;
+        }
+        if let Some(names) = &mut names {
+            names.add(&name);
         }
         // Not following links: what is in the folder is what is reported.
         let meta = match dir_entry.metadata() {
@@ -136,6 +159,9 @@ pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
         if !log.claim(&name, stamp) {
             to_read.push((name.into_owned(), stamp));
         }
+    }
+    if let Some(names) = names {
+        names.finish(sessions_dir);
     }
     let mut extra = Vec::new();
     let appended_before = log.appended.len();
@@ -174,6 +200,11 @@ pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
     }
     scan.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(scan)
+}
+
+/// Where the names of the sessions folder are kept, beside the cache.
+pub fn names_file(cache_path: &Path) -> PathBuf {
+    cache_path.with_file_name("names-v1")
 }
 
 /// Reads the files `to_read`, a batch at a time on every core; each

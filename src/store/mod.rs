@@ -18,6 +18,7 @@ mod errors;
 mod listing;
 pub mod live;
 mod lock;
+mod names;
 mod naming;
 mod recovery;
 mod summary;
@@ -116,6 +117,14 @@ impl Store {
         listing::list_brief(&dir, &self.cache_file()).map_err(|e| StoreError::io("list", &dir, e))
     }
 
+    /// Like [`Store::list`], with only the open actions due on or before
+    /// `last`: what Home shows, whatever the size of the store.
+    pub fn list_due_by(&self, last: jiff::civil::Date) -> Result<Listing, StoreError> {
+        let dir = self.sessions_dir();
+        listing::list_due_by(&dir, &self.cache_file(), last)
+            .map_err(|e| StoreError::io("list", &dir, e))
+    }
+
     /// The store checked against the listing cache, for going through the
     /// sessions one at a time, newest first ([`Scan::for_each`]).
     pub fn scan(&self) -> Result<Scan, StoreError> {
@@ -167,18 +176,44 @@ impl Store {
     /// when a `*.json` name does not end in an id, or the file found holds
     /// another id: those files are only known by reading them.
     fn resolve_by_name(&self, needle: &str, query: &str) -> Option<Result<PathBuf, StoreError>> {
-        let entries = fs::read_dir(self.sessions_dir()).ok()?;
+        let dir = self.sessions_dir();
+        // The names the last listing saw, while the folder is unchanged;
+        // otherwise the folder itself.
         let mut hits: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
+        let mut foreign = false;
+        let mut consider = |name: &str| {
             if name.starts_with('.') || !name.ends_with(".json") {
-                continue;
+                return;
             }
-            let id = naming::id_in_name(&name)?;
-            if id.starts_with(needle) {
-                hits.entry(id.to_string()).or_default().push(entry.path());
+            match naming::id_in_name(name) {
+                Some(id) if id.starts_with(needle) => {
+                    hits.entry(id.to_string()).or_default().push(dir.join(name));
+                }
+                Some(_) => {}
+                None => foreign = true,
             }
+        };
+        let names_file = listing::names_file(&self.cache_file());
+        if !names::each(&names_file, &dir, &mut consider) {
+            // Read once, kept for the next lookup.
+            let mut keep = names::Writer::start(&names_file, &dir);
+            for entry in fs::read_dir(&dir).ok()?.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if let Some(keep) = &mut keep
+                    && !name.starts_with('.')
+                    && name.ends_with(".json")
+                {
+                    keep.add(&name);
+                }
+                consider(&name);
+            }
+            if let Some(keep) = keep {
+                keep.finish(&dir);
+            }
+        }
+        if foreign {
+            return None;
         }
         let pick = match hits.get(needle) {
             Some(exact) => Some((needle.to_string(), exact.clone())),

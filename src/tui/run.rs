@@ -436,8 +436,13 @@ impl Loop {
         }
         let (tx, rx) = std::sync::mpsc::channel();
         let store = self.store.clone();
+        // Home shows the open actions overdue or due within a week; the
+        // rest stay in the files (a refresh comes with any change).
+        let last = jiff::Zoned::now()
+            .date()
+            .saturating_add(jiff::Span::new().days(super::app::FOLLOW_UP_DAYS + 1));
         std::thread::spawn(move || {
-            let _ = tx.send(store.list());
+            let _ = tx.send(store.list_due_by(last));
         });
         self.listing = Some(rx);
         self.dispatch(Action::Listing);
