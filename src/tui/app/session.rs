@@ -304,9 +304,12 @@ impl SessionState {
         self.action_sel = self
             .action_sel
             .min(self.session.actions.len().saturating_sub(1));
-        self.review_sel = self
-            .review_sel
-            .min(self.review_fields().len().saturating_sub(1));
+        // Working out Review's fields walks the tree: only when it matters.
+        if self.review_sel > 0 {
+            self.review_sel = self
+                .review_sel
+                .min(self.review_fields().len().saturating_sub(1));
+        }
         let valid = self
             .node_sel
             .as_deref()

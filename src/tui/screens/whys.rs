@@ -137,8 +137,9 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let Some(id) = ss.node_sel.as_deref() else {
         return;
     };
-    let Some(node) = s.node(id) else { return };
-    let depth = nodes.get(selected).map_or(0, |(d, _)| *d);
+    let Some(&(depth, node)) = nodes.get(selected).filter(|(_, n)| n.id == id) else {
+        return;
+    };
     let (detail_area, edit_area) = match ss.editor() {
         Some(editor) => split_bottom(
             right,

@@ -13,41 +13,48 @@ use crate::tui::keymap::{Context, hint};
 
 /// Moves the selection through the tree (also used by the presenter view).
 pub fn navigate(ss: &mut SessionState, action: &Action) {
-    let order: Vec<String> = ss
-        .session
-        .why_nodes()
-        .iter()
-        .map(|(_, n)| n.id.clone())
-        .collect();
-    let Some(last) = order.len().checked_sub(1) else {
-        return;
-    };
-    let at = ss
-        .node_sel
-        .as_ref()
-        .and_then(|id| order.iter().position(|o| o == id))
-        .unwrap_or(0);
-    let sel = ss.node_sel.clone();
-    let target = match action {
-        Action::Up | Action::PrevField => Some(order[at.saturating_sub(1)].clone()),
-        Action::Down | Action::NextField => Some(order[(at + 1).min(last)].clone()),
-        Action::PageUp => Some(order[at.saturating_sub(10)].clone()),
-        Action::PageDown => Some(order[(at + 10).min(last)].clone()),
-        Action::First => Some(order[0].clone()),
-        Action::Last => Some(order[last].clone()),
+    let target = target_of(ss, action);
+    if let Some(target) = target {
+        ss.node_sel = Some(target);
+    }
+}
+
+/// Where a move goes from the selection; ids are borrowed, not copied,
+/// until the one chosen.
+fn target_of(ss: &SessionState, action: &Action) -> Option<String> {
+    let sel = ss.node_sel.as_deref();
+    match action {
         Action::Left => sel
-            .as_deref()
             .and_then(|id| ss.session.parent_of(id))
             .map(|p| p.id.clone()),
         Action::Right => sel
-            .as_deref()
             .and_then(|id| ss.session.node(id))
             .and_then(|n| n.children.first())
             .map(|c| c.id.clone()),
+        Action::Up
+        | Action::PrevField
+        | Action::Down
+        | Action::NextField
+        | Action::PageUp
+        | Action::PageDown
+        | Action::First
+        | Action::Last => {
+            let nodes = ss.session.why_nodes();
+            let last = nodes.len().checked_sub(1)?;
+            let at = sel
+                .and_then(|id| nodes.iter().position(|(_, n)| n.id == id))
+                .unwrap_or(0);
+            let to = match action {
+                Action::Up | Action::PrevField => at.saturating_sub(1),
+                Action::Down | Action::NextField => (at + 1).min(last),
+                Action::PageUp => at.saturating_sub(10),
+                Action::PageDown => (at + 10).min(last),
+                Action::First => 0,
+                _ => last,
+            };
+            Some(nodes[to].1.id.clone())
+        }
         _ => None,
-    };
-    if let Some(target) = target {
-        ss.node_sel = Some(target);
     }
 }
 

@@ -17,38 +17,65 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// What the stage labels count, worked out once per frame (each is a
+/// walk of the tree, and a layout may be tried several times).
+struct Counts {
+    people: usize,
+    answers: usize,
+    root_causes: usize,
+    actions: usize,
+    unowned: usize,
+    gaps: usize,
+}
+
+impl Counts {
+    fn of(s: &Session) -> Counts {
+        let (mut answers, mut root_causes) = (0, 0);
+        for (depth, node) in s.why_nodes() {
+            answers += usize::from(depth > 0);
+            root_causes += usize::from(node.root_cause);
+        }
+        let gaps = s.gaps();
+        Counts {
+            people: s.participants.len(),
+            answers,
+            root_causes,
+            actions: s.actions.len(),
+            unowned: gaps.unowned,
+            gaps: gaps.total(),
+        }
+    }
+}
+
 /// What a stage's label says about it, in words ("16 answers · 5 root
 /// causes", or in `short` form "16 answers").
-pub fn detail(s: &Session, stage: Stage, short: bool) -> String {
+fn detail(c: &Counts, stage: Stage, short: bool) -> String {
     match stage {
-        Stage::Intake => plural(s.participants.len(), "person", "people"),
+        Stage::Intake => plural(c.people, "person", "people"),
         Stage::Whys => {
-            let answers = s.why_nodes().iter().filter(|(d, _)| *d > 0).count();
-            let mut text = plural(answers, "answer", "answers");
-            let roots = s.root_causes().len();
-            if roots > 0 && !short {
+            let mut text = plural(c.answers, "answer", "answers");
+            if c.root_causes > 0 && !short {
                 text.push_str(&format!(
                     " · {}",
-                    plural(roots, "root cause", "root causes")
+                    plural(c.root_causes, "root cause", "root causes")
                 ));
             }
             text
         }
         Stage::Actions => {
-            let mut text = plural(s.actions.len(), "action", "actions");
-            let unowned = s.gaps().unowned;
-            if unowned > 0 && !short {
-                text.push_str(&format!(" · {unowned} unowned"));
+            let mut text = plural(c.actions, "action", "actions");
+            if c.unowned > 0 && !short {
+                text.push_str(&format!(" · {} unowned", c.unowned));
             }
             text
         }
-        Stage::Review => gaps(s),
+        Stage::Review => gaps(c),
     }
 }
 
 /// The gap count in words: "3 gaps", "no gaps".
-fn gaps(s: &Session) -> String {
-    match s.gaps().total() {
+fn gaps(c: &Counts) -> String {
+    match c.gaps {
         0 => "no gaps".to_string(),
         n => plural(n, "gap", "gaps"),
     }
@@ -157,6 +184,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, 
         }
         spans
     };
+    let counts = Counts::of(s);
     let left = |level: Level| -> Vec<Span<'static>> {
         let mut spans = Vec::new();
         for (i, stage) in Stage::ALL.iter().enumerate() {
@@ -170,9 +198,9 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, 
                 label.push_str(stage.label());
             }
             let detail = if (current && level.current_detail) || level.all_details {
-                detail(s, *stage, level.short)
+                detail(&counts, *stage, level.short)
             } else if *stage == Stage::Review {
-                gaps(s)
+                gaps(&counts)
             } else {
                 String::new()
             };
