@@ -42,15 +42,15 @@ row() { # label command: prints the line (stderr), returns the median (stdout)
 
 echo >&2
 echo "$count sessions, $(du -sh "$work/store/sessions" | cut -f1), $(nproc) cores, $runs runs each (median)"
-cat "${files[@]}" >/dev/null   # page cache warm for everyone
+find "$work/store/sessions" -name '*.json' -print0 | xargs -0 cat >/dev/null   # page cache warm for everyone
 rm -rf "$work/store/cache"
 cold=$(row "fivewhys list, no cache (rebuild)" "rm -rf '$work/store/cache'; '$bin' list")
-cat_t=$(row "cat every file" "cat '$work'/store/sessions/*.json")
+cat_t=$(row "cat every file" "find '$work/store/sessions' -name '*.json' -print0 | xargs -0 cat")
 "$bin" list >/dev/null   # warm the cache
 ls_t=$(row "ls -l" "ls -l '$work/store/sessions'")
 list_t=$(row "fivewhys list --json, cache warm" "'$bin' list --json")
 if command -v jq >/dev/null; then
-  jq_t=$(row "jq over every file (same fields)" "jq -c '{id,title,created,updated,stage}' '$work'/store/sessions/*.json")
+  jq_t=$(row "jq over every file (same fields)" "find '$work/store/sessions' -name '*.json' -print0 | xargs -0 jq -c '{id,title,created,updated,stage}'")
 else
   echo "jq is not installed (apt install jq); skipped"; jq_t=
 fi
