@@ -84,14 +84,20 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
     if f.open || f.overdue || f.due_within.is_some() {
         // Only open actions: the listing carries them; no file is read.
         // Kept as they come, so only the matching rows are ever held.
-        store.scan()?.for_each(true, |s| {
-            all.extend(
-                s.follow_ups
+        store.scan()?.map_follow_ups(
+            |id, title, follow_ups| {
+                if f.session.as_ref().is_some_and(|s| s != id) {
+                    return Vec::new();
+                }
+                follow_ups
                     .iter()
-                    .map(|a| a.row(&s, today))
-                    .filter(|r| f.keeps(r, today)),
-            );
-        })?;
+                    .filter(|a| f.keeps_when(a.status, a.due, today))
+                    .map(|a| a.row(id, title, today))
+                    .filter(|r| f.keeps(r, today))
+                    .collect()
+            },
+            |rows: Vec<_>| all.extend(rows),
+        )?;
     } else {
         for_each(store, |_, session| {
             all.extend(
@@ -101,7 +107,13 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
             );
         })?;
     }
-    let rows = follow::actions::sort(all, &args.filter, today);
+    let rows = follow::actions::sort(&all, &args.filter, today);
+    if matches!(args.form, Form::Table) && args.output.is_none() && !rows.is_empty() {
+        // Written as it is made: a long table is never held twice.
+        let mut out = output::Stream::stdout();
+        follow::formats::table_blocks(&rows, |block| out.data(block));
+        return out.finish();
+    }
     let text = match args.form {
         Form::Json => format!("{}\n", serde_json::to_string_pretty(&rows)?),
         Form::Csv => follow::formats::csv(&rows),
@@ -190,7 +202,7 @@ pub fn change(store: &Store, reference: &str, change: Change) -> Result<()> {
     if change.is_empty() {
         let rows = follow::actions::rows(&sessions[index..=index], today());
         let row = rows.iter().find(|r| r.id == id).expect("found above");
-        return output::data(&follow::formats::table(std::slice::from_ref(row)));
+        return output::data(&follow::formats::table(&[row]));
     }
     let _lock = match store.lock(&path)? {
         LockOutcome::Acquired(lock) => lock,
@@ -215,7 +227,7 @@ pub fn change(store: &Store, reference: &str, change: Change) -> Result<()> {
     let rows = follow::actions::rows(std::slice::from_ref(&all[index].1), today());
     let row = rows.iter().find(|r| r.id == id).expect("still there");
     output::say(&format!("saved {}", path.display()));
-    output::data(&follow::formats::table(std::slice::from_ref(row)))
+    output::data(&follow::formats::table(&[row]))
 }
 
 fn apply(session: &mut Session, id: &str, change: Change, now: &jiff::Zoned) -> Result<()> {

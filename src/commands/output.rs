@@ -46,7 +46,7 @@ impl Stream {
 
     /// Text, cleaned.
     pub fn data(&mut self, text: &str) {
-        self.write(&clean_text(text));
+        self.write(&fivewhys::export::sanitize::cleaned(text));
     }
 
     /// JSON, made inert.

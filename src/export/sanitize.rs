@@ -1,6 +1,8 @@
 //! Makes user text inert: removes control characters, escape sequences and
 //! bidirectional overrides before text reaches a terminal or an export.
 
+use std::borrow::Cow;
+
 /// Whether `c` is removed from user text: a control character or a
 /// bidirectional formatting character.
 pub fn is_unsafe_char(c: char) -> bool {
@@ -12,14 +14,55 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Whether `text` cannot hold anything [`clean_line`] changes: no C0
-/// control or DEL, and none of the lead bytes of C1 controls (`C2`) or of
-/// the bidirectional controls (`D8`, `E2`). Most text is plain, and is
-/// passed on as it is.
+/// Whether `text` holds nothing [`clean_line`] changes: no C0 control or
+/// DEL, no C1 control (`C2 80`–`C2 9F`) and no bidirectional control
+/// (`D8 9C`, `E2 80 8E`/`8F`/`AA`–`AE`, `E2 81 A6`–`A9`). Most text is
+/// plain, and is passed on as it is; dashes, ellipses and accents are
+/// plain too.
 fn is_plain(text: &str) -> bool {
-    !text
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2)
+    is_plain_but(text, None)
+}
+
+/// Like [`is_plain`], allowing the byte `allowed` (a newline, say).
+fn is_plain_but(text: &str, allowed: Option<u8>) -> bool {
+    let b = text.as_bytes();
+    // A quick pass first (the compiler makes it wide): most text has no
+    // byte that could start anything unsafe.
+    let allowed = allowed.unwrap_or(0x20);
+    let suspect = |chunk: &[u8]| {
+        chunk.iter().fold(false, |seen, &c| {
+            seen | ((c < 0x20) & (c != allowed))
+                | (c == 0x7f)
+                | (c == 0xc2)
+                | (c == 0xd8)
+                | (c == 0xe2)
+        })
+    };
+    if !b.chunks(64).any(suspect) {
+        return true;
+    }
+    let allowed = Some(allowed);
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let unsafe_here = match c {
+            0x7f => true,
+            c if c < 0x20 => Some(c) != allowed,
+            0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+            0xd8 => at(i + 1) == 0x9c,
+            0xe2 => matches!(
+                (at(i + 1), at(i + 2)),
+                (0x80, 0x8e | 0x8f | 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+            ),
+            _ => false,
+        };
+        if unsafe_here {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// One line of user text, safe to print: escape sequences are dropped whole,
@@ -53,6 +96,28 @@ pub fn clean_line(text: &str) -> String {
 /// Multi-line user text, safe to print: like [`clean_line`] per line, with
 /// line breaks kept as `\n`.
 pub fn clean_text(text: &str) -> String {
+    cleaned(text).into_owned()
+}
+
+/// Like [`clean_text`], borrowing `text` when it is already clean (most
+/// is), so large output is not copied on its way out.
+pub fn cleaned(text: &str) -> Cow<'_, str> {
+    if is_plain_but(text, Some(b'\n')) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(clean_slow(text))
+}
+
+/// [`clean_line`] for text that may not be, borrowing it when it is.
+pub fn cleaned_line(text: &str) -> Cow<'_, str> {
+    if is_plain(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clean_line(text))
+    }
+}
+
+fn clean_slow(text: &str) -> String {
     text.replace("\r\n", "\n")
         .split(['\n', '\r'])
         .map(clean_line)
@@ -67,10 +132,7 @@ pub fn clean_text(text: &str) -> String {
 /// characters can only be inside strings, where the escape reads back as
 /// the same character.
 pub fn inert_json(json: &str) -> String {
-    if !json
-        .bytes()
-        .any(|b| (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2)
-    {
+    if is_plain_but(json, Some(b'\n')) {
         return json.to_string();
     }
     let mut out = String::with_capacity(json.len());
@@ -148,5 +210,26 @@ mod tests {
         assert_eq!(clean_line("tab\there\u{7}"), "tab here");
         assert_eq!(clean_line("abc\u{202E}fed"), "abcfed");
         assert_eq!(clean_text("one\r\ntwo\u{1b}[2J"), "one\ntwo");
+    }
+
+    /// The byte-level fast path says "plain" exactly when no character is
+    /// one the slow path would drop or change.
+    #[test]
+    fn the_fast_path_knows_every_unsafe_character() {
+        let near = [
+            '\u{7e}', '\u{7f}', '\u{80}', '\u{9f}', '\u{a0}', '\u{bf}', '\u{61b}', '\u{61c}',
+            '\u{61d}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2010}', '\u{2014}', '\u{2026}',
+            '\u{2029}', '\u{202a}', '\u{202e}', '\u{202f}', '\u{2065}', '\u{2066}', '\u{2069}',
+            '\u{206a}', '\u{20ac}', 'é', 'a', ' ', '\n', '\t',
+        ];
+        for a in near {
+            for b in near {
+                let text = format!("x{a}{b}y");
+                let unsafe_any = text.chars().any(is_unsafe_char);
+                assert_eq!(is_plain(&text), !unsafe_any, "{text:?}");
+                let lines_unsafe = text.chars().any(|c| c != '\n' && is_unsafe_char(c));
+                assert_eq!(is_plain_but(&text, Some(b'\n')), !lines_unsafe, "{text:?}");
+            }
+        }
     }
 }

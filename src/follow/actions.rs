@@ -67,17 +67,23 @@ pub struct ActionFilter {
 impl ActionFilter {
     /// Whether `row` passes every condition of the filter, "overdue" from `today`.
     pub fn keeps(&self, row: &ActionRow, today: Date) -> bool {
-        let open = row.status.is_open();
-        let within = |days: i64| {
-            let last = today.saturating_add(jiff::Span::new().days(days));
-            row.due.is_some_and(|due| due <= last)
-        };
-        (!self.open || open)
-            && (!self.overdue || row.overdue)
-            && self.due_within.is_none_or(|days| open && within(days))
+        self.keeps_when(row.status, row.due, today)
             && matches(self.owner.as_deref(), row.owner.as_deref())
             && matches(self.team.as_deref(), row.team.as_deref())
             && self.session.as_ref().is_none_or(|id| *id == row.session)
+    }
+
+    /// Whether an action with this status and due date passes the
+    /// conditions on status and dates: checked before a row is built.
+    pub fn keeps_when(&self, status: ActionStatus, due: Option<Date>, today: Date) -> bool {
+        let open = status.is_open();
+        let within = |days: i64| {
+            let last = today.saturating_add(jiff::Span::new().days(days));
+            due.is_some_and(|due| due <= last)
+        };
+        (!self.open || open)
+            && (!self.overdue || (open && due.is_some_and(|due| due < today)))
+            && self.due_within.is_none_or(|days| open && within(days))
     }
 }
 
@@ -116,33 +122,27 @@ pub fn rows(sessions: &[Session], today: Date) -> Vec<ActionRow> {
 /// The actions `filter` keeps, soonest due first (undated last), then by
 /// priority, session and number.
 pub fn select(sessions: &[Session], filter: &ActionFilter, today: Date) -> Vec<ActionRow> {
-    sort(rows(sessions, today), filter, today)
+    let rows = rows(sessions, today);
+    sort(&rows, filter, today).into_iter().cloned().collect()
 }
 
-/// The rows `filter` keeps, in the order of [`select`].
-pub fn sort(rows: Vec<ActionRow>, filter: &ActionFilter, today: Date) -> Vec<ActionRow> {
-    let rows: Vec<ActionRow> = rows
-        .into_iter()
-        .filter(|r| filter.keeps(r, today))
-        .collect();
-    // Sorted by key and place, so the (large) rows are moved once.
-    let mut keys: Vec<_> = rows
+/// The rows `filter` keeps, in the order of [`select`]; the rows are
+/// borrowed, not moved.
+pub fn sort<'a>(rows: &'a [ActionRow], filter: &ActionFilter, today: Date) -> Vec<&'a ActionRow> {
+    let mut kept: Vec<_> = rows
         .iter()
-        .enumerate()
-        .map(|(i, a)| ((a.due.is_none(), a.due, a.priority as u8, number(a)), i))
+        .filter(|r| filter.keeps(r, today))
+        .map(|a| ((a.due.is_none(), a.due, a.priority as u8, number(a)), a))
         .collect();
-    keys.sort_unstable_by(|(a, i), (b, j)| {
+    kept.sort_unstable_by(|(a, x), (b, y)| {
         a.0.cmp(&b.0)
             .then(a.1.cmp(&b.1))
             .then(a.2.cmp(&b.2))
-            .then_with(|| rows[*i].session.cmp(&rows[*j].session))
+            .then_with(|| x.session.cmp(&y.session))
             .then(a.3.cmp(&b.3))
-            .then(i.cmp(j))
+            .then_with(|| x.id.cmp(&y.id))
     });
-    let mut slots: Vec<Option<ActionRow>> = rows.into_iter().map(Some).collect();
-    keys.into_iter()
-        .filter_map(|(_, i)| slots[i].take())
-        .collect()
+    kept.into_iter().map(|(_, row)| row).collect()
 }
 
 fn number(row: &ActionRow) -> usize {

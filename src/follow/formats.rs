@@ -1,13 +1,14 @@
 //! Action rows as a table for people, CSV for spreadsheets and trackers,
 //! and iCalendar for calendars. Pure; no I/O.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
 use unicode_width::UnicodeWidthStr;
 
 use super::actions::ActionRow;
-use crate::export::sanitize::clean_line;
+use crate::export::sanitize::{clean_line, cleaned_line};
 
 /// The columns of the CSV, in order.
 pub const CSV_COLUMNS: [&str; 13] = [
@@ -28,7 +29,7 @@ pub const CSV_COLUMNS: [&str; 13] = [
 
 /// RFC 4180 CSV with a header row: CRLF line ends, fields quoted when they
 /// hold a comma, quote or line break.
-pub fn csv(rows: &[ActionRow]) -> String {
+pub fn csv(rows: &[&ActionRow]) -> String {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -71,7 +72,7 @@ pub fn csv(rows: &[ActionRow]) -> String {
 /// An iCalendar file with one all-day to-do (VTODO) per open action that
 /// has a due date. UIDs are `ACTION.SESSION@fivewhys`, so importing the
 /// file again updates the same to-dos instead of adding copies.
-pub fn ics(rows: &[ActionRow], stamp: jiff::Timestamp) -> String {
+pub fn ics(rows: &[&ActionRow], stamp: jiff::Timestamp) -> String {
     use icalendar::{Calendar, Component, Todo, TodoStatus};
     let mut calendar = Calendar::empty();
     calendar
@@ -138,46 +139,117 @@ fn ics_description(r: &ActionRow) -> String {
 
 /// A plain table for the terminal: due date (with "overdue"), owner,
 /// status, the reference to give `fivewhys action`, and what, in full.
-pub fn table(rows: &[ActionRow]) -> String {
-    let cells: Vec<[String; 5]> = rows
-        .iter()
-        .map(|r| {
-            [
-                match r.due {
-                    Some(d) if r.overdue => format!("{d} overdue"),
-                    Some(d) => d.to_string(),
-                    None => "no date".to_string(),
-                },
-                r.owner
-                    .as_deref()
-                    .map(clean_line)
-                    .unwrap_or_else(|| "unowned".into()),
-                r.status.label().to_string(),
-                r.reference(),
-                format!(
-                    "{} ({} of {})",
-                    clean_line(&r.description),
-                    r.number,
-                    clean_line(&r.session_title)
-                ),
-            ]
-        })
-        .collect();
-    let header = ["DUE", "OWNER", "STATUS", "ACTION", "WHAT"].map(String::from);
-    let mut widths = [0usize; 4];
-    for row in std::iter::once(&header).chain(&cells) {
-        for (w, cell) in widths.iter_mut().zip(row.iter()) {
-            *w = (*w).max(cell.width().min(24));
-        }
-    }
+pub fn table(rows: &[&ActionRow]) -> String {
     let mut out = String::new();
-    for row in std::iter::once(&header).chain(&cells) {
-        for (cell, w) in row.iter().zip(widths) {
-            out.push_str(cell);
-            out.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 2));
-        }
-        out.push_str(&row[4]);
-        out.push('\n');
-    }
+    table_blocks(rows, |block| out.push_str(block));
     out
+}
+
+const SPACES: &str = "                                ";
+
+/// Columns `text` takes on a terminal; ASCII (most text) without a lookup.
+fn width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+/// Rows formatted at once, on every core, before they are handed on.
+const BLOCK: usize = 1024;
+
+/// [`table`], a block of whole lines at a time, so a long table is written
+/// as it is made; the blocks are made on every core.
+pub fn table_blocks(rows: &[&ActionRow], mut block: impl FnMut(&str)) {
+    use rayon::prelude::*;
+    let header = ["DUE", "OWNER", "STATUS", "ACTION", "WHAT"];
+    let mut widths = header.map(str::len);
+    for r in rows {
+        let cells = [
+            due_width(r),
+            width(&owner(r)),
+            r.status.label().len(),
+            width(&r.session) + 1 + width(&r.id),
+        ];
+        for (w, cell) in widths.iter_mut().zip(cells) {
+            *w = (*w).max(cell.min(24));
+        }
+    }
+    let mut text = String::new();
+    for (name, w) in header.iter().zip(widths).take(4) {
+        cell(&mut text, name, w);
+    }
+    text.push_str("WHAT\n");
+    block(&text);
+    for window in rows.chunks(BLOCK * 32) {
+        let texts: Vec<String> = window
+            .par_chunks(BLOCK)
+            .map(|rows| {
+                let mut text = String::new();
+                for r in rows {
+                    row_line(&mut text, r, &widths);
+                }
+                text
+            })
+            .collect();
+        for text in &texts {
+            block(text);
+        }
+    }
+}
+
+fn owner(r: &ActionRow) -> Cow<'_, str> {
+    r.owner
+        .as_deref()
+        .map_or(Cow::Borrowed("unowned"), cleaned_line)
+}
+
+fn due_width(r: &ActionRow) -> usize {
+    match r.due {
+        Some(_) if r.overdue => "YYYY-MM-DD overdue".len(),
+        Some(_) => "YYYY-MM-DD".len(),
+        None => "no date".len(),
+    }
+}
+
+/// `text` and spaces up to `columns`, and two more between columns.
+fn cell(text: &mut String, cell: &str, columns: usize) {
+    text.push_str(cell);
+    let pad = columns.saturating_sub(width(cell)) + 2;
+    for _ in 0..pad / SPACES.len() {
+        text.push_str(SPACES);
+    }
+    text.push_str(&SPACES[..pad % SPACES.len()]);
+}
+
+/// One row of the table, with its newline, added to `text`.
+fn row_line(text: &mut String, r: &ActionRow, widths: &[usize; 5]) {
+    // Dates are ASCII: their width is their length.
+    let start = text.len();
+    match r.due {
+        Some(d) => {
+            let _ = write!(text, "{d}");
+            if r.overdue {
+                text.push_str(" overdue");
+            }
+        }
+        None => text.push_str("no date"),
+    }
+    let written = text.len() - start;
+    cell(text, "", widths[0].saturating_sub(written));
+    cell(text, &owner(r), widths[1]);
+    cell(text, r.status.label(), widths[2]);
+    text.push_str(&r.session);
+    text.push('/');
+    text.push_str(&r.id);
+    let reference_width = width(&r.session) + 1 + width(&r.id);
+    cell(text, "", widths[3].saturating_sub(reference_width));
+    let _ = writeln!(
+        text,
+        "{} ({} of {})",
+        cleaned_line(&r.description),
+        r.number,
+        cleaned_line(&r.session_title)
+    );
 }

@@ -26,7 +26,7 @@ use std::time::UNIX_EPOCH;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::summary::{FollowUp, SessionSummary};
+use super::summary::{FollowUp, FollowUpRef, SessionSummary};
 use crate::model::Stage;
 
 /// The first line, followed by the end of the sorted part as 20 digits.
@@ -227,6 +227,24 @@ pub fn decode(line: &[u8], dir: &Path, follow_ups: bool) -> Option<SessionSummar
         done_on_time: brief.done_on_time,
         done_late: brief.done_late,
     })
+}
+
+/// The title of a line's brief, borrowed.
+#[derive(Deserialize)]
+struct Title<'a> {
+    #[serde(borrow)]
+    title: Cow<'a, str>,
+}
+
+/// The session id, title and open actions a line holds, borrowed from it
+/// where the text has no escapes.
+pub fn decode_follow_ups(
+    line: &[u8],
+) -> Option<(Cow<'_, str>, Cow<'_, str>, Vec<FollowUpRef<'_>>)> {
+    let (head, brief, rest) = parts(line)?;
+    let Head(_, _, _, _, _, id, _, _) = serde_json::from_slice(head).ok()?;
+    let Title { title } = serde_json::from_slice(brief).ok()?;
+    Some((id, title, serde_json::from_slice(rest).ok()?))
 }
 
 /// One line of the cache file, as the index keeps it.

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::cache::{self, Log, Order, Stamp};
-pub use super::summary::{FollowUp, SessionSummary};
+pub use super::summary::{FollowUp, FollowUpRef, SessionSummary};
 use super::{atomic, codec, names};
 use crate::model::Session;
 
@@ -49,6 +49,9 @@ pub const MAX_FILE: u64 = 16 * 1024 * 1024;
 
 /// Files read at once, on every core, before their lines are written.
 const BATCH: usize = 1024;
+
+/// Cache lines decoded at once, on every core, for the open actions.
+const FOLLOW_UP_BATCH: usize = 512;
 
 /// Where a session read in this listing (not from the cache) has its line.
 #[derive(Debug)]
@@ -117,52 +120,53 @@ fn collect(sessions_dir: &Path, cache_path: &Path, follow_ups: bool) -> io::Resu
 /// changed (on every core), and brings the cache up to date: changed
 /// files are appended, and the file is rewritten sorted now and then.
 pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
-    let mut log = Log::open(cache_path);
-    let mut names = names::Writer::start(&names_file(cache_path), sessions_dir);
-    let mut unreadable = Vec::new();
-    let mut to_read = Vec::new();
-    for dir_entry in fs::read_dir(sessions_dir)? {
-        let dir_entry = dir_entry?;
-        let name = dir_entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            // Temp files of saves cut short by a crash go; young ones may
-            // belong to a save under way.
-            atomic::remove_if_stale_temp(&dir_entry);
-            continue;
-        }
-        if !name.ends_with(".json") {
-            continue;
-        }
-        if let Some(names) = &mut names {
-            names.add(&name);
-        }
-        // Not following links: what is in the folder is what is reported.
-        let meta = match dir_entry.metadata() {
-            Ok(meta) => meta,
-            Err(e) => {
-                unreadable.push(Unreadable {
-                    path: dir_entry.path(),
-                    reason: format!("cannot read: {e}"),
-                });
-                continue;
+    use rayon::prelude::*;
+    // The cache is indexed on one thread while the folder is read and
+    // every file's stamp taken on the others.
+    let (log, found) = std::thread::scope(|threads| -> io::Result<_> {
+        let log = threads.spawn(|| Log::open(cache_path));
+        let mut found = Found::default();
+        each_session_entry(sessions_dir, cache_path, |entries| {
+            let stamped: Vec<_> = entries
+                .into_par_iter()
+                .map(|entry| {
+                    // Not following links: what is in the folder is what
+                    // is reported.
+                    let stamp = match entry.metadata() {
+                        Ok(meta) => match not_a_session_file(&meta) {
+                            Some(reason) => Err(reason),
+                            None => Ok(Stamp::of(&meta)),
+                        },
+                        Err(e) => Err(format!("cannot read: {e}")),
+                    };
+                    (entry.file_name(), stamp)
+                })
+                .collect();
+            for (name, stamp) in stamped {
+                found.add(name, stamp);
             }
-        };
-        if let Some(reason) = not_a_session_file(&meta) {
-            unreadable.push(Unreadable {
-                path: dir_entry.path(),
-                reason,
-            });
-            continue;
-        }
-        let stamp = Stamp::of(&meta);
-        if !log.claim(&name, stamp) {
-            to_read.push((name.into_owned(), stamp));
+        })?;
+        let log = log.join().unwrap_or_else(|_| Log::default());
+        Ok((log, found))
+    })?;
+    let mut log = log;
+    let mut unreadable: Vec<Unreadable> = found
+        .unreadable
+        .into_iter()
+        .map(|(name, reason)| Unreadable {
+            path: sessions_dir.join(name),
+            reason,
+        })
+        .collect();
+    let mut to_read = Vec::new();
+    for &(start, end, stamp) in &found.stamps {
+        let name = &found.names[start as usize..end as usize];
+        if !log.claim(name, stamp) {
+            to_read.push((name.to_string(), stamp));
         }
     }
-    if let Some(names) = names {
-        names.finish(sessions_dir);
-    }
+    drop(found.names);
+    drop(found.stamps);
     let mut extra = Vec::new();
     let appended_before = log.appended.len();
     for (index, order) in std::mem::take(&mut log.appended) {
@@ -200,6 +204,66 @@ pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
     }
     scan.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(scan)
+}
+
+/// The session files a folder pass found: their names end to end (100,000
+/// names are one string, not 100,000) with their stamps, and the files
+/// that cannot be listed.
+#[derive(Default)]
+struct Found {
+    names: String,
+    stamps: Vec<(u32, u32, Stamp)>,
+    unreadable: Vec<(std::ffi::OsString, String)>,
+}
+
+impl Found {
+    fn add(&mut self, name: std::ffi::OsString, stamp: Result<Stamp, String>) {
+        match stamp {
+            Ok(stamp) => {
+                let start = self.names.len() as u32;
+                self.names.push_str(&name.to_string_lossy());
+                self.stamps.push((start, self.names.len() as u32, stamp));
+            }
+            Err(reason) => self.unreadable.push((name, reason)),
+        }
+    }
+}
+
+/// The `*.json` entries of the sessions folder, handed to `f` a batch at
+/// a time, their names kept beside the cache; stale temp files of saves
+/// cut short by a crash are removed on the way.
+fn each_session_entry(
+    sessions_dir: &Path,
+    cache_path: &Path,
+    mut f: impl FnMut(Vec<fs::DirEntry>),
+) -> io::Result<()> {
+    let mut names = names::Writer::start(&names_file(cache_path), sessions_dir);
+    let mut entries = Vec::with_capacity(BATCH);
+    for dir_entry in fs::read_dir(sessions_dir)? {
+        let dir_entry = dir_entry?;
+        let name = dir_entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            // Young temp files may belong to a save under way.
+            atomic::remove_if_stale_temp(&dir_entry);
+            continue;
+        }
+        if !name.ends_with(".json") {
+            continue;
+        }
+        if let Some(names) = &mut names {
+            names.add(&name);
+        }
+        entries.push(dir_entry);
+        if entries.len() == BATCH {
+            f(std::mem::replace(&mut entries, Vec::with_capacity(BATCH)));
+        }
+    }
+    f(entries);
+    if let Some(names) = names {
+        names.finish(sessions_dir);
+    }
+    Ok(())
 }
 
 /// Where the names of the sessions folder are kept, beside the cache.
@@ -295,6 +359,45 @@ impl Scan {
             f(summary);
             Ok(())
         })
+    }
+
+    /// Calls `map` with every listed session's id, title and open actions,
+    /// borrowed from its cache line (nothing is copied that `map` does not
+    /// keep), on every core a batch of lines at a time; `each` then gets
+    /// what `map` made, in listing order (newest first).
+    pub fn map_follow_ups<T: Send>(
+        &self,
+        map: impl Fn(&str, &str, &[FollowUpRef<'_>]) -> T + Sync,
+        mut each: impl FnMut(T),
+    ) -> io::Result<()> {
+        use rayon::prelude::*;
+        let mut text = Vec::new();
+        let mut ends = Vec::new();
+        let mut flush = |text: &mut Vec<u8>, ends: &mut Vec<usize>| -> io::Result<()> {
+            let made: Vec<Option<T>> = (0..ends.len())
+                .into_par_iter()
+                .map(|i| {
+                    let start = if i == 0 { 0 } else { ends[i - 1] };
+                    let (id, title, follow_ups) = cache::decode_follow_ups(&text[start..ends[i]])?;
+                    Some(map(&id, &title, &follow_ups))
+                })
+                .collect();
+            for t in made {
+                each(t.ok_or_else(garbled)?);
+            }
+            text.clear();
+            ends.clear();
+            Ok(())
+        };
+        self.lines(&mut |line| {
+            text.extend_from_slice(line);
+            ends.push(text.len());
+            if ends.len() == FOLLOW_UP_BATCH {
+                flush(&mut text, &mut ends)?;
+            }
+            Ok(())
+        })?;
+        flush(&mut text, &mut ends)
     }
 
     /// Finds session ids in more than one file, reports both files and

@@ -34,7 +34,7 @@ pub use atomic::{Staged, is_temp_name, stage};
 pub use codec::{LoadError, parse, to_text};
 pub use destination::write_to;
 pub use errors::StoreError;
-pub use listing::{FollowUp, Listing, Scan, SessionSummary, Unreadable};
+pub use listing::{FollowUp, FollowUpRef, Listing, Scan, SessionSummary, Unreadable};
 pub use lock::{LockOutcome, SessionLock};
 pub use naming::{file_name_for, slug};
 pub use recovery::write_recovery;
