@@ -46,9 +46,9 @@ pub fn csv(rows: &[&ActionRow]) -> String {
     };
     let record = |r: &ActionRow| -> [String; 13] {
         [
-            r.session.clone(),
-            r.id.clone(),
-            r.number.clone(),
+            r.session.to_string(),
+            r.id.to_string(),
+            r.number.to_string(),
             text(&r.session_title),
             text(&r.description),
             r.owner.as_deref().map(text).unwrap_or_default(),

@@ -363,41 +363,55 @@ impl Scan {
 
     /// Calls `map` with every listed session's id, title and open actions,
     /// borrowed from its cache line (nothing is copied that `map` does not
-    /// keep), on every core a batch of lines at a time; `each` then gets
-    /// what `map` made, in listing order (newest first).
+    /// keep), on every core a batch of lines at a time while the next
+    /// batch is read; `each` then gets what `map` made, in listing order
+    /// (newest first).
     pub fn map_follow_ups<T: Send>(
         &self,
         map: impl Fn(&str, &str, &[FollowUpRef<'_>]) -> T + Sync,
         mut each: impl FnMut(T),
     ) -> io::Result<()> {
         use rayon::prelude::*;
-        let mut text = Vec::new();
-        let mut ends = Vec::new();
-        let mut flush = |text: &mut Vec<u8>, ends: &mut Vec<usize>| -> io::Result<()> {
-            let made: Vec<Option<T>> = (0..ends.len())
-                .into_par_iter()
-                .map(|i| {
-                    let start = if i == 0 { 0 } else { ends[i - 1] };
-                    let (id, title, follow_ups) = cache::decode_follow_ups(&text[start..ends[i]])?;
-                    Some(map(&id, &title, &follow_ups))
-                })
-                .collect();
-            for t in made {
-                each(t.ok_or_else(garbled)?);
-            }
-            text.clear();
-            ends.clear();
-            Ok(())
-        };
-        self.lines(&mut |line| {
-            text.extend_from_slice(line);
-            ends.push(text.len());
-            if ends.len() == FOLLOW_UP_BATCH {
-                flush(&mut text, &mut ends)?;
-            }
-            Ok(())
-        })?;
-        flush(&mut text, &mut ends)
+        type Batch = (Vec<u8>, Vec<usize>);
+        std::thread::scope(|threads| {
+            let (send, batches) = std::sync::mpsc::sync_channel::<Batch>(2);
+            let reader = threads.spawn(move || -> io::Result<()> {
+                let (mut text, mut ends) = (Vec::new(), Vec::new());
+                let stopped = || io::Error::other("stopped");
+                self.lines(&mut |line| {
+                    text.extend_from_slice(line);
+                    ends.push(text.len());
+                    if ends.len() == FOLLOW_UP_BATCH {
+                        let batch = (std::mem::take(&mut text), std::mem::take(&mut ends));
+                        send.send(batch).map_err(|_| stopped())?;
+                    }
+                    Ok(())
+                })?;
+                send.send((text, ends)).map_err(|_| stopped())
+            });
+            let mut decoded = || -> io::Result<()> {
+                for (text, ends) in &batches {
+                    let made: Vec<Option<T>> = (0..ends.len())
+                        .into_par_iter()
+                        .map(|i| {
+                            let start = if i == 0 { 0 } else { ends[i - 1] };
+                            let (id, title, follow_ups) =
+                                cache::decode_follow_ups(&text[start..ends[i]])?;
+                            Some(map(&id, &title, &follow_ups))
+                        })
+                        .collect();
+                    for t in made {
+                        each(t.ok_or_else(garbled)?);
+                    }
+                }
+                Ok(())
+            };
+            let result = decoded();
+            // A reader still sending stops at its next batch.
+            drop(batches);
+            let read = reader.join().unwrap_or_else(|_| Err(garbled()));
+            result.and(read)
+        })
     }
 
     /// Finds session ids in more than one file, reports both files and

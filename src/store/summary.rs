@@ -2,6 +2,8 @@
 //! the follow-ups across sessions, without reading the file again.
 
 use std::borrow::Cow;
+
+use compact_str::CompactString;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -109,14 +111,15 @@ impl FollowUpRef<'_> {
     /// `title`, "overdue" measured from `today`.
     pub fn row(&self, session: &str, title: &str, today: jiff::civil::Date) -> ActionRow {
         let owned = |t: &Option<Cow<'_, str>>| t.as_deref().map(str::to_string);
+        let short = |t: &Option<Cow<'_, str>>| t.as_deref().map(CompactString::from);
         ActionRow {
-            id: self.id.to_string(),
-            session: session.to_string(),
+            id: CompactString::from(&*self.id),
+            session: CompactString::from(session),
             session_title: title.to_string(),
-            number: self.number.to_string(),
+            number: CompactString::from(&*self.number),
             description: self.description.to_string(),
-            owner: owned(&self.owner),
-            team: owned(&self.team),
+            owner: short(&self.owner),
+            team: short(&self.team),
             due: self.due,
             priority: self.priority,
             status: self.status,
