@@ -4,10 +4,11 @@
 #
 #   benches/compare.sh [COUNT]      (default 10000; try 100000)
 #
-# Uses jq if installed (the same fields extracted from every file) and
-# Taskwarrior's `task overdue` if installed (the same open actions as
-# tasks); says so when one is missing. Everything is written under a temp
-# folder, removed at the end.
+# Against jq (the same fields extracted from every file) and Taskwarrior's
+# `task overdue` (the same open actions as tasks), installed from the
+# system's package manager when missing; says so when it cannot. Runs are
+# interleaved: one of each command per round. Everything is written under
+# a temp folder, removed at the end.
 set -euo pipefail
 count=${1:-10000}
 runs=${RUNS:-5}
@@ -23,55 +24,89 @@ export FIVEWHYS_DATA_DIR="$work/store" FIVEWHYS_CONFIG="$work/none.toml" TZ=UTC
 files=("$work/store/sessions/"*.json)
 id=$(basename "${files[$((count / 2))]}" .json); id=${id##*-}
 
-# median wall seconds and peak RSS (KB) of a command, run $runs times
-measure() {
-  local times=() rss=0 t r
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$work/time" -f "%e %M" bash -c "$1" >/dev/null 2>&1
-    read -r t r < "$work/time"
-    times+=("$t"); (( r > rss )) && rss=$r
-  done
-  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")" "$rss"
+# The tools compared against come from the system's package manager when
+# missing (as root, or with sudo that asks no password); otherwise say so.
+want() { # command package
+  command -v "$1" >/dev/null && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && { sudo -n true 2>/dev/null && sudo="sudo -n" || { echo "$1 is missing and cannot be installed without root (apt install $2)"; return 1; }; }
+  if command -v apt-get >/dev/null; then
+    echo "installing $2 (apt-get)…" >&2
+    $sudo apt-get install -y -qq "$2" >/dev/null 2>&1 || $sudo sh -c "apt-get update -qq && apt-get install -y -qq $2" >/dev/null 2>&1
+  elif command -v dnf >/dev/null; then $sudo dnf install -y -q "$2" >/dev/null 2>&1
+  elif command -v brew >/dev/null; then brew install -q "$2" >/dev/null 2>&1
+  fi
+  command -v "$1" >/dev/null || { echo "$1 is not installed and could not be installed (package $2); skipped"; return 1; }
 }
 
-row() { # label command: prints the line (stderr), returns the median (stdout)
-  read -r t r < <(measure "$2")
-  printf '%-44s %8.3f s %9d KB\n' "$1" "$t" "$r" >&2
-  echo "$t"
-}
+# Every command is run $runs times, interleaved (one of each per round),
+# so a machine that slows down for a while slows all of them alike.
+labels=(); commands=()
+add() { labels+=("$1"); commands+=("$2"); }
 
 echo >&2
 echo "$count sessions, $(du -sh "$work/store/sessions" | cut -f1), $(nproc) cores, $runs runs each (median)"
 find "$work/store/sessions" -name '*.json' -print0 | xargs -0 cat >/dev/null   # page cache warm for everyone
-rm -rf "$work/store/cache"
-cold=$(row "fivewhys list, no cache (rebuild)" "rm -rf '$work/store/cache'; '$bin' list")
-cat_t=$(row "cat every file" "find '$work/store/sessions' -name '*.json' -print0 | xargs -0 cat")
 "$bin" list >/dev/null   # warm the cache
-ls_t=$(row "ls -l" "ls -l '$work/store/sessions'")
-list_t=$(row "fivewhys list --json, cache warm" "'$bin' list --json")
-if command -v jq >/dev/null; then
-  jq_t=$(row "jq over every file (same fields)" "find '$work/store/sessions' -name '*.json' -print0 | xargs -0 jq -c '{id,title,created,updated,stage}'")
-else
-  echo "jq is not installed (apt install jq); skipped"; jq_t=
+add cold "rm -rf '$work/store/cache'; '$bin' list"
+add cat "find '$work/store/sessions' -name '*.json' -print0 | xargs -0 cat"
+add ls "ls -l '$work/store/sessions'"
+add list "'$bin' list --json"
+if want jq jq; then
+  add jq "find '$work/store/sessions' -name '*.json' -print0 | xargs -0 jq -c '{id,title,created,updated,stage}'"
 fi
-show_t=$(row "fivewhys show $id" "'$bin' show $id")
-over_t=$(row "fivewhys actions --overdue" "'$bin' actions --overdue")
-if command -v task >/dev/null; then
+add show "'$bin' show $id"
+add overdue "'$bin' actions --overdue"
+if want task taskwarrior && want jq jq; then
   export TASKDATA="$work/task" TASKRC="$work/taskrc"
   mkdir -p "$TASKDATA"; printf 'data.location=%s\nconfirmation=off\nverbose=nothing\n' "$TASKDATA" > "$TASKRC"
-  "$bin" actions --open --json | jq -c '.[] | {description, status: "pending", due: (.due // empty | gsub("-";"") + "T000000Z")}' > "$work/tasks.json" || true
+  # The same open actions, as pending tasks with the same due dates.
+  "$bin" actions --open --json | jq -c '.[] | {description, status: "pending", due: (.due // empty | gsub("-";"") + "T000000Z")}' > "$work/tasks.json"
+  echo "importing $(wc -l < "$work/tasks.json") open actions into Taskwarrior…" >&2
   task import "$work/tasks.json" >/dev/null 2>&1 || true
-  task_t=$(row "task overdue (Taskwarrior, same actions)" "task overdue")
-else
-  echo "Taskwarrior is not installed (apt install taskwarrior); skipped"; task_t=
+  add task "task overdue"
 fi
+"$bin" list >/dev/null   # the cold row removes the cache; the others start warm
+
+declare -A times rss
+for _ in $(seq "$runs"); do
+  for i in "${!labels[@]}"; do
+    start=$EPOCHREALTIME
+    /usr/bin/time -o "$work/time" -f "%M" bash -c "${commands[$i]}" >/dev/null 2>&1
+    t=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.4f", b - a }')
+    read -r r < "$work/time"
+    times[$i]+="$t "
+    (( r > ${rss[$i]:-0} )) && rss[$i]=$r
+    # the rows after "cold" expect a warm cache
+    [ "${labels[$i]}" = cold ] && "$bin" list >/dev/null
+  done
+done
+
+declare -A median
+describe() {
+  case $1 in
+    cold) echo "fivewhys list, no cache (rebuild)";;
+    cat) echo "cat every file";;
+    ls) echo "ls -l";;
+    list) echo "fivewhys list --json, cache warm";;
+    jq) echo "jq over every file (same fields)";;
+    show) echo "fivewhys show $id";;
+    overdue) echo "fivewhys actions --overdue";;
+    task) echo "task overdue (Taskwarrior, same actions)";;
+  esac
+}
+for i in "${!labels[@]}"; do
+  m=$(printf '%s\n' ${times[$i]} | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  median[${labels[$i]}]=$m
+  printf '%-44s %8.3f s %9d KB\n' "$(describe "${labels[$i]}")" "$m" "${rss[$i]}"
+done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }'; }
 echo
 echo "ratios"
-echo "  cold list / cat:             $(ratio "$cold" "$cat_t")"
-echo "  list --json / ls -l:         $(ratio "$list_t" "$ls_t")"
-[ -n "$jq_t" ] && echo "  jq / list --json:            $(ratio "$jq_t" "$list_t")"
-echo "  actions --overdue / list:    $(ratio "$over_t" "$list_t")"
-[ -n "$task_t" ] && echo "  task overdue / actions:      $(ratio "$task_t" "$over_t")"
+echo "  cold list / cat:             $(ratio "${median[cold]}" "${median[cat]}")"
+echo "  list --json / ls -l:         $(ratio "${median[list]}" "${median[ls]}")"
+[ -n "${median[jq]:-}" ] && echo "  jq / list --json:            $(ratio "${median[jq]}" "${median[list]}")"
+echo "  actions --overdue / list:    $(ratio "${median[overdue]}" "${median[list]}")"
+[ -n "${median[task]:-}" ] && echo "  task overdue / actions:      $(ratio "${median[task]}" "${median[overdue]}")"
 exit 0
