@@ -29,16 +29,25 @@ fn is_plain_but(text: &str, allowed: Option<u8>) -> bool {
     // A quick pass first (the compiler makes it wide): most text has no
     // byte that could start anything unsafe.
     let allowed = allowed.unwrap_or(0x20);
-    let suspect = |chunk: &[u8]| {
-        chunk.iter().fold(false, |seen, &c| {
-            seen | ((c < 0x20) & (c != allowed))
-                | (c == 0x7f)
-                | (c == 0xc2)
-                | (c == 0xd8)
-                | (c == 0xe2)
-        })
+    // Fixed-size chunks with no early exit inside: the compiler makes this
+    // wide.
+    let suspect = |c: u8| {
+        u8::from(c < 0x20 && c != allowed)
+            | u8::from(c == 0x7f)
+            | u8::from(c == 0xc2)
+            | u8::from(c == 0xd8)
+            | u8::from(c == 0xe2)
     };
-    if !b.chunks(64).any(suspect) {
+    let chunks = b.chunks_exact(32);
+    let tail = chunks
+        .remainder()
+        .iter()
+        .fold(0, |seen, &c| seen | suspect(c));
+    if tail == 0
+        && !chunks
+            .into_iter()
+            .any(|chunk| chunk.iter().fold(0, |seen, &c| seen | suspect(c)) != 0)
+    {
         return true;
     }
     let allowed = Some(allowed);

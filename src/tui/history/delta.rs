@@ -37,13 +37,33 @@ pub struct Delta {
     actions: Splice<ActionItem>,
 }
 
-/// The tree as rows, depth first, without recursion.
-pub fn rows(roots: &[WhyNode]) -> Vec<Row> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(Option<&str>, &WhyNode)> = roots.iter().rev().map(|n| (None, n)).collect();
-    while let Some((parent, node)) = stack.pop() {
-        out.push(Row {
-            parent: parent.map(str::to_string),
+/// One why node without its children, borrowed, and its parent's id: a
+/// version compared with another is walked, not copied.
+#[derive(Debug, Clone, Copy)]
+struct RowRef<'a> {
+    parent: Option<&'a str>,
+    node: &'a WhyNode,
+}
+
+impl PartialEq for RowRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.node, other.node);
+        self.parent == other.parent
+            && a.id == b.id
+            && a.question == b.question
+            && a.answer == b.answer
+            && a.confidence == b.confidence
+            && a.evidence == b.evidence
+            && a.offered_by == b.offered_by
+            && a.root_cause == b.root_cause
+    }
+}
+
+impl RowRef<'_> {
+    fn owned(self) -> Row {
+        let node = self.node;
+        Row {
+            parent: self.parent.map(str::to_string),
             id: node.id.clone(),
             question: node.question.clone(),
             answer: node.answer.clone(),
@@ -51,12 +71,35 @@ pub fn rows(roots: &[WhyNode]) -> Vec<Row> {
             evidence: node.evidence.clone(),
             offered_by: node.offered_by.clone(),
             root_cause: node.root_cause,
-        });
-        for child in node.children.iter().rev() {
-            stack.push((Some(node.id.as_str()), child));
         }
     }
+}
+
+/// The tree as borrowed rows, depth first, without recursion.
+fn row_refs(roots: &[WhyNode]) -> Vec<RowRef<'_>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<RowRef<'_>> = roots
+        .iter()
+        .rev()
+        .map(|node| RowRef { parent: None, node })
+        .collect();
+    while let Some(row) = stack.pop() {
+        out.push(row);
+        let parent = Some(row.node.id.as_str());
+        stack.extend(
+            row.node
+                .children
+                .iter()
+                .rev()
+                .map(|node| RowRef { parent, node }),
+        );
+    }
     out
+}
+
+/// The tree as rows, depth first, without recursion.
+pub fn rows(roots: &[WhyNode]) -> Vec<Row> {
+    row_refs(roots).into_iter().map(RowRef::owned).collect()
 }
 
 /// The tree again from its rows, without recursion: children are built
@@ -87,8 +130,9 @@ pub fn tree(rows: Vec<Row>) -> Vec<WhyNode> {
     roots
 }
 
-/// The one run of `older` that differs from `newer`.
-fn splice<T: PartialEq + Clone>(older: &[T], newer: &[T]) -> Splice<T> {
+/// The one run of `older` that differs from `newer`: where it starts, how
+/// many items of `newer` it replaces, and the items of `older` it holds.
+fn splice<T: PartialEq, U>(older: &[T], newer: &[T], own: impl Fn(&T) -> U) -> Splice<U> {
     let prefix = older.iter().zip(newer).take_while(|(a, b)| a == b).count();
     let room = older.len().min(newer.len()) - prefix;
     let suffix = older
@@ -101,7 +145,10 @@ fn splice<T: PartialEq + Clone>(older: &[T], newer: &[T]) -> Splice<T> {
     Splice {
         at: prefix,
         remove: newer.len() - prefix - suffix,
-        insert: older[prefix..older.len() - suffix].to_vec(),
+        insert: older[prefix..older.len() - suffix]
+            .iter()
+            .map(own)
+            .collect(),
     }
 }
 
@@ -141,8 +188,10 @@ pub fn between(older: &Session, newer: &Session) -> Delta {
     let (old_rest, new_rest) = (rest(older), rest(newer));
     Delta {
         rest: (old_rest != new_rest).then(|| Box::new(old_rest)),
-        whys: splice(&rows(&older.whys), &rows(&newer.whys)),
-        actions: splice(&older.actions, &newer.actions),
+        whys: splice(&row_refs(&older.whys), &row_refs(&newer.whys), |r| {
+            r.owned()
+        }),
+        actions: splice(&older.actions, &newer.actions, ActionItem::clone),
     }
 }
 
