@@ -141,16 +141,20 @@ impl WhyNode {
     /// This node and all below it, depth first, each with its depth
     /// relative to this node (0 for this node).
     pub fn walk(&self) -> Vec<(usize, &WhyNode)> {
-        let mut out = Vec::new();
-        let mut stack = vec![(0usize, self)];
-        while let Some((depth, node)) = stack.pop() {
-            out.push((depth, node));
-            for child in node.children.iter().rev() {
-                stack.push((depth + 1, child));
-            }
-        }
-        out
+        depth_first(std::slice::from_ref(self))
     }
+}
+
+/// Every node under `roots` (the roots included, at depth 0), depth first,
+/// into one list: no list per root, no recursion.
+fn depth_first(roots: &[WhyNode]) -> Vec<(usize, &WhyNode)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, &WhyNode)> = roots.iter().rev().map(|n| (0, n)).collect();
+    while let Some((depth, node)) = stack.pop() {
+        out.push((depth, node));
+        stack.extend(node.children.iter().rev().map(|child| (depth + 1, child)));
+    }
+    out
 }
 
 /// Which way to move a node among its siblings.
@@ -213,7 +217,7 @@ fn siblings_mut<'a>(roots: &'a mut Vec<WhyNode>, path: &[usize]) -> (&'a mut Vec
 impl Session {
     /// Every node, depth first, with its depth (0 for problem statements).
     pub fn why_nodes(&self) -> Vec<(usize, &WhyNode)> {
-        self.whys.iter().flat_map(|root| root.walk()).collect()
+        depth_first(&self.whys)
     }
 
     /// The path of indices to the node with this id.
