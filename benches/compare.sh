@@ -45,7 +45,7 @@ labels=(); commands=()
 add() { labels+=("$1"); commands+=("$2"); }
 
 echo >&2
-echo "$count sessions, $(du -sh "$work/store/sessions" | cut -f1), $(nproc) cores, $runs runs each (median)"
+echo "$count sessions, $(du -sh "$work/store/sessions" | cut -f1) on disk, $(nproc) cores, median of $runs run(s) each"
 find "$work/store/sessions" -name '*.json' -print0 | xargs -0 cat >/dev/null   # page cache warm for everyone
 "$bin" list >/dev/null   # warm the cache
 add cold "rm -rf '$work/store/cache'; '$bin' list"
@@ -64,7 +64,12 @@ if want task taskwarrior && want jq jq; then
   "$bin" actions --open --json | jq -c '.[] | {description, status: "pending", due: (.due // empty | gsub("-";"") + "T000000Z")}' > "$work/tasks.json"
   echo "importing $(wc -l < "$work/tasks.json") open actions into Taskwarrior…" >&2
   task import "$work/tasks.json" >/dev/null 2>&1 || true
-  add task "task overdue"
+  held=$(task count 2>/dev/null || echo 0)
+  if [ "$held" -eq "$(wc -l < "$work/tasks.json")" ]; then
+    add task "task overdue"
+  else
+    echo "Taskwarrior holds $held tasks of $(wc -l < "$work/tasks.json") imported; skipped"
+  fi
 fi
 "$bin" list >/dev/null   # the cold row removes the cache; the others start warm
 
@@ -95,6 +100,7 @@ describe() {
     task) echo "task overdue (Taskwarrior, same actions)";;
   esac
 }
+printf '%-44s %10s %12s\n' "command" "median" "peak RSS"
 for i in "${!labels[@]}"; do
   m=$(printf '%s\n' ${times[$i]} | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   median[${labels[$i]}]=$m
@@ -103,10 +109,10 @@ done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }'; }
 echo
-echo "ratios"
-echo "  cold list / cat:             $(ratio "${median[cold]}" "${median[cat]}")"
-echo "  list --json / ls -l:         $(ratio "${median[list]}" "${median[ls]}")"
-[ -n "${median[jq]:-}" ] && echo "  jq / list --json:            $(ratio "${median[jq]}" "${median[list]}")"
-echo "  actions --overdue / list:    $(ratio "${median[overdue]}" "${median[list]}")"
-[ -n "${median[task]:-}" ] && echo "  task overdue / actions:      $(ratio "${median[task]}" "${median[overdue]}")"
+echo "ratios (× of the medians)"
+echo "  cold list is slower than cat by:            $(ratio "${median[cold]}" "${median[cat]}")×"
+echo "  list --json against ls -l (under 1 faster): $(ratio "${median[list]}" "${median[ls]}")×"
+[ -n "${median[jq]:-}" ] && echo "  list --json is faster than jq by:           $(ratio "${median[jq]}" "${median[list]}")×"
+echo "  actions --overdue against list --json:      $(ratio "${median[overdue]}" "${median[list]}")×"
+[ -n "${median[task]:-}" ] && echo "  actions --overdue is faster than task by:   $(ratio "${median[task]}" "${median[overdue]}")×"
 exit 0

@@ -38,11 +38,18 @@ fn app_with(answers: usize) -> App {
     app
 }
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+#[divan::bench(args = [500, 5_000])]
+fn key_press_80x24(bencher: divan::Bencher, answers: usize) {
+    key_press(bencher, answers, 80, 24);
+}
 
-#[divan::bench(args = [500, 5_000], consts = [0, 1])]
-fn key_press<const SIZE: usize>(bencher: divan::Bencher, answers: usize) {
-    let (w, h) = SIZES[SIZE];
+#[divan::bench(args = [500, 5_000])]
+fn key_press_200x60(bencher: divan::Bencher, answers: usize) {
+    key_press(bencher, answers, 200, 60);
+}
+
+/// Down and Up in turn in the why tree, each drawn.
+fn key_press(bencher: divan::Bencher, answers: usize, w: u16, h: u16) {
     let mut app = app_with(answers);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut down = true;

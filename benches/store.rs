@@ -18,24 +18,35 @@ fn main() {
     divan::main();
 }
 
-/// A generated store of `count` sessions, made once per run.
-fn store_of(count: usize, cell: &'static OnceLock<(tempfile::TempDir, Store)>) -> &'static Store {
-    &cell
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let store = Store::open(dir.path()).unwrap();
-            let mut rng = fastrand::Rng::with_seed(7);
-            for i in 0..count {
-                let (answers, actions) = generate::sizes(&mut rng);
-                let s = generate::session(&mut rng, i, answers, actions);
-                std::fs::write(store.sessions_dir().join(file_name_for(&s)), to_text(&s)).unwrap();
-            }
-            (dir, store)
-        })
-        .1
+/// An empty folder under cargo's target directory for a generated store,
+/// emptied at the start of each run: the stores live as long as the run
+/// (statics are never dropped), so they are kept where the next run
+/// replaces them, not left in the system's temp folder.
+fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("bench-stores")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
-static TEN_THOUSAND: OnceLock<(tempfile::TempDir, Store)> = OnceLock::new();
+/// A generated store of `count` sessions, made once per run.
+fn store_of(count: usize, cell: &'static OnceLock<Store>) -> &'static Store {
+    cell.get_or_init(|| {
+        let dir = fresh_dir(&format!("sessions-{count}"));
+        let store = Store::open(&dir).unwrap();
+        let mut rng = fastrand::Rng::with_seed(7);
+        for i in 0..count {
+            let (answers, actions) = generate::sizes(&mut rng);
+            let s = generate::session(&mut rng, i, answers, actions);
+            std::fs::write(store.sessions_dir().join(file_name_for(&s)), to_text(&s)).unwrap();
+        }
+        store
+    })
+}
+
+static TEN_THOUSAND: OnceLock<Store> = OnceLock::new();
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn list_10k_cold(bencher: divan::Bencher) {
@@ -58,22 +69,20 @@ fn list_10k_warm(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 20)]
 fn find_one_id_among_100k(bencher: divan::Bencher) {
     // Small files: finding one reads names, not contents.
-    static CELL: OnceLock<(tempfile::TempDir, Store)> = OnceLock::new();
-    let store = &CELL
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let store = Store::open(dir.path()).unwrap();
-            for i in 0..100_000 {
-                let s = fivewhys::model::Session::with_id(
-                    format!("h{i:05}"),
-                    format!("Session {i}"),
-                    jiff::Timestamp::now(),
-                );
-                std::fs::write(store.sessions_dir().join(file_name_for(&s)), to_text(&s)).unwrap();
-            }
-            (dir, store)
-        })
-        .1;
+    static CELL: OnceLock<Store> = OnceLock::new();
+    let store = CELL.get_or_init(|| {
+        let dir = fresh_dir("names-100k");
+        let store = Store::open(&dir).unwrap();
+        for i in 0..100_000 {
+            let s = fivewhys::model::Session::with_id(
+                format!("h{i:05}"),
+                format!("Session {i}"),
+                jiff::Timestamp::now(),
+            );
+            std::fs::write(store.sessions_dir().join(file_name_for(&s)), to_text(&s)).unwrap();
+        }
+        store
+    });
     bencher.bench_local(|| store.resolve("h54321").unwrap());
 }
 

@@ -45,8 +45,10 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
             out.data("ID      UPDATED           STAGE    WHYS  ACTIONS       TITLE\n");
             any = true;
         }
-        let actions = if s.open_actions == 0 {
+        let actions = if s.actions == 0 {
             "0".to_string()
+        } else if s.open_actions == 0 {
+            format!("{} (none open)", s.actions)
         } else {
             format!("{} ({} to do)", s.actions, s.open_actions)
         };
