@@ -84,15 +84,21 @@ impl Clone for WhyNode {
 impl PartialEq for WhyNode {
     fn eq(&self, other: &WhyNode) -> bool {
         stacker::maybe_grow(RED_ZONE, SEGMENT, || {
-            self.id == other.id
-                && self.question == other.question
-                && self.answer == other.answer
-                && self.confidence == other.confidence
-                && self.evidence == other.evidence
-                && self.offered_by == other.offered_by
-                && self.root_cause == other.root_cause
-                && self.children == other.children
+            self.same_fields(other) && self.children == other.children
         })
+    }
+}
+
+impl WhyNode {
+    /// Whether the two nodes say the same, their children aside.
+    pub fn same_fields(&self, other: &WhyNode) -> bool {
+        self.id == other.id
+            && self.question == other.question
+            && self.answer == other.answer
+            && self.confidence == other.confidence
+            && self.evidence == other.evidence
+            && self.offered_by == other.offered_by
+            && self.root_cause == other.root_cause
     }
 }
 

@@ -47,15 +47,7 @@ struct RowRef<'a> {
 
 impl PartialEq for RowRef<'_> {
     fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (self.node, other.node);
-        self.parent == other.parent
-            && a.id == b.id
-            && a.question == b.question
-            && a.answer == b.answer
-            && a.confidence == b.confidence
-            && a.evidence == b.evidence
-            && a.offered_by == b.offered_by
-            && a.root_cause == b.root_cause
+        self.parent == other.parent && self.node.same_fields(other.node)
     }
 }
 
