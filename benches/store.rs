@@ -51,7 +51,7 @@ static TEN_THOUSAND: OnceLock<Store> = OnceLock::new();
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn list_10k_cold(bencher: divan::Bencher) {
     let store = store_of(10_000, &TEN_THOUSAND);
-    let cache = store.root().join("cache").join("list-v4.log");
+    let cache = store.root().join("cache").join("list-v5.log");
     bencher
         .with_inputs(|| {
             let _ = std::fs::remove_file(&cache);

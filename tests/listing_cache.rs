@@ -10,7 +10,7 @@ use fivewhys::store::{Listing, Store, file_name_for, to_text};
 use jiff::{SignedDuration, Timestamp};
 
 fn cache_file(root: &Path) -> PathBuf {
-    root.join("cache").join("list-v4.log")
+    root.join("cache").join("list-v5.log")
 }
 
 /// A session updated `age` minutes before a fixed time, with two actions.
@@ -223,6 +223,6 @@ fn a_garbled_cache_is_read_around_or_ignored() {
     assert!(
         fs::read_to_string(&cache)
             .unwrap()
-            .starts_with("fivewhys listing cache 4")
+            .starts_with("fivewhys listing cache 5")
     );
 }

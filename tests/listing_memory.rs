@@ -58,7 +58,7 @@ fn going_through_every_session_holds_one_line_at_a_time() {
         fs::write(store.sessions_dir().join(file_name_for(&s)), to_text(&s)).unwrap();
     }
     store.list().unwrap(); // builds the cache
-    let cache = fs::metadata(dir.path().join("cache").join("list-v4.log"))
+    let cache = fs::metadata(dir.path().join("cache").join("list-v5.log"))
         .unwrap()
         .len() as usize;
     assert!(cache > 6_000_000, "the cache is {cache} bytes");

@@ -28,7 +28,7 @@ fn one_session_is_found_from_file_names_without_the_listing() {
     // A file that would fail any listing: named like a session, unreadable.
     let broken = store.sessions_dir().join("2026-11-01-broken-zzzzzz.json");
     fs::write(&broken, "{ not json").unwrap();
-    let cache = dir.path().join("cache").join("list-v4.log");
+    let cache = dir.path().join("cache").join("list-v5.log");
     let path = store.resolve(&ids[123]).unwrap();
     assert!(path.to_string_lossy().ends_with("s00123.json"));
     assert!(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use fivewhys::cli::StatusArg;
-use fivewhys::follow::{self, ActionFilter, Found};
+use fivewhys::follow::{self, ActionFilter, ActionRow, Found};
 use fivewhys::model::Session;
 use fivewhys::store::{LockOutcome, Store};
 use jiff::civil::Date;
@@ -79,7 +79,8 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
         args.filter.session = Some(session.id);
     }
     let today = args.today.unwrap_or_else(today);
-    let mut all = Vec::new();
+    // Each session's rows where they were made: never moved or copied.
+    let mut all: Vec<Vec<ActionRow>> = Vec::new();
     let f = &args.filter;
     if f.open || f.overdue || f.due_within.is_some() {
         // Only open actions: the listing carries them; no file is read.
@@ -89,29 +90,35 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
                 if f.session.as_ref().is_some_and(|s| s != id) {
                     return Vec::new();
                 }
+                let title = std::sync::Arc::from(title);
                 follow_ups
                     .iter()
                     .filter(|a| f.keeps_when(a.status, a.due, today))
-                    .map(|a| a.row(id, title, today))
+                    .map(|a| a.row(id, &title, today))
                     .filter(|r| f.keeps(r, today))
                     .collect()
             },
-            |rows: Vec<_>| all.extend(rows),
+            |rows: Vec<_>| {
+                if !rows.is_empty() {
+                    all.push(rows);
+                }
+            },
         )?;
     } else {
         for_each(store, |_, session| {
-            all.extend(
+            all.push(
                 follow::actions::rows(std::slice::from_ref(&session), today)
                     .into_iter()
-                    .filter(|r| f.keeps(r, today)),
+                    .filter(|r| f.keeps(r, today))
+                    .collect(),
             );
         })?;
     }
-    let rows = follow::actions::sort(&all, &args.filter, today);
+    let rows = follow::actions::sort(all.iter().flatten(), &args.filter, today);
     if matches!(args.form, Form::Table) && args.output.is_none() && !rows.is_empty() {
         // Written as it is made: a long table is never held twice.
         let mut out = output::Stream::stdout();
-        follow::formats::table_blocks(&rows, |block| out.data(block));
+        follow::formats::table_blocks(&rows, |block| out.clean(block));
         return out.finish();
     }
     let text = match args.form {

@@ -49,6 +49,11 @@ impl Stream {
         self.write(&fivewhys::export::sanitize::cleaned(text));
     }
 
+    /// Text already cleaned.
+    pub fn clean(&mut self, text: &fivewhys::export::sanitize::Clean) {
+        self.write(text.as_str());
+    }
+
     /// JSON, made inert.
     pub fn json(&mut self, text: &str) {
         self.write(&inert_json(text));

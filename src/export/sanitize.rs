@@ -25,12 +25,11 @@ fn is_plain(text: &str) -> bool {
 
 /// Like [`is_plain`], allowing the byte `allowed` (a newline, say).
 fn is_plain_but(text: &str, allowed: Option<u8>) -> bool {
+    const CHUNK: usize = 32;
     let b = text.as_bytes();
-    // A quick pass first (the compiler makes it wide): most text has no
-    // byte that could start anything unsafe.
     let allowed = allowed.unwrap_or(0x20);
-    // Fixed-size chunks with no early exit inside: the compiler makes this
-    // wide.
+    // A byte that could start something unsafe. Checked over fixed-size
+    // chunks with no early exit inside, which the compiler makes wide.
     let suspect = |c: u8| {
         u8::from(c < 0x20 && c != allowed)
             | u8::from(c == 0x7f)
@@ -38,40 +37,31 @@ fn is_plain_but(text: &str, allowed: Option<u8>) -> bool {
             | u8::from(c == 0xd8)
             | u8::from(c == 0xe2)
     };
-    let chunks = b.chunks_exact(32);
-    let tail = chunks
-        .remainder()
-        .iter()
-        .fold(0, |seen, &c| seen | suspect(c));
-    if tail == 0
-        && !chunks
-            .into_iter()
-            .any(|chunk| chunk.iter().fold(0, |seen, &c| seen | suspect(c)) != 0)
-    {
-        return true;
-    }
-    let allowed = Some(allowed);
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let unsafe_here = match c {
-            0x7f => true,
-            c if c < 0x20 => Some(c) != allowed,
-            0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
-            0xd8 => at(i + 1) == 0x9c,
-            0xe2 => matches!(
-                (at(i + 1), at(i + 2)),
-                (0x80, 0x8e | 0x8f | 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
-            ),
-            _ => false,
-        };
-        if unsafe_here {
+    // Whether the character starting at byte `i` is unsafe; it may run on
+    // into the next chunk.
+    let unsafe_at = |i: usize| match b[i] {
+        0x7f => true,
+        c if c < 0x20 => c != allowed,
+        0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+        0xd8 => at(i + 1) == 0x9c,
+        0xe2 => matches!(
+            (at(i + 1), at(i + 2)),
+            (0x80, 0x8e | 0x8f | 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+        ),
+        _ => false,
+    };
+    // Only a chunk with a suspect byte (a dash, say) is looked at closely.
+    let chunks = b.chunks_exact(CHUNK);
+    let tail = chunks.remainder();
+    for (n, chunk) in chunks.enumerate() {
+        let suspects = chunk.iter().fold(0, |seen, &c| seen | suspect(c));
+        if suspects != 0 && (n * CHUNK..(n + 1) * CHUNK).any(unsafe_at) {
             return false;
         }
-        i += 1;
     }
-    true
+    let suspects = tail.iter().fold(0, |seen, &c| seen | suspect(c));
+    suspects == 0 || !(b.len() - tail.len()..b.len()).any(unsafe_at)
 }
 
 /// One line of user text, safe to print: escape sequences are dropped whole,
@@ -115,6 +105,27 @@ pub fn cleaned(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(clean_slow(text))
+}
+
+/// Text that has been through [`cleaned`]: safe to print as it is. Text
+/// made on many cores is cleaned where it is made, while it is still in
+/// that core's cache, and then written with nothing more to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clean(String);
+
+impl Clean {
+    /// `text`, cleaned as [`cleaned`] does; not copied when it is clean.
+    pub fn new(text: String) -> Clean {
+        match cleaned(&text) {
+            Cow::Borrowed(_) => Clean(text),
+            Cow::Owned(clean) => Clean(clean),
+        }
+    }
+
+    /// The clean text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// [`clean_line`] for text that may not be, borrowing it when it is.
@@ -231,9 +242,14 @@ mod tests {
             '\u{2029}', '\u{202a}', '\u{202e}', '\u{202f}', '\u{2065}', '\u{2066}', '\u{2069}',
             '\u{206a}', '\u{20ac}', 'é', 'a', ' ', '\n', '\t',
         ];
-        for a in near {
-            for b in near {
-                let text = format!("x{a}{b}y");
+        // Every pair alone, and across the edge of the fast path's chunks.
+        let texts = near.iter().flat_map(|a| {
+            near.iter().flat_map(move |b| {
+                [0, 29, 30, 31, 32, 60].map(|pad| format!("{}x{a}{b}y", "p".repeat(pad)))
+            })
+        });
+        for text in texts {
+            {
                 let unsafe_any = text.chars().any(is_unsafe_char);
                 assert_eq!(is_plain(&text), !unsafe_any, "{text:?}");
                 let lines_unsafe = text.chars().any(|c| c != '\n' && is_unsafe_char(c));

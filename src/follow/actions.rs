@@ -1,8 +1,11 @@
 //! Action items across sessions: one row per action with the session it
 //! came from, filtered and sorted by due date. Pure; no I/O.
 
+use std::sync::Arc;
+
 use compact_str::{CompactString, ToCompactString};
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{ActionStatus, Priority, Session};
@@ -16,8 +19,8 @@ pub struct ActionRow {
     pub id: CompactString,
     /// The session's id.
     pub session: CompactString,
-    /// The session's title.
-    pub session_title: String,
+    /// The session's title, shared by its actions' rows.
+    pub session_title: Arc<str>,
     /// The action's label in the session's summary: `A2`.
     pub number: CompactString,
     /// What will be done.
@@ -99,11 +102,12 @@ fn matches(wanted: Option<&str>, value: Option<&str>) -> bool {
 pub fn rows(sessions: &[Session], today: Date) -> Vec<ActionRow> {
     let mut rows = Vec::new();
     for s in sessions {
+        let title: Arc<str> = Arc::from(s.title.as_str());
         for (i, a) in s.actions.iter().enumerate() {
             rows.push(ActionRow {
                 id: a.id.to_compact_string(),
                 session: s.id.to_compact_string(),
-                session_title: s.title.clone(),
+                session_title: Arc::clone(&title),
                 number: compact_str::format_compact!("A{}", i + 1),
                 description: a.description.clone(),
                 owner: a.owner.as_deref().map(CompactString::from),
@@ -129,10 +133,14 @@ pub fn select(sessions: &[Session], filter: &ActionFilter, today: Date) -> Vec<A
 
 /// The rows `filter` keeps, in the order of [`select`]; the rows are
 /// borrowed, not moved, and sorted on every core.
-pub fn sort<'a>(rows: &'a [ActionRow], filter: &ActionFilter, today: Date) -> Vec<&'a ActionRow> {
-    use rayon::prelude::*;
+pub fn sort<'a>(
+    rows: impl IntoIterator<Item = &'a ActionRow>,
+    filter: &ActionFilter,
+    today: Date,
+) -> Vec<&'a ActionRow> {
+    let rows: Vec<&ActionRow> = rows.into_iter().collect();
     let mut kept: Vec<_> = rows
-        .par_iter()
+        .into_par_iter()
         .filter(|r| filter.keeps(r, today))
         .map(|r| (key(r), r.session.as_str(), number(r), r))
         .collect();
@@ -225,7 +233,7 @@ mod tests {
         ActionRow {
             id: compact_str::format_compact!("a-{number}"),
             session: session.into(),
-            session_title: String::new(),
+            session_title: Arc::from(""),
             number: compact_str::format_compact!("A{number}"),
             description: String::new(),
             owner: None,

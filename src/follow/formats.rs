@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use unicode_width::UnicodeWidthStr;
 
 use super::actions::ActionRow;
-use crate::export::sanitize::{clean_line, cleaned_line};
+use crate::export::sanitize::{Clean, clean_line, cleaned_line};
 
 /// The columns of the CSV, in order.
 pub const CSV_COLUMNS: [&str; 13] = [
@@ -141,7 +141,7 @@ fn ics_description(r: &ActionRow) -> String {
 /// status, the reference to give `fivewhys action`, and what, in full.
 pub fn table(rows: &[&ActionRow]) -> String {
     let mut out = String::new();
-    table_blocks(rows, |block| out.push_str(block));
+    table_blocks(rows, |block| out.push_str(block.as_str()));
     out
 }
 
@@ -160,12 +160,13 @@ fn width(text: &str) -> usize {
 const BLOCK: usize = 1024;
 
 /// [`table`], a block of whole lines at a time, so a long table is written
-/// as it is made; the blocks are made on every core.
-pub fn table_blocks(rows: &[&ActionRow], mut block: impl FnMut(&str)) {
+/// as it is made; the blocks are made and cleaned on every core, the next
+/// while `block` is given the last.
+pub fn table_blocks(rows: &[&ActionRow], mut block: impl FnMut(&Clean) + Send) {
     use rayon::prelude::*;
     let header = ["DUE", "OWNER", "STATUS", "ACTION", "WHAT"];
-    let mut widths = header.map(str::len);
-    for r in rows {
+    // Each column as wide as its widest cell, up to 24; found on every core.
+    let widest = |mut widths: [usize; 5], r: &&ActionRow| {
         let cells = [
             due_width(r),
             width(&owner(r)),
@@ -175,27 +176,58 @@ pub fn table_blocks(rows: &[&ActionRow], mut block: impl FnMut(&str)) {
         for (w, cell) in widths.iter_mut().zip(cells) {
             *w = (*w).max(cell.min(24));
         }
-    }
+        widths
+    };
+    let widths = rows
+        .par_iter()
+        .fold(|| header.map(str::len), widest)
+        .reduce(
+            || header.map(str::len),
+            |a, b| std::array::from_fn(|i| a[i].max(b[i])),
+        );
     let mut text = String::new();
     for (name, w) in header.iter().zip(widths).take(4) {
         cell(&mut text, name, w);
     }
     text.push_str("WHAT\n");
-    block(&text);
-    for window in rows.chunks(BLOCK * 32) {
-        let texts: Vec<String> = window
+    block(&Clean::new(text));
+    let made = |window: &[&ActionRow]| -> Vec<Clean> {
+        window
             .par_chunks(BLOCK)
             .map(|rows| {
                 let mut text = String::new();
                 for r in rows {
                     row_line(&mut text, r, &widths);
                 }
-                text
+                Clean::new(text)
             })
-            .collect();
-        for text in &texts {
-            block(text);
-        }
+            .collect()
+    };
+    let mut windows = rows.chunks(BLOCK * 32);
+    let mut ready = windows.next().map(made).unwrap_or_default();
+    for window in windows {
+        let (next, ()) = rayon::join(|| made(window), || ready.iter().for_each(&mut block));
+        ready = next;
+    }
+    ready.iter().for_each(block);
+}
+
+/// `date` as `YYYY-MM-DD`, written by hand for the years a table shows
+/// (formatting machinery is most of a row's cost).
+fn push_date(text: &mut String, date: Date) {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&year) {
+        let _ = write!(text, "{date}");
+        return;
+    }
+    let digit = |n: i16| char::from(b'0' + n as u8);
+    for n in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] {
+        text.push(digit(n));
+    }
+    for n in [month, day] {
+        text.push('-');
+        text.push(digit(i16::from(n / 10)));
+        text.push(digit(i16::from(n % 10)));
     }
 }
 
@@ -229,7 +261,7 @@ fn row_line(text: &mut String, r: &ActionRow, widths: &[usize; 5]) {
     let start = text.len();
     match r.due {
         Some(d) => {
-            let _ = write!(text, "{d}");
+            push_date(text, d);
             if r.overdue {
                 text.push_str(" overdue");
             }
@@ -252,4 +284,23 @@ fn row_line(text: &mut String, r: &ActionRow, widths: &[usize; 5]) {
         r.number,
         cleaned_line(&r.session_title)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written date is jiff's own, for every year a table can
+    /// hold, ordinary or not.
+    #[test]
+    fn dates_are_written_as_jiff_writes_them() {
+        for year in [-9999, -1, 0, 7, 99, 999, 1000, 2026, 9999] {
+            for (month, day) in [(1, 1), (2, 28), (9, 30), (10, 9), (12, 31)] {
+                let date = jiff::civil::date(year, month, day);
+                let mut text = String::new();
+                push_date(&mut text, date);
+                assert_eq!(text, date.to_string());
+            }
+        }
+    }
 }

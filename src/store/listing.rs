@@ -120,32 +120,31 @@ fn collect(sessions_dir: &Path, cache_path: &Path, follow_ups: bool) -> io::Resu
 /// changed (on every core), and brings the cache up to date: changed
 /// files are appended, and the file is rewritten sorted now and then.
 pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
-    use rayon::prelude::*;
     // The cache is indexed on one thread while the folder is read and
     // every file's stamp taken on the others.
     let (log, found) = std::thread::scope(|threads| -> io::Result<_> {
         let log = threads.spawn(|| Log::open(cache_path));
+        // This thread reads the folder on while the batches it has read
+        // are stamped on every core.
+        let stamped = std::sync::Mutex::new(Vec::new());
+        rayon::in_place_scope(|batches| {
+            each_session_entry(sessions_dir, cache_path, |entries| {
+                let stamped = &stamped;
+                batches.spawn(move |_| {
+                    let batch: Vec<_> = entries.into_iter().map(stamp_of).collect();
+                    stamped
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(batch);
+                });
+            })
+        })?;
         let mut found = Found::default();
-        each_session_entry(sessions_dir, cache_path, |entries| {
-            let stamped: Vec<_> = entries
-                .into_par_iter()
-                .map(|entry| {
-                    // Not following links: what is in the folder is what
-                    // is reported.
-                    let stamp = match entry.metadata() {
-                        Ok(meta) => match not_a_session_file(&meta) {
-                            Some(reason) => Err(reason),
-                            None => Ok(Stamp::of(&meta)),
-                        },
-                        Err(e) => Err(format!("cannot read: {e}")),
-                    };
-                    (entry.file_name(), stamp)
-                })
-                .collect();
-            for (name, stamp) in stamped {
+        for batch in stamped.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            for (name, stamp) in batch {
                 found.add(name, stamp);
             }
-        })?;
+        }
         let log = log.join().unwrap_or_else(|_| Log::default());
         Ok((log, found))
     })?;
@@ -204,6 +203,19 @@ pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
     }
     scan.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(scan)
+}
+
+/// An entry's name and stamp, or why it is not read as a session. Links
+/// are not followed: what is in the folder is what is reported.
+fn stamp_of(entry: fs::DirEntry) -> (std::ffi::OsString, Result<Stamp, String>) {
+    let stamp = match entry.metadata() {
+        Ok(meta) => match not_a_session_file(&meta) {
+            Some(reason) => Err(reason),
+            None => Ok(Stamp::of(&meta)),
+        },
+        Err(e) => Err(format!("cannot read: {e}")),
+    };
+    (entry.file_name(), stamp)
 }
 
 /// The session files a folder pass found: their names end to end (100,000

@@ -136,11 +136,17 @@ impl Store {
     fn cache_file(&self) -> PathBuf {
         let cache = self.root.join("cache");
         // Version 1 could not tell same-size edits apart; 2 and 3 were one
-        // JSON text, rewritten whole for any change.
-        for old in ["list-v1.json", "list-v2.json", "list-v3.json"] {
+        // JSON text, rewritten whole for any change; 4 named every field
+        // of every open action.
+        for old in [
+            "list-v1.json",
+            "list-v2.json",
+            "list-v3.json",
+            "list-v4.log",
+        ] {
             let _ = fs::remove_file(cache.join(old));
         }
-        cache.join("list-v4.log")
+        cache.join("list-v5.log")
     }
 
     /// Creates and saves a new empty session of `kind`, working in the

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use compact_str::CompactString;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -109,13 +110,13 @@ pub struct FollowUpRef<'a> {
 impl FollowUpRef<'_> {
     /// As a row of `fivewhys actions` of session `session` titled
     /// `title`, "overdue" measured from `today`.
-    pub fn row(&self, session: &str, title: &str, today: jiff::civil::Date) -> ActionRow {
+    pub fn row(&self, session: &str, title: &Arc<str>, today: jiff::civil::Date) -> ActionRow {
         let owned = |t: &Option<Cow<'_, str>>| t.as_deref().map(str::to_string);
         let short = |t: &Option<Cow<'_, str>>| t.as_deref().map(CompactString::from);
         ActionRow {
             id: CompactString::from(&*self.id),
             session: CompactString::from(session),
-            session_title: title.to_string(),
+            session_title: Arc::clone(title),
             number: CompactString::from(&*self.number),
             description: self.description.to_string(),
             owner: short(&self.owner),
