@@ -98,8 +98,9 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
                     .filter(|r| f.keeps(r, today))
                     .collect()
             },
-            |rows: Vec<_>| {
+            |mut rows: Vec<_>| {
                 if !rows.is_empty() {
+                    rows.shrink_to_fit();
                     all.push(rows);
                 }
             },

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -125,26 +126,31 @@ pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
     let (log, found) = std::thread::scope(|threads| -> io::Result<_> {
         let log = threads.spawn(|| Log::open(cache_path));
         // This thread reads the folder on while the batches it has read
-        // are stamped on every core.
-        let stamped = std::sync::Mutex::new(Vec::new());
+        // are stamped on every core, each added as soon as it is stamped;
+        // a few batches at most wait, so memory does not grow.
+        let found = Mutex::new(Found::default());
+        let waiting = (Mutex::new(0usize), Condvar::new());
         rayon::in_place_scope(|batches| {
             each_session_entry(sessions_dir, cache_path, |entries| {
-                let stamped = &stamped;
+                let mut n = locked(&waiting.0);
+                while *n >= 4 {
+                    n = waiting.1.wait(n).unwrap_or_else(|e| e.into_inner());
+                }
+                *n += 1;
+                drop(n);
+                let (found, waiting) = (&found, &waiting);
                 batches.spawn(move |_| {
                     let batch: Vec<_> = entries.into_iter().map(stamp_of).collect();
-                    stamped
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(batch);
+                    let mut found = locked(found);
+                    for (name, stamp) in batch {
+                        found.add(name, stamp);
+                    }
+                    *locked(&waiting.0) -= 1;
+                    waiting.1.notify_one();
                 });
             })
         })?;
-        let mut found = Found::default();
-        for batch in stamped.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            for (name, stamp) in batch {
-                found.add(name, stamp);
-            }
-        }
+        let found = found.into_inner().unwrap_or_else(|e| e.into_inner());
         let log = log.join().unwrap_or_else(|_| Log::default());
         Ok((log, found))
     })?;
@@ -203,6 +209,11 @@ pub fn scan(sessions_dir: &Path, cache_path: &Path) -> io::Result<Scan> {
     }
     scan.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(scan)
+}
+
+/// What `m` guards; a thread that panicked holding it left it whole.
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// An entry's name and stamp, or why it is not read as a session. Links
