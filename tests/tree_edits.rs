@@ -180,3 +180,71 @@ proptest! {
         prop_assert_eq!(to_text(&back), text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(common::cases(200)))]
+
+    /// The window the Whys screen draws (walked only as far as it needs)
+    /// holds the rows a list scrolled to the selection shows, and the
+    /// counts taken in one walk are those of the whole tree; after any
+    /// edits, for any selection (a stale one too) and any height.
+    #[test]
+    fn the_drawn_window_and_the_counts_match_the_whole_tree(
+        edits in proptest::collection::vec(edit(), 1..80),
+        pick in any::<usize>(),
+        stale in any::<bool>(),
+        height in 1usize..12,
+    ) {
+        let mut s = Session::new("random", now());
+        for e in edits {
+            apply(&mut s, e);
+        }
+        let nodes = s.why_nodes();
+        let selected_id = if stale { Some("gone".to_string()) } else { node_id(&s, pick) };
+        let selected = nodes
+            .iter()
+            .position(|(_, n)| selected_id.as_deref() == Some(n.id.as_str()))
+            .unwrap_or(0);
+        let first = selected.saturating_sub(height - 1);
+        let expected: Vec<_> = nodes.iter().skip(first).take(height).copied().collect();
+        let window = s.why_window(selected_id.as_deref(), height);
+        prop_assert_eq!((window.first, window.selected), (first, selected));
+        prop_assert_eq!(window.rows, expected);
+
+        let tally = s.tally();
+        prop_assert_eq!(tally.answers, nodes.iter().filter(|(d, _)| *d > 0).count());
+        prop_assert_eq!(tally.root_causes, s.root_causes().len());
+        prop_assert_eq!(tally.gaps.unaddressed, s.unaddressed_root_causes().len());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(common::cases(200)))]
+
+    /// Moving by any number of rows from any selection (a stale one too)
+    /// lands where counting along the whole tree lands, kept to its ends.
+    #[test]
+    fn moving_through_the_tree_lands_as_counting_does(
+        edits in proptest::collection::vec(edit(), 1..80),
+        pick in any::<usize>(),
+        stale in any::<bool>(),
+        offset in -12isize..12,
+    ) {
+        let mut s = Session::new("random", now());
+        for e in edits {
+            apply(&mut s, e);
+        }
+        let nodes = s.why_nodes();
+        let selected_id = if stale { Some("gone".to_string()) } else { node_id(&s, pick) };
+        let at = nodes
+            .iter()
+            .position(|(_, n)| selected_id.as_deref() == Some(n.id.as_str()))
+            .unwrap_or(0);
+        let expected = nodes.len().checked_sub(1).map(|last| {
+            let to = at.saturating_add_signed(offset).min(last);
+            nodes[to].1.id.clone()
+        });
+        let moved = s.why_beside(selected_id.as_deref(), offset).map(|n| n.id.clone());
+        prop_assert_eq!(moved, expected);
+    }
+}

@@ -202,14 +202,19 @@ impl Session {
     /// Root causes that no action item addresses: gaps to close before the
     /// meeting ends.
     pub fn unaddressed_root_causes(&self) -> Vec<&super::WhyNode> {
+        let addressed = self.addressed();
         self.root_causes()
             .into_iter()
-            .filter(|n| {
-                !self
-                    .actions
-                    .iter()
-                    .any(|a| a.status != ActionStatus::Dropped && a.addresses.contains(&n.id))
-            })
+            .filter(|n| !addressed.contains(n.id.as_str()))
+            .collect()
+    }
+
+    /// The ids of the answers an action not dropped addresses, gathered
+    /// once: a large tree has many root causes to look up.
+    pub fn addressed(&self) -> std::collections::HashSet<&str> {
+        (self.actions.iter())
+            .filter(|a| a.status != ActionStatus::Dropped)
+            .flat_map(|a| a.addresses.iter().map(String::as_str))
             .collect()
     }
 }

@@ -47,11 +47,41 @@ impl Gaps {
 impl Session {
     /// The gaps to close before the meeting ends.
     pub fn gaps(&self) -> Gaps {
+        self.tally().gaps
+    }
+
+    /// The answers, the root causes and the gaps, counted in one walk of
+    /// the tree (the stage bar shows them on every frame).
+    pub fn tally(&self) -> Tally {
+        let addressed = self.addressed();
+        let (mut answers, mut root_causes, mut unaddressed) = (0, 0, 0);
+        self.each_why(|depth, node| {
+            answers += usize::from(depth > 0);
+            if node.root_cause {
+                root_causes += 1;
+                unaddressed += usize::from(!addressed.contains(node.id.as_str()));
+            }
+        });
         let open = || self.actions.iter().filter(|a| a.status.is_open());
-        Gaps {
-            unaddressed: self.unaddressed_root_causes().len(),
-            unowned: open().filter(|a| a.owner.is_none()).count(),
-            undated: open().filter(|a| a.due.is_none()).count(),
+        Tally {
+            answers,
+            root_causes,
+            gaps: Gaps {
+                unaddressed,
+                unowned: open().filter(|a| a.owner.is_none()).count(),
+                undated: open().filter(|a| a.due.is_none()).count(),
+            },
         }
     }
+}
+
+/// What [`Session::tally`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Answers: every node but the problem statements.
+    pub answers: usize,
+    /// Nodes marked as root causes.
+    pub root_causes: usize,
+    /// The gaps to close.
+    pub gaps: Gaps,
 }

@@ -18,7 +18,7 @@ mod why;
 mod why_file;
 
 pub use action::{ActionItem, ActionStatus, Priority};
-pub use gaps::Gaps;
+pub use gaps::{Gaps, Tally};
 pub use kind::{DEFAULT_KIND, Vocabulary};
 pub use lessons::Lesson;
 pub use meeting::{Cursor, Meeting, StageTime};
@@ -26,4 +26,4 @@ pub use session::{
     CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,
 };
 pub use validate::Invalid;
-pub use why::{Confidence, Direction, EditError, TreePath, WhyNode, default_question};
+pub use why::{Confidence, Direction, EditError, TreePath, WhyNode, WhyWindow, default_question};

@@ -4,6 +4,8 @@
 //! Every edit keeps two invariants: node ids are unique in the session, and
 //! no action item links to a node that does not exist. Pure; no I/O.
 
+use std::ops::ControlFlow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -155,12 +157,53 @@ impl WhyNode {
 /// into one list: no list per root, no recursion.
 fn depth_first(roots: &[WhyNode]) -> Vec<(usize, &WhyNode)> {
     let mut out = Vec::new();
-    let mut stack: Vec<(usize, &WhyNode)> = roots.iter().rev().map(|n| (0, n)).collect();
-    while let Some((depth, node)) = stack.pop() {
+    each_depth_first(roots, |depth, node| {
         out.push((depth, node));
-        stack.extend(node.children.iter().rev().map(|child| (depth + 1, child)));
-    }
+        ControlFlow::Continue(())
+    });
     out
+}
+
+/// Calls `f` with every node under `roots` and its depth, depth first,
+/// without listing them, until `f` says stop.
+fn each_depth_first<'a>(
+    roots: &'a [WhyNode],
+    mut f: impl FnMut(usize, &'a WhyNode) -> ControlFlow<()>,
+) {
+    // Sibling lists still being gone through, each with its depth.
+    let mut stack: Vec<(usize, std::slice::Iter<'a, WhyNode>)> = vec![(0, roots.iter())];
+    while let Some((depth, siblings)) = stack.last_mut() {
+        let depth = *depth;
+        match siblings.next() {
+            Some(node) => {
+                if f(depth, node).is_break() {
+                    return;
+                }
+                if !node.children.is_empty() {
+                    stack.push((depth + 1, node.children.iter()));
+                }
+            }
+            None => {
+                stack.pop();
+            }
+        }
+    }
+}
+
+/// `height` rows of the tree in the order of [`Session::why_nodes`] that
+/// show the node `selected`, as a list scrolled to keep it in view shows
+/// them: the first rows while it is among them, else the rows ending at
+/// it. The walk stops there, so a selection near the top costs the same
+/// in a tree of 5,000 answers as in one of fifty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhyWindow<'a> {
+    /// The rows, with their depths.
+    pub rows: Vec<(usize, &'a WhyNode)>,
+    /// The index of the first row among all nodes.
+    pub first: usize,
+    /// The index of the selected node among all nodes (0 when `selected`
+    /// is no node's id).
+    pub selected: usize,
 }
 
 /// Which way to move a node among its siblings.
@@ -224,6 +267,98 @@ impl Session {
     /// Every node, depth first, with its depth (0 for problem statements).
     pub fn why_nodes(&self) -> Vec<(usize, &WhyNode)> {
         depth_first(&self.whys)
+    }
+
+    /// Calls `f` with every node and its depth, in the order of
+    /// [`Session::why_nodes`], without listing them.
+    pub fn each_why<'a>(&'a self, mut f: impl FnMut(usize, &'a WhyNode)) {
+        each_depth_first(&self.whys, |depth, node| {
+            f(depth, node);
+            ControlFlow::Continue(())
+        });
+    }
+
+    /// The node `offset` places from the node `selected` in the order of
+    /// [`Session::why_nodes`], kept to the first and last; counted from the
+    /// first node when `selected` is no node's id. The walk stops as soon
+    /// as it can, so moving near the top of a large tree is cheap.
+    pub fn why_beside(&self, selected: Option<&str>, offset: isize) -> Option<&WhyNode> {
+        let back = if offset < 0 { offset.unsigned_abs() } else { 0 };
+        let ahead = usize::try_from(offset).unwrap_or(0);
+        // The first nodes, and the nodes up to the selection.
+        let (mut head, mut behind) = (Vec::new(), std::collections::VecDeque::new());
+        let (mut found, mut since, mut last, mut result) = (false, 0, None, None);
+        each_depth_first(&self.whys, |_, node| {
+            last = Some(node);
+            if head.len() <= ahead {
+                head.push(node);
+            }
+            if found {
+                since += 1;
+                if since == ahead {
+                    result = Some(node);
+                    return ControlFlow::Break(());
+                }
+                return ControlFlow::Continue(());
+            }
+            behind.push_back(node);
+            if behind.len() > back + 1 {
+                behind.pop_front();
+            }
+            if selected == Some(node.id.as_str()) {
+                found = true;
+                if ahead == 0 {
+                    result = behind.front().copied();
+                    return ControlFlow::Break(());
+                }
+            }
+            ControlFlow::Continue(())
+        });
+        if found {
+            result.or(last)
+        } else {
+            head.get(ahead).or(head.last()).copied()
+        }
+    }
+
+    /// The [`WhyWindow`] of `height` rows (at least one) showing the node
+    /// `selected`.
+    pub fn why_window(&self, selected: Option<&str>, height: usize) -> WhyWindow<'_> {
+        let height = height.max(1);
+        // The first rows, and the last rows seen.
+        let (mut head, mut last) = (Vec::new(), std::collections::VecDeque::new());
+        let (mut index, mut found) = (0, None);
+        each_depth_first(&self.whys, |depth, node| {
+            if found.is_none() && selected == Some(node.id.as_str()) {
+                found = Some(index);
+            }
+            if head.len() < height {
+                head.push((depth, node));
+            }
+            last.push_back((depth, node));
+            if last.len() > height {
+                last.pop_front();
+            }
+            index += 1;
+            match found {
+                // Rows ending at the selection.
+                Some(at) if at >= height => ControlFlow::Break(()),
+                Some(_) if head.len() == height => ControlFlow::Break(()),
+                _ => ControlFlow::Continue(()),
+            }
+        });
+        match found {
+            Some(at) if at >= height => WhyWindow {
+                rows: last.into(),
+                first: at + 1 - height,
+                selected: at,
+            },
+            _ => WhyWindow {
+                rows: head,
+                first: 0,
+                selected: found.unwrap_or(0),
+            },
+        }
     }
 
     /// The path of indices to the node with this id.
@@ -443,20 +578,24 @@ impl Session {
 
     /// Answers still believed or unsure: follow-ups to verify, in tree order.
     pub fn to_verify(&self) -> Vec<&WhyNode> {
-        self.why_nodes()
-            .into_iter()
-            .filter(|(depth, n)| *depth > 0 && n.confidence != Confidence::Fact)
-            .map(|(_, n)| n)
-            .collect()
+        let mut out = Vec::new();
+        self.each_why(|depth, n| {
+            if depth > 0 && n.confidence != Confidence::Fact {
+                out.push(n);
+            }
+        });
+        out
     }
 
     /// All nodes marked as root causes, in tree order.
     pub fn root_causes(&self) -> Vec<&WhyNode> {
-        self.why_nodes()
-            .into_iter()
-            .map(|(_, n)| n)
-            .filter(|n| n.root_cause)
-            .collect()
+        let mut out = Vec::new();
+        self.each_why(|_, n| {
+            if n.root_cause {
+                out.push(n);
+            }
+        });
+        out
     }
 }
 

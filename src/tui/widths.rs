@@ -14,13 +14,29 @@ fn graphemes(text: &str) -> impl Iterator<Item = (&str, usize)> {
         .filter(|(_, w)| *w > 0)
 }
 
+/// Whether every character of `text` is printable ASCII: one grapheme
+/// and one column each, so its width is its length (most text is).
+fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 /// Columns `text` takes on screen.
 pub fn width(text: &str) -> usize {
+    if is_printable_ascii(text) {
+        return text.len();
+    }
     graphemes(text).map(|(_, w)| w).sum()
 }
 
 /// `text` cut to at most `max` columns, ending in "…" when cut.
 pub fn fit(text: &str, max: usize) -> String {
+    if is_printable_ascii(text) {
+        return match max {
+            _ if text.len() <= max => text.to_string(),
+            0 => String::new(),
+            _ => format!("{}…", &text[..max - 1]),
+        };
+    }
     if width(text) <= max {
         return graphemes(text).map(|(g, _)| g).collect();
     }
@@ -52,6 +68,41 @@ pub fn fit_pad(text: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The way every text is measured and cut without the ASCII shortcut.
+    fn fit_by_graphemes(text: &str, max: usize) -> String {
+        let total: usize = graphemes(text).map(|(_, w)| w).sum();
+        if total <= max {
+            return graphemes(text).map(|(g, _)| g).collect();
+        }
+        if max == 0 {
+            return String::new();
+        }
+        let (mut out, mut used) = (String::new(), 0);
+        for (g, w) in graphemes(text) {
+            if used + w > max - 1 {
+                break;
+            }
+            out.push_str(g);
+            used += w;
+        }
+        out.push('…');
+        out
+    }
+
+    proptest! {
+        /// Printable ASCII measured and cut by length gives what measuring
+        /// grapheme by grapheme gives; other text still takes that path.
+        #[test]
+        fn the_ascii_shortcut_measures_as_graphemes_do(
+            text in "[ -~]{0,40}|[ -~\t\r\néü王]{0,20}",
+            max in 0usize..45,
+        ) {
+            prop_assert_eq!(width(&text), graphemes(&text).map(|(_, w)| w).sum::<usize>());
+            prop_assert_eq!(fit(&text, max), fit_by_graphemes(&text, max));
+        }
+    }
 
     #[test]
     fn wide_and_combining_text_is_measured_as_shown() {

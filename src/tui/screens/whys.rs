@@ -111,22 +111,13 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let left_width = (area.width / 2).max(20).min(area.width);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(area);
-    let nodes = s.why_nodes();
     let columns = usize::from(left.width.saturating_sub(1));
-    let selected = nodes
-        .iter()
-        .position(|(_, node)| ss.node_sel.as_deref() == Some(node.id.as_str()))
-        .unwrap_or(0);
-    // Only the rows that fit are built, so 5,000 answers draw as fast as
-    // fifty: a window that keeps the selection in view.
-    let height = usize::from(left.height).max(1);
-    let first = selected.saturating_sub(height - 1);
-    let items: Vec<ListItem> = nodes
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(i, (depth, node))| row(node, *depth, i == selected, columns, theme))
+    // Only the rows that fit are walked to and built, so 5,000 answers
+    // draw as fast as fifty: a window that keeps the selection in view.
+    let window = s.why_window(ss.node_sel.as_deref(), usize::from(left.height));
+    let (first, selected) = (window.first, window.selected);
+    let items: Vec<ListItem> = (window.rows.iter().enumerate())
+        .map(|(i, (depth, node))| row(node, *depth, first + i == selected, columns, theme))
         .collect();
     let border = Block::default()
         .borders(Borders::RIGHT)
@@ -137,7 +128,8 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let Some(id) = ss.node_sel.as_deref() else {
         return;
     };
-    let Some(&(depth, node)) = nodes.get(selected).filter(|(_, n)| n.id == id) else {
+    let Some(&(depth, node)) = (window.rows.get(selected - first)).filter(|(_, n)| n.id == id)
+    else {
         return;
     };
     let (detail_area, edit_area) = match ss.editor() {

@@ -31,29 +31,18 @@ fn target_of(ss: &SessionState, action: &Action) -> Option<String> {
             .and_then(|id| ss.session.node(id))
             .and_then(|n| n.children.first())
             .map(|c| c.id.clone()),
-        Action::Up
-        | Action::PrevField
-        | Action::Down
-        | Action::NextField
-        | Action::PageUp
-        | Action::PageDown
-        | Action::First
-        | Action::Last => {
-            let nodes = ss.session.why_nodes();
-            let last = nodes.len().checked_sub(1)?;
-            let at = sel
-                .and_then(|id| nodes.iter().position(|(_, n)| n.id == id))
-                .unwrap_or(0);
-            let to = match action {
-                Action::Up | Action::PrevField => at.saturating_sub(1),
-                Action::Down | Action::NextField => (at + 1).min(last),
-                Action::PageUp => at.saturating_sub(10),
-                Action::PageDown => (at + 10).min(last),
-                Action::First => 0,
-                _ => last,
+        Action::First => ss.session.whys.first().map(|n| n.id.clone()),
+        Action::Last => (ss.session.why_nodes().last()).map(|(_, n)| n.id.clone()),
+        Action::Up | Action::PrevField | Action::Down | Action::NextField => {
+            let offset = if matches!(action, Action::Up | Action::PrevField) {
+                -1
+            } else {
+                1
             };
-            Some(nodes[to].1.id.clone())
+            ss.session.why_beside(sel, offset).map(|n| n.id.clone())
         }
+        Action::PageUp => ss.session.why_beside(sel, -10).map(|n| n.id.clone()),
+        Action::PageDown => ss.session.why_beside(sel, 10).map(|n| n.id.clone()),
         _ => None,
     }
 }

@@ -30,16 +30,12 @@ struct Counts {
 
 impl Counts {
     fn of(s: &Session) -> Counts {
-        let (mut answers, mut root_causes) = (0, 0);
-        for (depth, node) in s.why_nodes() {
-            answers += usize::from(depth > 0);
-            root_causes += usize::from(node.root_cause);
-        }
-        let gaps = s.gaps();
+        let tally = s.tally();
+        let gaps = tally.gaps;
         Counts {
             people: s.participants.len(),
-            answers,
-            root_causes,
+            answers: tally.answers,
+            root_causes: tally.root_causes,
             actions: s.actions.len(),
             unowned: gaps.unowned,
             gaps: gaps.total(),
