@@ -1,0 +1,80 @@
+//! Key-press latency as percentiles: 2,000 presses (Down and Up in turn,
+//! each updated and drawn) on 500- and 5,000-answer sessions at 80×24 and
+//! 200×60, after 200 to warm up. The divan bench `keys` gives medians; this
+//! gives the p99 a facilitator feels as a stutter.
+//!
+//! ```sh
+//! cargo bench --bench key_latency
+//! ```
+
+#[path = "../examples/gen_sessions/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use fivewhys::tui::app::App;
+use fivewhys::tui::theme::{Theme, ThemeName};
+use fivewhys::tui::{Action, keymap, ui, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    println!("answers  size        p50        p99    slowest");
+    for answers in [500, 5_000] {
+        for (w, h) in [(80, 24), (200, 60)] {
+            let mut times = presses(answers, w, h);
+            times.sort_unstable();
+            let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+            println!(
+                "{answers:>7}  {:<7} {:>6.3} ms  {:>6.3} ms  {:>6.3} ms",
+                format!("{w}×{h}"),
+                ms(at(0.5)),
+                ms(at(0.99)),
+                ms(at(1.0))
+            );
+        }
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The time of each of 2,000 presses, after 200 not counted.
+fn presses(answers: usize, w: u16, h: u16) -> Vec<Duration> {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut session = generate::session(&mut rng, 1, answers, 20);
+    session.stage = fivewhys::model::Stage::Whys;
+    let mut app = App::new(Theme::named(ThemeName::Dark), jiff::Zoned::now());
+    update(
+        &mut app,
+        Action::SessionOpened {
+            session: Box::new(session),
+            path: "/bench.json".into(),
+            read_only: None,
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    let mut times = Vec::new();
+    for i in 0..2_200 {
+        let code = if i % 2 == 0 {
+            KeyCode::Down
+        } else {
+            KeyCode::Up
+        };
+        let start = Instant::now();
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = keymap::action_for(app.contexts(), event) {
+            update(&mut app, action);
+        }
+        terminal
+            .draw(|f| ui::render(&app, f))
+            .expect("drawing to a test terminal");
+        if i >= 200 {
+            times.push(start.elapsed());
+        }
+    }
+    times
+}
