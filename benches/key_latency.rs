@@ -1,7 +1,9 @@
 //! Key-press latency as percentiles: 2,000 presses (Down and Up in turn,
 //! each updated and drawn) on 500- and 5,000-answer sessions at 80×24 and
-//! 200×60, after 200 to warm up. The divan bench `keys` gives medians; this
-//! gives the p99 a facilitator feels as a stutter.
+//! 200×60, after 200 to warm up, with the selection at the top of the tree
+//! and in its middle (a move walks the tree as far as the selection). The
+//! divan bench `keys` gives medians; this gives the p99 a facilitator feels
+//! as a stutter.
 //!
 //! ```sh
 //! cargo bench --bench key_latency
@@ -21,19 +23,22 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn main() {
-    println!("answers  size        p50        p99    slowest");
+    println!("answers  size     where       p50        p99    slowest");
     for answers in [500, 5_000] {
         for (w, h) in [(80, 24), (200, 60)] {
-            let mut times = presses(answers, w, h);
-            times.sort_unstable();
-            let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-            println!(
-                "{answers:>7}  {:<7} {:>6.3} ms  {:>6.3} ms  {:>6.3} ms",
-                format!("{w}×{h}"),
-                ms(at(0.5)),
-                ms(at(0.99)),
-                ms(at(1.0))
-            );
+            for middle in [false, true] {
+                let mut times = presses(answers, w, h, middle);
+                times.sort_unstable();
+                let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+                println!(
+                    "{answers:>7}  {:<7}  {:<6} {:>6.3} ms  {:>6.3} ms  {:>6.3} ms",
+                    format!("{w}×{h}"),
+                    if middle { "middle" } else { "top" },
+                    ms(at(0.5)),
+                    ms(at(0.99)),
+                    ms(at(1.0))
+                );
+            }
         }
     }
 }
@@ -42,8 +47,9 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// The time of each of 2,000 presses, after 200 not counted.
-fn presses(answers: usize, w: u16, h: u16) -> Vec<Duration> {
+/// The time of each of 2,000 presses, after 200 not counted; from the
+/// middle answer of the tree when `middle`, else from the first.
+fn presses(answers: usize, w: u16, h: u16, middle: bool) -> Vec<Duration> {
     let mut rng = fastrand::Rng::with_seed(7);
     let mut session = generate::session(&mut rng, 1, answers, 20);
     session.stage = fivewhys::model::Stage::Whys;
@@ -56,6 +62,11 @@ fn presses(answers: usize, w: u16, h: u16) -> Vec<Duration> {
             read_only: None,
         },
     );
+    if middle && let fivewhys::tui::app::Screen::Session(ss) = &mut app.screen {
+        let nodes = ss.session.why_nodes();
+        let id = nodes[nodes.len() / 2].1.id.clone();
+        ss.node_sel = Some(id);
+    }
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     let mut times = Vec::new();
     for i in 0..2_200 {

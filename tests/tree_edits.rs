@@ -210,6 +210,8 @@ proptest! {
         let window = s.why_window(selected_id.as_deref(), height);
         prop_assert_eq!((window.first, window.selected), (first, selected));
         prop_assert_eq!(window.rows, expected);
+        let parent = selected_id.as_deref().and_then(|id| s.parent_of(id));
+        prop_assert_eq!(window.parent.map(|p| &p.id), parent.map(|p| &p.id));
 
         let tally = s.tally();
         prop_assert_eq!(tally.answers, nodes.iter().filter(|(d, _)| *d > 0).count());

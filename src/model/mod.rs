@@ -26,4 +26,6 @@ pub use session::{
     CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,
 };
 pub use validate::Invalid;
-pub use why::{Confidence, Direction, EditError, TreePath, WhyNode, WhyWindow, default_question};
+pub use why::{
+    Confidence, Direction, EditError, TreePath, WhyNode, WhyWindow, default_question, question_of,
+};

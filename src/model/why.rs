@@ -190,6 +190,14 @@ fn each_depth_first<'a>(
     }
 }
 
+/// Whether `node` has the id `id`. Ids are short and mostly alike at the
+/// start (`w-…`), so their last bytes are compared first: a walk looking
+/// for one id among thousands rejects nearly all without a full compare.
+fn has_id(node: &WhyNode, id: &str) -> bool {
+    let (a, b) = (node.id.as_bytes(), id.as_bytes());
+    a.len() == b.len() && a.last() == b.last() && a == b
+}
+
 /// `height` rows of the tree in the order of [`Session::why_nodes`] that
 /// show the node `selected`, as a list scrolled to keep it in view shows
 /// them: the first rows while it is among them, else the rows ending at
@@ -204,6 +212,8 @@ pub struct WhyWindow<'a> {
     /// The index of the selected node among all nodes (0 when `selected`
     /// is no node's id).
     pub selected: usize,
+    /// The parent of the node `selected`, found on the way.
+    pub parent: Option<&'a WhyNode>,
 }
 
 /// Which way to move a node among its siblings.
@@ -245,7 +255,7 @@ fn find_path(roots: &[WhyNode], id: &str) -> Option<TreePath> {
             }
             continue;
         };
-        if node.id == id {
+        if has_id(node, id) {
             return Some(stack.iter().map(|(_, i)| *i).collect());
         }
         stack.push((&node.children, 0));
@@ -305,7 +315,7 @@ impl Session {
             if behind.len() > back + 1 {
                 behind.pop_front();
             }
-            if selected == Some(node.id.as_str()) {
+            if selected.is_some_and(|id| has_id(node, id)) {
                 found = true;
                 if ahead == 0 {
                     result = behind.front().copied();
@@ -327,10 +337,15 @@ impl Session {
         let height = height.max(1);
         // The first rows, and the last rows seen.
         let (mut head, mut last) = (Vec::new(), std::collections::VecDeque::new());
-        let (mut index, mut found) = (0, None);
+        let (mut index, mut found, mut parent) = (0, None, None);
+        // The last node seen at each depth: the way down to this one.
+        let mut way: Vec<&WhyNode> = Vec::new();
         each_depth_first(&self.whys, |depth, node| {
-            if found.is_none() && selected == Some(node.id.as_str()) {
+            way.truncate(depth);
+            way.push(node);
+            if found.is_none() && selected.is_some_and(|id| has_id(node, id)) {
                 found = Some(index);
+                parent = depth.checked_sub(1).and_then(|d| way.get(d).copied());
             }
             if head.len() < height {
                 head.push((depth, node));
@@ -352,11 +367,13 @@ impl Session {
                 rows: last.into(),
                 first: at + 1 - height,
                 selected: at,
+                parent,
             },
             _ => WhyWindow {
                 rows: head,
                 first: 0,
                 selected: found.unwrap_or(0),
+                parent,
             },
         }
     }
@@ -415,20 +432,15 @@ impl Session {
     /// The question a node answers: its own wording, or "Why …?" phrased
     /// from its parent's answer.
     pub fn question_for(&self, id: &str) -> String {
-        match self.node(id) {
-            Some(node) if !node.question.trim().is_empty() => node.question.clone(),
-            Some(_) => self.default_question_for(id),
-            None => String::new(),
-        }
+        self.node(id)
+            .map(|node| question_of(node, self.parent_of(id)))
+            .unwrap_or_default()
     }
 
     /// The question a node answers when none was typed: "Why? — <parent's
     /// answer>", or for a problem statement "What is the problem?".
     pub fn default_question_for(&self, id: &str) -> String {
-        match self.parent_of(id) {
-            Some(parent) => default_question(&parent.answer),
-            None => "What is the problem?".to_string(),
-        }
+        default_question_under(self.parent_of(id))
     }
 
     /// The question typed for a node, if one was (not the default wording).
@@ -596,6 +608,25 @@ impl Session {
             }
         });
         out
+    }
+}
+
+/// The question `node` answers, given its parent (none for a problem
+/// statement): its own wording, or "Why …?" phrased from the parent's
+/// answer.
+pub fn question_of(node: &WhyNode, parent: Option<&WhyNode>) -> String {
+    if node.question.trim().is_empty() {
+        default_question_under(parent)
+    } else {
+        node.question.clone()
+    }
+}
+
+/// The question a node under `parent` answers when none was typed.
+fn default_question_under(parent: Option<&WhyNode>) -> String {
+    match parent {
+        Some(parent) => default_question(&parent.answer),
+        None => "What is the problem?".to_string(),
     }
 }
 

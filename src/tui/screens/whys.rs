@@ -141,7 +141,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     };
     let [detail_area, legend] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(detail_area);
-    detail(frame, detail_area, ss, node, depth, theme);
+    detail(frame, detail_area, ss, (node, window.parent), depth, theme);
     frame.render_widget(
         Span::styled(
             fit(
@@ -162,7 +162,7 @@ fn detail(
     frame: &mut Frame,
     area: Rect,
     ss: &SessionState,
-    node: &WhyNode,
+    (node, parent): (&WhyNode, Option<&WhyNode>),
     depth: usize,
     theme: &Theme,
 ) {
@@ -177,7 +177,7 @@ fn detail(
     let question = if depth == 0 {
         "What is the problem?".to_string()
     } else {
-        clean_line(&s.question_for(&node.id))
+        clean_line(&crate::model::question_of(node, parent))
     };
     lines.push(Line::from(Span::styled(question, theme.question)));
     lines.push(Line::default());
