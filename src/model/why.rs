@@ -191,7 +191,7 @@ fn each_depth_first<'a>(
 }
 
 /// Whether `node` has the id `id`. Ids are short and mostly alike at the
-/// start (`w-…`), so their last bytes are compared first: a walk looking
+/// start (`n-…`), so their last bytes are compared first: a walk looking
 /// for one id among thousands rejects nearly all without a full compare.
 fn has_id(node: &WhyNode, id: &str) -> bool {
     let (a, b) = (node.id.as_bytes(), id.as_bytes());
