@@ -9,16 +9,12 @@
 //! cargo bench --bench key_latency
 //! ```
 
-#[path = "../examples/gen_sessions/generate.rs"]
-#[allow(dead_code)]
-mod generate;
+mod common;
 
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use fivewhys::tui::app::App;
-use fivewhys::tui::theme::{Theme, ThemeName};
-use fivewhys::tui::{Action, keymap, ui, update};
+use fivewhys::tui::{keymap, ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -50,18 +46,7 @@ fn ms(d: Duration) -> f64 {
 /// The time of each of 2,000 presses, after 200 not counted; from the
 /// middle answer of the tree when `middle`, else from the first.
 fn presses(answers: usize, w: u16, h: u16, middle: bool) -> Vec<Duration> {
-    let mut rng = fastrand::Rng::with_seed(7);
-    let mut session = generate::session(&mut rng, 1, answers, 20);
-    session.stage = fivewhys::model::Stage::Whys;
-    let mut app = App::new(Theme::named(ThemeName::Dark), jiff::Zoned::now());
-    update(
-        &mut app,
-        Action::SessionOpened {
-            session: Box::new(session),
-            path: "/bench.json".into(),
-            read_only: None,
-        },
-    );
+    let mut app = common::app_with(answers);
     if middle && let fivewhys::tui::app::Screen::Session(ss) = &mut app.screen {
         let nodes = ss.session.why_nodes();
         let id = nodes[nodes.len() / 2].1.id.clone();

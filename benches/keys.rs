@@ -6,36 +6,15 @@
 //! cargo bench --bench keys
 //! ```
 
-#[path = "../examples/gen_sessions/generate.rs"]
-#[allow(dead_code)]
-mod generate;
+mod common;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use fivewhys::tui::app::App;
-use fivewhys::tui::theme::{Theme, ThemeName};
 use fivewhys::tui::{Action, keymap, ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn main() {
     divan::main();
-}
-
-/// An app with a generated session of `answers` answers open on Whys.
-fn app_with(answers: usize) -> App {
-    let mut rng = fastrand::Rng::with_seed(7);
-    let mut session = generate::session(&mut rng, 1, answers, 20);
-    session.stage = fivewhys::model::Stage::Whys;
-    let mut app = App::new(Theme::named(ThemeName::Dark), jiff::Zoned::now());
-    update(
-        &mut app,
-        Action::SessionOpened {
-            session: Box::new(session),
-            path: "/bench.json".into(),
-            read_only: None,
-        },
-    );
-    app
 }
 
 #[divan::bench(args = [500, 5_000])]
@@ -50,7 +29,7 @@ fn key_press_200x60(bencher: divan::Bencher, answers: usize) {
 
 /// Down and Up in turn in the why tree, each drawn.
 fn key_press(bencher: divan::Bencher, answers: usize, w: u16, h: u16) {
-    let mut app = app_with(answers);
+    let mut app = common::app_with(answers);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut down = true;
     bencher.bench_local(|| {
@@ -66,7 +45,7 @@ fn key_press(bencher: divan::Bencher, answers: usize, w: u16, h: u16) {
 
 #[divan::bench(args = [500, 5_000])]
 fn edit_type_commit(bencher: divan::Bencher, answers: usize) {
-    let mut app = app_with(answers);
+    let mut app = common::app_with(answers);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     bencher.bench_local(|| {
         update(&mut app, Action::Edit);

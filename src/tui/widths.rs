@@ -37,6 +37,11 @@ pub fn fit(text: &str, max: usize) -> String {
             _ => format!("{}…", &text[..max - 1]),
         };
     }
+    fit_by_graphemes(text, max)
+}
+
+/// [`fit`] for any text: measured and cut grapheme by grapheme.
+fn fit_by_graphemes(text: &str, max: usize) -> String {
     if width(text) <= max {
         return graphemes(text).map(|(g, _)| g).collect();
     }
@@ -69,27 +74,6 @@ pub fn fit_pad(text: &str, columns: usize) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// The way every text is measured and cut without the ASCII shortcut.
-    fn fit_by_graphemes(text: &str, max: usize) -> String {
-        let total: usize = graphemes(text).map(|(_, w)| w).sum();
-        if total <= max {
-            return graphemes(text).map(|(g, _)| g).collect();
-        }
-        if max == 0 {
-            return String::new();
-        }
-        let (mut out, mut used) = (String::new(), 0);
-        for (g, w) in graphemes(text) {
-            if used + w > max - 1 {
-                break;
-            }
-            out.push_str(g);
-            used += w;
-        }
-        out.push('…');
-        out
-    }
 
     proptest! {
         /// Printable ASCII measured and cut by length gives what measuring
