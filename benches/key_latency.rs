@@ -48,7 +48,7 @@ fn ms(d: Duration) -> f64 {
 fn presses(answers: usize, w: u16, h: u16, middle: bool) -> Vec<Duration> {
     let mut app = common::app_with(answers);
     if middle && let fivewhys::tui::app::Screen::Session(ss) = &mut app.screen {
-        let nodes = ss.session.why_nodes();
+        let nodes = ss.session().why_nodes();
         let id = nodes[nodes.len() / 2].1.id.clone();
         ss.node_sel = Some(id);
     }

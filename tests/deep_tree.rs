@@ -74,7 +74,7 @@ fn a_ten_thousand_deep_chain_saves_lists_opens_and_exports() {
     key(&mut app, KeyCode::Char('w'));
     typing(&mut app, "One more level");
     key(&mut app, KeyCode::Enter);
-    let grown = ss(&app).session.clone();
+    let grown = ss(&app).session().clone();
     assert_eq!(grown.why_nodes().len(), DEPTH + 2);
     assert!(parse(&to_text(&grown)).unwrap() == grown);
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use fivewhys::model::{ActionStatus, Direction, Session};
+use fivewhys::model::{ActionStatus, Direction, Outline, Session};
 use fivewhys::store::{parse, to_text};
 use jiff::Timestamp;
 use proptest::prelude::*;
@@ -184,10 +184,11 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(common::cases(200)))]
 
-    /// The window the Whys screen draws (walked only as far as it needs)
-    /// holds the rows a list scrolled to the selection shows, and the
-    /// counts taken in one walk are those of the whole tree; after any
-    /// edits, for any selection (a stale one too) and any height.
+    /// The outline made once per change holds every node in the order of
+    /// the whole tree, each found by its id with its own parent; the
+    /// window the Whys screen draws from it holds the rows a list scrolled
+    /// to the selection shows; and its counts are those of the whole tree;
+    /// after any edits, for any selection (a stale one too) and any height.
     #[test]
     fn the_drawn_window_and_the_counts_match_the_whole_tree(
         edits in proptest::collection::vec(edit(), 1..80),
@@ -207,13 +208,23 @@ proptest! {
             .unwrap_or(0);
         let first = selected.saturating_sub(height - 1);
         let expected: Vec<_> = nodes.iter().skip(first).take(height).copied().collect();
-        let window = s.why_window(selected_id.as_deref(), height);
+        let outline = Outline::of(&s);
+        prop_assert_eq!(outline.len(), nodes.len());
+        for (at, &(depth, node)) in nodes.iter().enumerate() {
+            prop_assert_eq!(outline.node(&s, at), Some((depth, node)));
+            prop_assert_eq!(outline.position(&s, &node.id), Some(at));
+            let parent = outline.parent(&s, at).map(|p| &p.id);
+            prop_assert_eq!(parent, s.parent_of(&node.id).map(|p| &p.id));
+        }
+        prop_assert_eq!(outline.node(&s, nodes.len()), None);
+        let window = outline.window(&s, selected_id.as_deref(), height);
         prop_assert_eq!((window.first, window.selected), (first, selected));
         prop_assert_eq!(window.rows, expected);
         let parent = selected_id.as_deref().and_then(|id| s.parent_of(id));
         prop_assert_eq!(window.parent.map(|p| &p.id), parent.map(|p| &p.id));
 
-        let tally = s.tally();
+        let tally = outline.tally();
+        prop_assert_eq!(tally, s.tally());
         prop_assert_eq!(tally.answers, nodes.iter().filter(|(d, _)| *d > 0).count());
         prop_assert_eq!(tally.root_causes, s.root_causes().len());
         prop_assert_eq!(tally.gaps.unaddressed, s.unaddressed_root_causes().len());
@@ -230,7 +241,7 @@ proptest! {
         edits in proptest::collection::vec(edit(), 1..80),
         pick in any::<usize>(),
         stale in any::<bool>(),
-        offset in -12isize..12,
+        offset in prop_oneof![-12isize..12, Just(isize::MIN), Just(isize::MAX)],
     ) {
         let mut s = Session::new("random", now());
         for e in edits {
@@ -246,7 +257,8 @@ proptest! {
             let to = at.saturating_add_signed(offset).min(last);
             nodes[to].1.id.clone()
         });
-        let moved = s.why_beside(selected_id.as_deref(), offset).map(|n| n.id.clone());
+        let outline = Outline::of(&s);
+        let moved = outline.beside(&s, selected_id.as_deref(), offset).map(|n| n.id.clone());
         prop_assert_eq!(moved, expected);
     }
 }

@@ -35,7 +35,7 @@ fn with_answer() -> App {
 
 fn selected(app: &App) -> fivewhys::model::WhyNode {
     let ss = ss(app);
-    ss.session
+    ss.session()
         .node(ss.node_sel.as_deref().unwrap())
         .unwrap()
         .clone()
@@ -66,14 +66,14 @@ fn the_default_question_is_a_placeholder_and_typing_replaces_it() {
 #[test]
 fn tabbing_through_the_question_stores_nothing() {
     let mut app = with_answer();
-    let before = ss(&app).session.clone();
+    let before = ss(&app).session().clone();
     key(&mut app, KeyCode::Enter);
     for _ in 0..3 {
         key(&mut app, KeyCode::Tab);
     }
     key(&mut app, KeyCode::Esc);
     assert_eq!(selected(&app).question, "");
-    assert_eq!(ss(&app).session, before);
+    assert_eq!(*ss(&app).session(), before);
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn a_typed_question_appears_before_its_answer_everywhere() {
     key(&mut app, KeyCode::Tab);
     typing(&mut app, "Why did support not escalate earlier?");
     key(&mut app, KeyCode::Enter);
-    let session = ss(&app).session.clone();
+    let session = ss(&app).session().clone();
     let ctx = export::Context::for_session(&session, now().timestamp());
     for format in [Format::Text, Format::Markdown, Format::Html] {
         let out = export::export(&session, format, &ctx);
@@ -132,7 +132,7 @@ fn each_confidence_is_one_key() {
 fn priority_and_status_take_at_most_two_keys_in_their_natural_order() {
     let mut app = app_with(outage(), None);
     key(&mut app, KeyCode::Char('3'));
-    let first = |app: &App| ss(app).session.actions[ss(app).action_sel].clone();
+    let first = |app: &App| ss(app).session().actions[ss(app).action_sel].clone();
     // Column 4 is priority, 5 is status.
     for _ in 0..4 {
         key(&mut app, KeyCode::Right);
@@ -181,7 +181,7 @@ fn a_team_typed_by_hand_is_never_overwritten_by_picking_an_owner() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('o'));
     key(&mut app, KeyCode::Char('4')); // Hannah Schulz, Customer support
-    let a = ss(&app).session.actions.last().unwrap().clone();
+    let a = ss(&app).session().actions.last().unwrap().clone();
     assert_eq!(a.owner.as_deref(), Some("Hannah Schulz"));
     assert_eq!(a.team.as_deref(), Some("Checkout squad"));
 }
@@ -195,7 +195,7 @@ fn a_picked_team_follows_the_next_pick_but_a_retyped_one_stays() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('o'));
     key(&mut app, KeyCode::Char('2')); // Mei Lin, Platform engineering
-    let team = |app: &App| ss(app).session.actions.last().unwrap().team.clone();
+    let team = |app: &App| ss(app).session().actions.last().unwrap().team.clone();
     assert_eq!(team(&app).as_deref(), Some("Platform engineering"));
     key(&mut app, KeyCode::Char('o'));
     key(&mut app, KeyCode::Char('4')); // Hannah Schulz
@@ -219,7 +219,7 @@ fn a_picked_team_follows_the_next_pick_but_a_retyped_one_stays() {
 fn an_action_can_address_a_contributing_factor() {
     let mut app = app_with(outage(), None);
     key(&mut app, KeyCode::Char('3'));
-    let gaps_before = ss(&app).session.unaddressed_root_causes().len();
+    let gaps_before = ss(&app).session().unaddressed_root_causes().len();
     key(&mut app, KeyCode::Char('a'));
     typing(&mut app, "Load test at 6x before every sale");
     key(&mut app, KeyCode::Enter);
@@ -227,7 +227,7 @@ fn an_action_can_address_a_contributing_factor() {
     let Some(Popup::Pick { options, .. }) = ss(&app).popup().cloned() else {
         panic!("no list of answers");
     };
-    let roots = ss(&app).session.root_causes().len();
+    let roots = ss(&app).session().root_causes().len();
     assert!(options.len() > roots, "more than root causes are offered");
     let at = options
         .iter()
@@ -238,7 +238,7 @@ fn an_action_can_address_a_contributing_factor() {
     }
     key(&mut app, KeyCode::Char(' '));
     key(&mut app, KeyCode::Enter);
-    let s = &ss(&app).session;
+    let s = &ss(&app).session();
     let linked = &s.actions.last().unwrap().addresses;
     assert_eq!(linked.len(), 1);
     assert!(!s.node(&linked[0]).unwrap().root_cause);
@@ -254,7 +254,7 @@ fn an_action_can_address_a_contributing_factor() {
 #[test]
 fn opening_moving_and_leaving_unchanged_changes_nothing() {
     let mut app = app_with(outage(), None);
-    let before = ss(&app).session.clone();
+    let before = ss(&app).session().clone();
     let undo_steps = ss(&app).history.undo_len();
     let mut effects = Vec::new();
     key(&mut app, KeyCode::Char('2'));
@@ -285,7 +285,7 @@ fn opening_moving_and_leaving_unchanged_changes_nothing() {
         !effects.contains(&Effect::Save),
         "nothing to save: {effects:?}"
     );
-    let after = &ss(&app).session;
+    let after = &ss(&app).session();
     assert_eq!(after.updated, before.updated, "updated not bumped");
     assert_eq!(after.whys, before.whys);
     assert_eq!(after.intake, before.intake);
@@ -299,11 +299,11 @@ fn a_new_key_moment_left_unchanged_keeps_its_time() {
     key(&mut app, KeyCode::Tab);
     typing(&mut app, "Banner goes live");
     key(&mut app, KeyCode::Enter);
-    let at = ss(&app).session.intake.key_moments[0].at;
+    let at = ss(&app).session().intake.key_moments[0].at;
     key(&mut app, KeyCode::Left);
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(ss(&app).session.intake.key_moments[0].at, at);
+    assert_eq!(ss(&app).session().intake.key_moments[0].at, at);
 }
 
 // Point 10: messages mean now.
@@ -331,7 +331,11 @@ fn a_field_error_goes_once_the_field_is_fixed_or_left() {
             .is_none_or(|s| s.kind != StatusKind::Field),
         "the field's complaint went with it"
     );
-    assert_eq!(ss(&app).session.intake.started, None, "nothing bad stored");
+    assert_eq!(
+        ss(&app).session().intake.started,
+        None,
+        "nothing bad stored"
+    );
 }
 
 #[test]

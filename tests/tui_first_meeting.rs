@@ -23,12 +23,12 @@ fn blank() -> fivewhys::tui::App {
 fn keys_do_nothing_while_the_window_is_too_small_to_show_them() {
     let mut app = app_with(outage(), None);
     key(&mut app, KeyCode::Char('4'));
-    let before = ss(&app).session.clone();
+    let before = ss(&app).session().clone();
     fivewhys::tui::update(&mut app, Action::Resize(38, 9));
     for k in ['x', 'y', '3', 'a', 'x', 'y', '0'] {
         key(&mut app, KeyCode::Char(k));
     }
-    assert_eq!(ss(&app).session, before, "nothing changed unseen");
+    assert_eq!(*ss(&app).session(), before, "nothing changed unseen");
     assert_eq!(app.mode(), Mode::Stage(Stage::Review));
     let effects = ctrl(&mut app, 'c');
     assert!(
@@ -41,28 +41,28 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_them() {
 fn a_new_answer_left_empty_is_taken_back() {
     let mut app = app_with(outage(), None);
     key(&mut app, KeyCode::Char('2'));
-    let before = ss(&app).session.whys.clone();
+    let before = ss(&app).session().whys.clone();
     let selected = ss(&app).node_sel.clone();
     for leave in [KeyCode::Esc, KeyCode::Enter, KeyCode::Tab] {
         for add in ['w', 's', 'p'] {
             key(&mut app, KeyCode::Char(add));
             assert_eq!(app.mode(), Mode::Editing);
             key(&mut app, leave);
-            assert_eq!(ss(&app).session.whys, before, "{add} then {leave:?}");
+            assert_eq!(ss(&app).session().whys, before, "{add} then {leave:?}");
             assert_eq!(ss(&app).node_sel, selected, "back where it was");
             assert_eq!(app.mode(), Mode::Stage(Stage::Whys));
         }
     }
     key(&mut app, KeyCode::Char('3'));
-    let actions = ss(&app).session.actions.len();
+    let actions = ss(&app).session().actions.len();
     key(&mut app, KeyCode::Char('a'));
     key(&mut app, KeyCode::Esc);
-    assert_eq!(ss(&app).session.actions.len(), actions);
+    assert_eq!(ss(&app).session().actions.len(), actions);
     key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Char('m'));
     key(&mut app, KeyCode::Esc);
     assert_eq!(
-        ss(&app).session.intake.key_moments.len(),
+        ss(&app).session().intake.key_moments.len(),
         outage().intake.key_moments.len()
     );
 }
@@ -75,7 +75,7 @@ fn enter_in_the_presenter_view_answers_the_question_on_screen() {
     key(&mut app, KeyCode::Char('v'));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Editing);
-    let s = &ss(&app).session;
+    let s = &ss(&app).session();
     let new = ss(&app).node_sel.clone().unwrap();
     assert_eq!(
         s.parent_of(&new).map(|p| p.id.clone()),
@@ -94,7 +94,7 @@ fn tab_onto_a_choice_opens_its_list_so_typing_never_falls_through() {
     key(&mut app, KeyCode::Tab);
     assert_eq!(app.mode(), Mode::Pick, "the role list is open");
     key(&mut app, KeyCode::Char('3'));
-    let p = &ss(&app).session.participants[0];
+    let p = &ss(&app).session().participants[0];
     assert_eq!(
         (p.name.as_str(), p.team.as_str(), p.role),
         ("DB Kumar", "Database team", Role::Ambassador)
@@ -112,10 +112,10 @@ fn severity_digits_match_their_numbers_and_single_lists_offer_no_ticks() {
         "nothing to tick here"
     );
     key(&mut app, KeyCode::Char('1'));
-    assert_eq!(ss(&app).session.intake.severity, Some(Severity::Sev1));
+    assert_eq!(ss(&app).session().intake.severity, Some(Severity::Sev1));
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('3'));
-    assert_eq!(ss(&app).session.intake.severity, Some(Severity::Sev3));
+    assert_eq!(ss(&app).session().intake.severity, Some(Severity::Sev3));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn arrows_move_by_row_and_across_cells_without_changing_values() {
         .position(|f| *f == Field::PersonRole(0))
         .unwrap();
     ss_mut(&mut app).intake_sel = first;
-    let before = ss(&app).session.clone();
+    let before = ss(&app).session().clone();
     key(&mut app, KeyCode::Down);
     assert_eq!(at(&app), Field::PersonRole(1), "next person, same column");
     key(&mut app, KeyCode::Left);
@@ -137,7 +137,7 @@ fn arrows_move_by_row_and_across_cells_without_changing_values() {
     key(&mut app, KeyCode::Right);
     key(&mut app, KeyCode::Right);
     assert_eq!(at(&app), Field::PersonRole(1), "stays in the row");
-    assert_eq!(ss(&app).session, before, "moving changed nothing");
+    assert_eq!(*ss(&app).session(), before, "moving changed nothing");
 }
 
 #[test]
@@ -148,9 +148,9 @@ fn ctrl_u_clears_a_field_and_typing_replaces_a_time() {
     key(&mut app, KeyCode::Enter);
     typing(&mut app, "08:05");
     key(&mut app, KeyCode::Enter);
-    let started = ss(&app).session.intake.started.unwrap();
+    let started = ss(&app).session().intake.started.unwrap();
     assert_eq!(
-        fivewhys::export::format_time(started, &ss(&app).session.zone().unwrap()),
+        fivewhys::export::format_time(started, &ss(&app).session().zone().unwrap()),
         "2026-11-22 08:05",
         "typing replaced the old time"
     );

@@ -40,7 +40,7 @@ fn tab_reaches_the_follow_ups_and_enter_opens_that_action() {
         panic!("the session did not open")
     };
     assert_eq!(ss.stage(), Stage::Actions);
-    assert_eq!(ss.session.actions[ss.action_sel].id, second);
+    assert_eq!(ss.session().actions[ss.action_sel].id, second);
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn review_turns_a_belief_into_an_action_to_verify_it_once() {
     let fivewhys::tui::field::Field::ToVerify(node) = rows[first].clone() else {
         unreachable!()
     };
-    let before = ss.session.actions.len();
+    let before = ss.session().actions.len();
     for _ in 0..first {
         press(&mut d, KeyCode::Down);
     }
@@ -102,9 +102,9 @@ fn review_turns_a_belief_into_an_action_to_verify_it_once() {
     let Screen::Session(ss) = &d.app.screen else {
         panic!("session")
     };
-    assert_eq!(ss.session.actions.len(), before + 1);
-    let added = ss.session.actions.last().unwrap();
-    let answer = ss.session.node(&node).unwrap().answer.clone();
+    assert_eq!(ss.session().actions.len(), before + 1);
+    let added = ss.session().actions.last().unwrap();
+    let answer = ss.session().node(&node).unwrap().answer.clone();
     assert_eq!(added.description, format!("Verify: {answer}"));
     assert_eq!(added.addresses, std::slice::from_ref(&node));
     // Pressed again, nothing is added twice.
@@ -112,11 +112,11 @@ fn review_turns_a_belief_into_an_action_to_verify_it_once() {
     let Screen::Session(ss) = &d.app.screen else {
         panic!("session")
     };
-    assert_eq!(ss.session.actions.len(), before + 1);
+    assert_eq!(ss.session().actions.len(), before + 1);
     // And undo takes it back.
     press(&mut d, KeyCode::Char('u'));
     let Screen::Session(ss) = &d.app.screen else {
         panic!("session")
     };
-    assert_eq!(ss.session.actions.len(), before);
+    assert_eq!(ss.session().actions.len(), before);
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use common::*;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use fivewhys::model::Outline;
 use fivewhys::tui::app::Screen;
 use fivewhys::tui::{Action, Effect, keymap, update};
 use proptest::prelude::*;
@@ -110,9 +111,11 @@ proptest! {
                 update(&mut app, Action::SessionOpened { session, path: "/x.json".into(), read_only: None });
             }
             if let Screen::Session(ss) = &app.screen {
-                prop_assert!(ss.session.validate().is_ok(), "step {step}: {:?}", ss.session.validate());
-                let text = fivewhys::store::to_text(&ss.session);
+                prop_assert!(ss.session().validate().is_ok(), "step {step}: {:?}", ss.session().validate());
+                let text = fivewhys::store::to_text(ss.session());
                 prop_assert!(!text.contains('\u{1b}'), "step {step}: an escape reached the session");
+                // The outline kept between keys is the one the session has now.
+                prop_assert_eq!(ss.outline(), &Outline::of(ss.session()), "step {}: a stale outline", step);
             }
             // Rendering every step at small sizes, and every 16th at any
             // size, keeps the run quick while covering every size class.

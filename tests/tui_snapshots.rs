@@ -39,7 +39,7 @@ fn select(app: &mut App, prefix: &str) {
     for _ in 0..100 {
         let ss = ss(app);
         let id = ss.node_sel.as_deref().unwrap();
-        if ss.session.node(id).unwrap().answer.starts_with(prefix) {
+        if ss.session().node(id).unwrap().answer.starts_with(prefix) {
             return;
         }
         key(app, KeyCode::Down);

@@ -15,7 +15,7 @@ fn blank() -> fivewhys::tui::App {
 
 fn answers(app: &fivewhys::tui::App) -> Vec<(usize, String)> {
     ss(app)
-        .session
+        .session()
         .why_nodes()
         .iter()
         .map(|(d, n)| (*d, n.answer.clone()))
@@ -83,7 +83,7 @@ fn delete_asks_first_and_removes_action_links() {
     key(&mut app, KeyCode::Char('2'));
     // Select "Customers retried and were charged twice" (1.2), whose child
     // 1.2.1 is addressed by action a-k8w2.
-    let target = ss(&app).session.whys[0].children[1].id.clone();
+    let target = ss(&app).session().whys[0].children[1].id.clone();
     while ss(&app).node_sel.as_deref() != Some(target.as_str()) {
         key(&mut app, KeyCode::Down);
     }
@@ -91,7 +91,7 @@ fn delete_asks_first_and_removes_action_links() {
     assert!(matches!(ss(&app).popup(), Some(Popup::Confirm { .. })));
     assert!(screen(&app, 80, 24).contains("Are you sure?"));
     key(&mut app, KeyCode::Char('y'));
-    let s = &ss(&app).session;
+    let s = &ss(&app).session();
     assert!(s.node(&target).is_none());
     assert!(
         s.action("a-k8w2").unwrap().addresses.is_empty(),
@@ -111,9 +111,9 @@ fn undo_and_redo_every_edit() {
     typing(&mut app, "Two");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('r'));
-    assert_eq!(ss(&app).session.root_causes().len(), 1);
+    assert_eq!(ss(&app).session().root_causes().len(), 1);
     key(&mut app, KeyCode::Char('u'));
-    assert_eq!(ss(&app).session.root_causes().len(), 0, "undo root cause");
+    assert_eq!(ss(&app).session().root_causes().len(), 0, "undo root cause");
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(
         answers(&app),
@@ -123,7 +123,7 @@ fn undo_and_redo_every_edit() {
     key(&mut app, KeyCode::Char('U'));
     assert_eq!(answers(&app).len(), 2);
     ctrl(&mut app, 'y');
-    assert_eq!(ss(&app).session.root_causes().len(), 1);
+    assert_eq!(ss(&app).session().root_causes().len(), 1);
     // 150 edits, then 120 undos all succeed.
     key(&mut app, KeyCode::Down);
     for i in 0..150 {
@@ -161,7 +161,7 @@ fn root_cause_toggle_and_action_linking() {
     key(&mut app, KeyCode::Char('l'));
     key(&mut app, KeyCode::Char(' '));
     key(&mut app, KeyCode::Enter);
-    let action = &ss(&app).session.actions[0];
+    let action = &ss(&app).session().actions[0];
     assert_eq!(action.description, "Add idempotency keys");
     assert_eq!(action.owner.as_deref(), Some("Carlos"));
     assert_eq!(
@@ -170,7 +170,7 @@ fn root_cause_toggle_and_action_linking() {
         "fri from Sunday 22 Nov"
     );
     assert_eq!(action.addresses, vec![root]);
-    assert!(ss(&app).session.unaddressed_root_causes().is_empty());
+    assert!(ss(&app).session().unaddressed_root_causes().is_empty());
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn owner_is_picked_from_participants_and_team_follows() {
     key(&mut app, KeyCode::Tab);
     typing(&mut app, "han");
     key(&mut app, KeyCode::Enter);
-    let action = ss(&app).session.actions.last().unwrap();
+    let action = ss(&app).session().actions.last().unwrap();
     assert_eq!(action.owner.as_deref(), Some("Hannah Schulz"));
     assert_eq!(action.team.as_deref(), Some("Customer support"));
 }
@@ -206,7 +206,7 @@ fn a_time_that_does_not_parse_keeps_the_field_open() {
     );
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        ss(&app).session.intake.started.unwrap().to_string(),
+        ss(&app).session().intake.started.unwrap().to_string(),
         "2026-11-21T09:00:00Z"
     );
 }
@@ -220,7 +220,7 @@ fn paste_is_cleaned_of_escapes_and_controls() {
         Event::Paste("Evil\u{1b}]52;c;aGk=\u{7} title\u{1b}[2J\r\nnext".into()),
     );
     key(&mut app, KeyCode::Enter);
-    assert_eq!(ss(&app).session.title, "TestEvil title next");
+    assert_eq!(ss(&app).session().title, "TestEvil title next");
 }
 
 #[test]
@@ -231,18 +231,18 @@ fn ctrl_c_saves_what_is_being_typed_and_quits() {
     typing(&mut app, "Half typed");
     let effects = ctrl(&mut app, 'c');
     assert!(effects.contains(&Effect::Quit));
-    assert_eq!(ss(&app).session.problem_statement(), Some("Half typed"));
+    assert_eq!(ss(&app).session().problem_statement(), Some("Half typed"));
 }
 
 #[test]
 fn read_only_sessions_refuse_edits_and_say_why() {
     let mut app = app_with(outage(), Some("another fivewhys (process 42)"));
-    let before = ss(&app).session.clone();
+    let before = ss(&app).session().clone();
     key(&mut app, KeyCode::Char('2'));
     key(&mut app, KeyCode::Char('w'));
     key(&mut app, KeyCode::Char('r'));
     key(&mut app, KeyCode::Char('x'));
-    assert_eq!(ss(&app).session.whys, before.whys);
+    assert_eq!(ss(&app).session().whys, before.whys);
     assert!(app.status.as_ref().unwrap().text.contains("Read-only"));
     assert!(screen(&app, 80, 24).contains("READ-ONLY"));
 }
@@ -310,7 +310,7 @@ fn a_tree_of_250_answers_keeps_the_selection_in_view() {
         typing(&mut app, &format!("answer number {i}"));
         key(&mut app, KeyCode::Enter);
     }
-    assert_eq!(ss(&app).session.why_nodes().len(), 251);
+    assert_eq!(ss(&app).session().why_nodes().len(), 251);
     assert!(screen(&app, 80, 24).contains("answer number 249"));
     for _ in 0..300 {
         key(&mut app, KeyCode::Up);
@@ -352,16 +352,16 @@ fn adding_a_participant_and_typing_is_one_undo_step() {
     key(&mut app, KeyCode::Tab);
     typing(&mut app, "Customer support");
     key(&mut app, KeyCode::Enter);
-    let p = &ss(&app).session.participants;
+    let p = &ss(&app).session().participants;
     assert_eq!(
         (p[0].name.as_str(), p[0].team.as_str()),
         ("Ana Silva", "Customer support")
     );
     key(&mut app, KeyCode::Char('u'));
-    assert_eq!(ss(&app).session.participants[0].team, "", "undo the team");
+    assert_eq!(ss(&app).session().participants[0].team, "", "undo the team");
     key(&mut app, KeyCode::Char('u'));
     assert!(
-        ss(&app).session.participants.is_empty(),
+        ss(&app).session().participants.is_empty(),
         "undo the new participant with its name"
     );
 }
@@ -411,7 +411,7 @@ fn owner_picked_from_participants_and_the_team_follows() {
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter);
-    let a = &ss(&app).session.actions[0];
+    let a = &ss(&app).session().actions[0];
     assert_eq!(a.owner.as_deref(), Some("Hannah Schulz"));
     assert_eq!(
         a.team.as_deref(),
@@ -430,7 +430,7 @@ fn owner_picked_from_participants_and_the_team_follows() {
     key(&mut app, KeyCode::Char('o'));
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Enter);
-    let a = &ss(&app).session.actions[0];
+    let a = &ss(&app).session().actions[0];
     assert_eq!(a.team.as_deref(), Some("Checkout squad"));
 }
 

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod kind;
 mod lessons;
 mod meeting;
+mod outline;
 mod session;
 mod validate;
 mod why;
@@ -22,10 +23,9 @@ pub use gaps::{Gaps, Tally};
 pub use kind::{DEFAULT_KIND, Vocabulary};
 pub use lessons::Lesson;
 pub use meeting::{Cursor, Meeting, StageTime};
+pub use outline::{Outline, WhyWindow};
 pub use session::{
     CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,
 };
 pub use validate::Invalid;
-pub use why::{
-    Confidence, Direction, EditError, TreePath, WhyNode, WhyWindow, default_question, question_of,
-};
+pub use why::{Confidence, Direction, EditError, TreePath, WhyNode, default_question, question_of};

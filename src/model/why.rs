@@ -166,7 +166,7 @@ fn depth_first(roots: &[WhyNode]) -> Vec<(usize, &WhyNode)> {
 
 /// Calls `f` with every node under `roots` and its depth, depth first,
 /// without listing them, until `f` says stop.
-fn each_depth_first<'a>(
+pub(super) fn each_depth_first<'a>(
     roots: &'a [WhyNode],
     mut f: impl FnMut(usize, &'a WhyNode) -> ControlFlow<()>,
 ) {
@@ -196,24 +196,6 @@ fn each_depth_first<'a>(
 fn has_id(node: &WhyNode, id: &str) -> bool {
     let (a, b) = (node.id.as_bytes(), id.as_bytes());
     a.len() == b.len() && a.last() == b.last() && a == b
-}
-
-/// `height` rows of the tree in the order of [`Session::why_nodes`] that
-/// show the node `selected`, as a list scrolled to keep it in view shows
-/// them: the first rows while it is among them, else the rows ending at
-/// it. The walk stops there, so a selection near the top costs the same
-/// in a tree of 5,000 answers as in one of fifty.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WhyWindow<'a> {
-    /// The rows, with their depths.
-    pub rows: Vec<(usize, &'a WhyNode)>,
-    /// The index of the first row among all nodes.
-    pub first: usize,
-    /// The index of the selected node among all nodes (0 when `selected`
-    /// is no node's id).
-    pub selected: usize,
-    /// The parent of the node `selected`, found on the way.
-    pub parent: Option<&'a WhyNode>,
 }
 
 /// Which way to move a node among its siblings.
@@ -286,96 +268,6 @@ impl Session {
             f(depth, node);
             ControlFlow::Continue(())
         });
-    }
-
-    /// The node `offset` places from the node `selected` in the order of
-    /// [`Session::why_nodes`], kept to the first and last; counted from the
-    /// first node when `selected` is no node's id. The walk stops as soon
-    /// as it can, so moving near the top of a large tree is cheap.
-    pub fn why_beside(&self, selected: Option<&str>, offset: isize) -> Option<&WhyNode> {
-        let back = if offset < 0 { offset.unsigned_abs() } else { 0 };
-        let ahead = usize::try_from(offset).unwrap_or(0);
-        // The first nodes, and the nodes up to the selection.
-        let (mut head, mut behind) = (Vec::new(), std::collections::VecDeque::new());
-        let (mut found, mut since, mut last, mut result) = (false, 0, None, None);
-        each_depth_first(&self.whys, |_, node| {
-            last = Some(node);
-            if head.len() <= ahead {
-                head.push(node);
-            }
-            if found {
-                since += 1;
-                if since == ahead {
-                    result = Some(node);
-                    return ControlFlow::Break(());
-                }
-                return ControlFlow::Continue(());
-            }
-            behind.push_back(node);
-            if behind.len() > back + 1 {
-                behind.pop_front();
-            }
-            if selected.is_some_and(|id| has_id(node, id)) {
-                found = true;
-                if ahead == 0 {
-                    result = behind.front().copied();
-                    return ControlFlow::Break(());
-                }
-            }
-            ControlFlow::Continue(())
-        });
-        if found {
-            result.or(last)
-        } else {
-            head.get(ahead).or(head.last()).copied()
-        }
-    }
-
-    /// The [`WhyWindow`] of `height` rows (at least one) showing the node
-    /// `selected`.
-    pub fn why_window(&self, selected: Option<&str>, height: usize) -> WhyWindow<'_> {
-        let height = height.max(1);
-        // The first rows, and the last rows seen.
-        let (mut head, mut last) = (Vec::new(), std::collections::VecDeque::new());
-        let (mut index, mut found, mut parent) = (0, None, None);
-        // The last node seen at each depth: the way down to this one.
-        let mut way: Vec<&WhyNode> = Vec::new();
-        each_depth_first(&self.whys, |depth, node| {
-            way.truncate(depth);
-            way.push(node);
-            if found.is_none() && selected.is_some_and(|id| has_id(node, id)) {
-                found = Some(index);
-                parent = depth.checked_sub(1).and_then(|d| way.get(d).copied());
-            }
-            if head.len() < height {
-                head.push((depth, node));
-            }
-            last.push_back((depth, node));
-            if last.len() > height {
-                last.pop_front();
-            }
-            index += 1;
-            match found {
-                // Rows ending at the selection.
-                Some(at) if at >= height => ControlFlow::Break(()),
-                Some(_) if head.len() == height => ControlFlow::Break(()),
-                _ => ControlFlow::Continue(()),
-            }
-        });
-        match found {
-            Some(at) if at >= height => WhyWindow {
-                rows: last.into(),
-                first: at + 1 - height,
-                selected: at,
-                parent,
-            },
-            _ => WhyWindow {
-                rows: head,
-                first: 0,
-                selected: found.unwrap_or(0),
-                parent,
-            },
-        }
     }
 
     /// The path of indices to the node with this id.

@@ -63,7 +63,7 @@ impl View {
                 if let Some(i) = live
                     .action
                     .as_ref()
-                    .and_then(|id| ss.session.actions.iter().position(|a| &a.id == id))
+                    .and_then(|id| ss.session().actions.iter().position(|a| &a.id == id))
                 {
                     ss.action_sel = i;
                 }

@@ -382,7 +382,7 @@ impl Loop {
         let Some((path, session)) = self
             .app
             .session()
-            .map(|ss| (ss.path.clone(), ss.session.clone()))
+            .map(|ss| (ss.path.clone(), ss.session().clone()))
         else {
             return;
         };
@@ -515,7 +515,11 @@ impl Loop {
         let live = crate::store::live::Live {
             stage: ss.stage(),
             why: ss.node_sel.clone(),
-            action: ss.session.actions.get(ss.action_sel).map(|a| a.id.clone()),
+            action: ss
+                .session()
+                .actions
+                .get(ss.action_sel)
+                .map(|a| a.id.clone()),
             elapsed_seconds: u64::try_from(ss.timer.elapsed(now)).unwrap_or(0),
             running: ss.timer.running(),
             at: now,
@@ -528,7 +532,7 @@ impl Loop {
             return;
         }
         // Best effort: an audience window is a nicety, never a reason to fail.
-        let _ = crate::store::live::write(self.store.root(), &ss.session.id, &live);
+        let _ = crate::store::live::write(self.store.root(), &ss.session().id, &live);
         self.live_sent = Some(live);
     }
 
@@ -613,7 +617,7 @@ impl Loop {
         let edited = self
             .app
             .session()
-            .map(|ss| (ss.session.clone(), ss.path.clone()));
+            .map(|ss| (ss.session().clone(), ss.path.clone()));
         let listing = match (self.stashed.take(), edited) {
             (Some(listing), Some((session, path))) => listing.with(&session, path),
             (Some(listing), None) => listing,

@@ -68,10 +68,10 @@ pub fn render(app: &App, frame: &mut Frame) {
                 SaveState::Pending => ("saving…".to_string(), theme.dim),
                 SaveState::Failed(_) => ("✗ NOT SAVED".to_string(), theme.error),
             };
-            let title_text = if ss.session.title.is_empty() {
+            let title_text = if ss.session().title.is_empty() {
                 "Untitled session".to_string()
             } else {
-                clean_line(&ss.session.title)
+                clean_line(&ss.session().title)
             };
             let room = (title.width as usize).saturating_sub(widths::width(&save_text) + 2);
             frame.render_widget(

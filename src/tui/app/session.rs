@@ -1,6 +1,7 @@
 //! One open session's state: the session, where the facilitator is on each
 //! stage, the open field or popup, undo history, timer and saving.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -8,7 +9,7 @@ use jiff::{Timestamp, Zoned};
 use ratatui_textarea::TextArea;
 
 use super::popup::Popup;
-use crate::model::{Cursor, Session, Stage};
+use crate::model::{Cursor, Outline, Session, Stage};
 use crate::tui::field::Field;
 use crate::tui::history::History;
 use crate::tui::timer::Timer;
@@ -65,8 +66,12 @@ pub enum SaveState {
 /// One open session.
 #[derive(Debug)]
 pub struct SessionState {
-    /// The session being edited.
-    pub session: Session,
+    /// The session being edited: read with [`SessionState::session`],
+    /// changed only through [`SessionState::session_mut`], which drops the
+    /// outline made from it.
+    session: Session,
+    /// The why tree's [`Outline`], made when first asked for after a change.
+    outline: OnceCell<Outline>,
     /// Its file.
     pub path: PathBuf,
     /// `Some(holder)` when another instance is editing it.
@@ -144,6 +149,7 @@ impl SessionState {
             .collect();
         let mut ss = SessionState {
             session,
+            outline: OnceCell::new(),
             path,
             read_only,
             intake_sel: intake_row,
@@ -162,6 +168,35 @@ impl SessionState {
         };
         ss.clamp();
         ss
+    }
+
+    /// The session being edited.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The session, to change: the outline made from it is dropped, as
+    /// anything may change.
+    pub fn session_mut(&mut self) -> &mut Session {
+        self.outline.take();
+        &mut self.session
+    }
+
+    /// The why tree laid out in the order it is shown, made once per
+    /// change of the session: moving through 5,000 answers and drawing
+    /// them costs no walk of the tree per key.
+    pub fn outline(&self) -> &Outline {
+        self.outline.get_or_init(|| Outline::of(&self.session))
+    }
+
+    /// The session one undo step back (or forward, unless `undo`), from
+    /// the session as it is; `None` when there is no step.
+    pub fn restore(&mut self, undo: bool) -> Option<Session> {
+        if undo {
+            self.history.undo(&self.session)
+        } else {
+            self.history.redo(&self.session)
+        }
     }
 
     /// `now` in the session's time zone (the local one for a session that
@@ -310,10 +345,8 @@ impl SessionState {
                 .review_sel
                 .min(self.review_fields().len().saturating_sub(1));
         }
-        let valid = self
-            .node_sel
-            .as_deref()
-            .is_some_and(|id| self.session.node(id).is_some());
+        let valid = (self.node_sel.as_deref())
+            .is_some_and(|id| self.outline().position(&self.session, id).is_some());
         if !valid {
             self.node_sel = self.session.whys.first().map(|n| n.id.clone());
         }

@@ -47,9 +47,12 @@ fn column_index(title: &str) -> usize {
 
 /// Draws the Actions stage.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
-    let s = &ss.session;
+    let s = ss.session();
     let (main, edit_area) = match ss.editor() {
-        Some(editor) => split_bottom(area, edit_box::height(editor, &ss.session, now, area.width)),
+        Some(editor) => split_bottom(
+            area,
+            edit_box::height(editor, ss.session(), now, area.width),
+        ),
         None => (area, Rect::default()),
     };
     let gaps = s.gaps();
@@ -86,12 +89,12 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     }
     gaps_lines(frame, gap_area, ss, theme);
     if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, &ss.session, now, theme);
+        edit_box::render(frame, edit_area, editor, ss.session(), now, theme);
     }
 }
 
 fn table(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
-    let s = &ss.session;
+    let s = ss.session();
     let cols = columns(area.width >= 100, ss.action_col == 2);
     let total = usize::from(area.width.saturating_sub(2));
     let widths = Column::widths(&cols, total);
@@ -164,7 +167,7 @@ fn detail(
     if area.height == 0 {
         return;
     }
-    let s = &ss.session;
+    let s = ss.session();
     let numbers = s.answer_names();
     let focused = |col: usize| {
         if ss.action_col == col {
@@ -273,7 +276,7 @@ fn detail(
 }
 
 fn gaps_lines(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
-    let s = &ss.session;
+    let s = ss.session();
     let gaps = s.gaps();
     let mut lines = Vec::new();
     if gaps.total() == 0 {

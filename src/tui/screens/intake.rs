@@ -40,14 +40,17 @@ fn example(field: &Field, words: &Vocabulary) -> String {
 /// Draws the Intake form.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
     let (list_area, edit_area) = match ss.editor() {
-        Some(editor) => split_bottom(area, edit_box::height(editor, &ss.session, now, area.width)),
+        Some(editor) => split_bottom(
+            area,
+            edit_box::height(editor, ss.session(), now, area.width),
+        ),
         None => (area, Rect::default()),
     };
     let fields = ss.intake_fields();
     let selected = fields.get(ss.intake_sel);
     let width = list_area.width as usize;
     let value_width = width.saturating_sub(LABEL + 2);
-    let words = ss.session.words();
+    let words = ss.session().words();
     let cell = |field: &Field, text: String, w: usize| -> Span<'static> {
         let focused = Some(field) == selected;
         let style = if focused { theme.selected } else { theme.text };
@@ -79,7 +82,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     // Times below are in the session's zone (the local one until the
     // session records it): say which, once.
     let zone = ss
-        .session
+        .session()
         .time_zone
         .clone()
         .or_else(|| now.time_zone().iana_name().map(str::to_string))
@@ -100,7 +103,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 if *p == 0 {
                     lines.push(heading(format!(
                         "Participants ({})",
-                        ss.session.participants.len()
+                        ss.session().participants.len()
                     )));
                     lines.push(Line::from(Span::styled(
                         format!(
@@ -119,17 +122,17 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 let (wn, wt) = ((w * 2 / 5).min(24), (w * 2 / 5).min(26));
                 lines.push(Line::from(vec![
                     Span::raw("  "),
-                    cell(field, field.read(&ss.session, now), wn.saturating_sub(1)),
+                    cell(field, field.read(ss.session(), now), wn.saturating_sub(1)),
                     Span::raw(" "),
                     cell(
                         &fields[i + 1],
-                        fields[i + 1].read(&ss.session, now),
+                        fields[i + 1].read(ss.session(), now),
                         wt.saturating_sub(1),
                     ),
                     Span::raw(" "),
                     cell(
                         &fields[i + 2],
-                        fields[i + 2].read(&ss.session, now),
+                        fields[i + 2].read(ss.session(), now),
                         w.saturating_sub(wn + wt + 1).min(12),
                     ),
                 ]));
@@ -140,7 +143,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 }
             }
             Field::AddPerson => {
-                if ss.session.participants.is_empty() {
+                if ss.session().participants.is_empty() {
                     lines.push(heading("Participants".into()));
                     if Some(field) == selected {
                         selected_line = lines.len();
@@ -152,7 +155,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 if *m == 0 {
                     lines.push(heading(format!(
                         "Key moments ({})",
-                        ss.session.intake.key_moments.len()
+                        ss.session().intake.key_moments.len()
                     )));
                     if Some(field) == selected {
                         selected_line = lines.len();
@@ -161,17 +164,17 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 let w = width.saturating_sub(2);
                 lines.push(Line::from(vec![
                     Span::raw("  "),
-                    cell(field, field.read(&ss.session, now), 16),
+                    cell(field, field.read(ss.session(), now), 16),
                     Span::raw("  "),
                     cell(
                         &fields[i + 1],
-                        fields[i + 1].read(&ss.session, now),
+                        fields[i + 1].read(ss.session(), now),
                         w.saturating_sub(18),
                     ),
                 ]));
             }
             Field::AddMoment => {
-                if ss.session.intake.key_moments.is_empty() {
+                if ss.session().intake.key_moments.is_empty() {
                     lines.push(heading("Key moments".into()));
                     if Some(field) == selected {
                         selected_line = lines.len();
@@ -186,24 +189,24 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                 }
                 lines.push(labelled(
                     field,
-                    &ss.session,
-                    cell(field, field.read(&ss.session, now), value_width),
+                    ss.session(),
+                    cell(field, field.read(ss.session(), now), value_width),
                     theme,
                 ));
             }
             Field::Summary => {
-                let text = field.read(&ss.session, now).replace('\n', " ");
+                let text = field.read(ss.session(), now).replace('\n', " ");
                 lines.push(labelled(
                     field,
-                    &ss.session,
+                    ss.session(),
                     cell(field, text, value_width),
                     theme,
                 ));
             }
             _ => lines.push(labelled(
                 field,
-                &ss.session,
-                cell(field, field.read(&ss.session, now), value_width),
+                ss.session(),
+                cell(field, field.read(ss.session(), now), value_width),
                 theme,
             )),
         }
@@ -214,7 +217,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         .min(u16::MAX as usize) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list_area);
     if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, &ss.session, now, theme);
+        edit_box::render(frame, edit_area, editor, ss.session(), now, theme);
     }
 }
 

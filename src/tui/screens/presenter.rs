@@ -117,7 +117,7 @@ pub fn render(
         Constraint::Length(1),
     ])
     .areas(inner);
-    let s = &ss.session;
+    let s = ss.session();
     let elapsed = format!("elapsed {}", clock(elapsed));
     let room = usize::from(header.width).saturating_sub(width(&elapsed) + 2);
     frame.render_widget(
@@ -257,7 +257,7 @@ fn shorten(entries: &[Vec<Line<'static>>], max: usize, theme: &Theme) -> Vec<Lin
 }
 
 fn question_view(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
-    let s = &ss.session;
+    let s = ss.session();
     let p = prompt(s, ss.node_sel.as_deref());
     let question = clean_line(&p.question);
     let columns = usize::from(area.width);

@@ -33,9 +33,12 @@ fn style_of(look: Look, theme: &Theme) -> ratatui::style::Style {
 
 /// Draws the Review stage.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
-    let s = &ss.session;
+    let s = ss.session();
     let (main, edit_area) = match ss.editor() {
-        Some(editor) => split_bottom(area, edit_box::height(editor, &ss.session, now, area.width)),
+        Some(editor) => split_bottom(
+            area,
+            edit_box::height(editor, ss.session(), now, area.width),
+        ),
         None => (area, Rect::default()),
     };
     let gaps = s.gaps();
@@ -80,7 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                     let note = if items == 0 {
                         format!(
                             "  {} ({add} adds)",
-                            lesson.prompt(&ss.session.words().event)
+                            lesson.prompt(&ss.session().words().event)
                         )
                     } else {
                         format!("  ({items}; {add} adds)")
@@ -181,6 +184,6 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     );
 
     if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, &ss.session, now, theme);
+        edit_box::render(frame, edit_area, editor, ss.session(), now, theme);
     }
 }

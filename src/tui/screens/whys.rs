@@ -91,7 +91,7 @@ fn row(
 
 /// Draws the Whys stage.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &Theme) {
-    let s = &ss.session;
+    let s = ss.session();
     if s.whys.is_empty() {
         let text = vec![
             Line::from(Span::styled("No problem statement yet.", theme.question)),
@@ -114,7 +114,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let columns = usize::from(left.width.saturating_sub(1));
     // Only the rows that fit are walked to and built, so 5,000 answers
     // draw as fast as fifty: a window that keeps the selection in view.
-    let window = s.why_window(ss.node_sel.as_deref(), usize::from(left.height));
+    let window = (ss.outline()).window(s, ss.node_sel.as_deref(), usize::from(left.height));
     let (first, selected) = (window.first, window.selected);
     let items: Vec<ListItem> = (window.rows.iter().enumerate())
         .map(|(i, (depth, node))| row(node, *depth, first + i == selected, columns, theme))
@@ -135,7 +135,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let (detail_area, edit_area) = match ss.editor() {
         Some(editor) => split_bottom(
             right,
-            edit_box::height(editor, &ss.session, now, right.width),
+            edit_box::height(editor, ss.session(), now, right.width),
         ),
         None => (right, Rect::default()),
     };
@@ -153,7 +153,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         legend.inner(ratatui::layout::Margin::new(1, 0)),
     );
     if let Some(editor) = ss.editor() {
-        edit_box::render(frame, edit_area, editor, &ss.session, now, theme);
+        edit_box::render(frame, edit_area, editor, ss.session(), now, theme);
     }
 }
 
@@ -166,7 +166,7 @@ fn detail(
     depth: usize,
     theme: &Theme,
 ) {
-    let s = &ss.session;
+    let s = ss.session();
     let title = if depth == 0 {
         let index = s.whys.iter().position(|r| r.id == node.id).unwrap_or(0);
         format!(" Problem statement {} of {} ", index + 1, s.whys.len())

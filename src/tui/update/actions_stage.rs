@@ -13,9 +13,13 @@ use crate::tui::keymap::{Context, hint};
 
 /// The Actions table.
 pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
-    let count = ss.session.actions.len();
+    let count = ss.session().actions.len();
     let last = count.saturating_sub(1);
-    let sel_id = ss.session.actions.get(ss.action_sel).map(|a| a.id.clone());
+    let sel_id = ss
+        .session()
+        .actions
+        .get(ss.action_sel)
+        .map(|a| a.id.clone());
     match action {
         Action::Up => ss.action_sel = ss.action_sel.saturating_sub(1),
         Action::Down => ss.action_sel = (ss.action_sel + 1).min(last),
@@ -46,7 +50,7 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
                 |_, id| SessionState::action_field(id, 0),
                 now,
             )?;
-            ss.action_sel = ss.session.actions.len() - 1;
+            ss.action_sel = ss.session().actions.len() - 1;
             ss.action_col = 0;
             return Ok(Out::changed(true));
         }
@@ -69,7 +73,7 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
         }
         Action::PickOwner => {
             if let Some(id) = sel_id {
-                let current = ss.session.action(&id).and_then(|a| a.owner.clone());
+                let current = ss.session().action(&id).and_then(|a| a.owner.clone());
                 return pick_participant(
                     ss,
                     "Who owns this action?",
@@ -102,7 +106,7 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
 /// answer (contributing factors get actions too), each ticked if linked.
 fn pick_addresses(ss: &mut SessionState, id: String) -> Result<Out, String> {
     read_only(ss)?;
-    let s = &ss.session;
+    let s = ss.session();
     let linked = s
         .action(&id)
         .map(|a| a.addresses.clone())

@@ -9,7 +9,7 @@ use crate::tui::field::Field;
 
 /// Opens the list of `options` for `field`, on its current value.
 pub fn open(ss: &mut SessionState, field: Field, options: &[String], now: &Zoned) {
-    let current = field.read(&ss.session, now);
+    let current = field.read(ss.session(), now);
     let cursor = options.iter().position(|o| *o == current).unwrap_or(0);
     ss.mode = SessionMode::Popup(Popup::Pick {
         title: format!("{}?", field.label()),

@@ -24,7 +24,7 @@ pub fn open(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<bool, Re
     read_only(ss)?;
     match field.kind() {
         Kind::Choice => {
-            let options = field.choices(&ss.session);
+            let options = field.choices(ss.session());
             choice::open(ss, field, &options, now);
             Ok(false)
         }
@@ -34,13 +34,13 @@ pub fn open(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<bool, Re
                 // A question not typed yet is empty, with the default
                 // wording shown as a placeholder: nothing to delete first.
                 Field::Question(id) => (
-                    ss.session
+                    ss.session()
                         .node(id)
                         .map(|n| n.question.clone())
                         .unwrap_or_default(),
-                    Some(ss.session.default_question_for(id)),
+                    Some(ss.session().default_question_for(id)),
                 ),
-                _ => (field.read(&ss.session, now), None),
+                _ => (field.read(ss.session(), now), None),
             };
             let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
             let mut area = TextArea::new(lines);
@@ -62,7 +62,7 @@ pub fn open(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<bool, Re
                 error: None,
                 original: text,
                 fresh: None,
-                before: ss.session.clone(),
+                before: ss.session().clone(),
             }));
             Ok(true)
         }
@@ -181,13 +181,13 @@ fn write_field(
     now: &Zoned,
     typed: bool,
 ) -> Result<bool, Refusal> {
-    let before = field.read(&ss.session, now);
+    let before = field.read(ss.session(), now);
     if typed {
-        field.write_typed(&mut ss.session, text, now)?;
+        field.write_typed(ss.session_mut(), text, now)?;
     } else {
-        field.write(&mut ss.session, text, now)?;
+        field.write(ss.session_mut(), text, now)?;
     }
-    let changed = field.read(&ss.session, now) != before;
+    let changed = field.read(ss.session(), now) != before;
     if changed {
         match field {
             Field::ActOwner(id) => team_follows_owner(ss, id),
@@ -238,7 +238,7 @@ pub fn commit_leaving(
     let SessionMode::Editing(editor) = std::mem::replace(&mut ss.mode, SessionMode::Browse) else {
         return Ok(false);
     };
-    let changed = ss.session != editor.before;
+    let changed = *ss.session() != editor.before;
     if changed {
         ss.history.record(editor.before);
     }
@@ -251,7 +251,7 @@ pub fn abandon(ss: &mut SessionState) -> bool {
     let SessionMode::Editing(editor) = std::mem::replace(&mut ss.mode, SessionMode::Browse) else {
         return false;
     };
-    let changed = ss.session != editor.before;
+    let changed = *ss.session() != editor.before;
     if changed {
         ss.history.record(editor.before);
     }
@@ -269,7 +269,7 @@ fn discard(ss: &mut SessionState) -> bool {
     if let Some(previous) = editor.fresh {
         ss.node_sel = previous;
     }
-    let changed = ss.session != editor.before;
-    ss.session = editor.before;
+    let changed = *ss.session() != editor.before;
+    *ss.session_mut() = editor.before;
     changed
 }

@@ -121,7 +121,7 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         Action::Delete => {
             let pending = match field {
                 Some(Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i)) => {
-                    let name = &ss.session.participants[i].name;
+                    let name = &ss.session().participants[i].name;
                     Some((
                         format!("Remove participant {:?}?", name),
                         Pending::DeleteParticipant(i),

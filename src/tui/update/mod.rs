@@ -38,16 +38,16 @@ fn refresh_preview(app: &mut App) {
     let fresh = ss
         .preview_shown
         .as_ref()
-        .is_some_and(|p| p.is_for(&ss.session, ss.preview, width));
+        .is_some_and(|p| p.is_for(ss.session(), ss.preview, width));
     if !fresh {
-        let mut ctx = crate::export::Context::for_session(&ss.session, app.now.timestamp());
-        if ss.session.time_zone.is_none() {
+        let mut ctx = crate::export::Context::for_session(ss.session(), app.now.timestamp());
+        if ss.session().time_zone.is_none() {
             // As on screen: the local zone, until the session records one.
             ctx.tz = app.now.time_zone().clone();
             ctx.zone_name = crate::export::zone_label(ctx.tz.iana_name().unwrap_or("local time"));
             ctx.today = app.now.date();
         }
-        ss.preview_shown = Some(super::preview::make(&ss.session, ss.preview, &ctx, width));
+        ss.preview_shown = Some(super::preview::make(ss.session(), ss.preview, &ctx, width));
     }
 }
 
@@ -139,7 +139,7 @@ fn outside(app: &mut App, action: Action) -> Outside {
                 Some(holder) => app.error(format!("Read-only: this session is open in {holder}")),
                 None if !ss.timer.running() => app.info(format!(
                     "Last changed on {}: the meeting timer waits. {} starts it.",
-                    ss.session
+                    ss.session()
                         .updated
                         .to_zoned(app.now.time_zone().clone())
                         .date(),

@@ -91,8 +91,8 @@ pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, 
 
 fn confirmed(ss: &mut SessionState, pending: Pending) -> Result<Out, String> {
     read_only(ss)?;
-    let before = ss.session.clone();
-    let s = &mut ss.session;
+    let before = ss.session().clone();
+    let s = ss.session_mut();
     match pending {
         Pending::DeleteNode(id) => {
             s.delete_subtree(&id).map_err(|e| e.to_string())?;
@@ -129,30 +129,30 @@ fn picked(
     now: &Zoned,
 ) -> Result<Out, String> {
     read_only(ss)?;
-    let before = ss.session.clone();
+    let before = ss.session().clone();
     match purpose {
         PickFor::OfferedBy(id) => {
-            if let Some(node) = ss.session.node_mut(&id) {
+            if let Some(node) = ss.session_mut().node_mut(&id) {
                 node.offered_by = chosen.into_iter().next().filter(|c| !c.is_empty());
             }
         }
         PickFor::Owner(id) => {
             let owner = chosen.into_iter().next().unwrap_or_default();
-            Field::ActOwner(id.clone()).write(&mut ss.session, &owner, now)?;
+            Field::ActOwner(id.clone()).write(ss.session_mut(), &owner, now)?;
             team_follows_owner(ss, &id);
         }
         PickFor::Addresses(id) => {
-            if let Some(action) = ss.session.action_mut(&id) {
+            if let Some(action) = ss.session_mut().action_mut(&id) {
                 action.addresses = chosen;
             }
         }
         PickFor::Choice(field) => {
             if let Some(value) = chosen.into_iter().next() {
-                field.write(&mut ss.session, &value, now)?;
+                field.write(ss.session_mut(), &value, now)?;
             }
         }
     }
-    let changed = ss.session != before;
+    let changed = *ss.session() != before;
     if changed {
         ss.history.record(before);
     }

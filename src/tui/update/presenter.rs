@@ -23,11 +23,11 @@ pub fn presenter(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<O
         // the selected answer itself while it is still empty.
         Action::Edit => {
             ss.mode = SessionMode::Browse;
-            ss.session.stage = Stage::Whys;
+            ss.session_mut().stage = Stage::Whys;
             let answered = ss
                 .node_sel
                 .as_deref()
-                .and_then(|id| ss.session.node(id))
+                .and_then(|id| ss.session().node(id))
                 .is_some_and(|n| !n.answer.trim().is_empty());
             let next = if answered {
                 Action::AskWhy

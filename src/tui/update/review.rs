@@ -40,12 +40,12 @@ pub fn add(ss: &mut SessionState, lesson: Lesson, now: &Zoned) -> Result<Out, St
 /// Turns the answer `id` (a belief or unsure) into an open action
 /// "Verify: …" addressing it, unless one already does.
 pub fn verify(ss: &mut SessionState, id: &str, now: &Zoned) -> Result<Out, String> {
-    let Some(node) = ss.session.node(id) else {
+    let Some(node) = ss.session().node(id) else {
         return Ok(Out::default());
     };
     let description = format!("Verify: {}", node.answer.trim());
     if let Some(i) =
-        ss.session.actions.iter().position(|a| {
+        ss.session().actions.iter().position(|a| {
             a.addresses.iter().any(|n| n == id) && a.description.starts_with("Verify:")
         })
     {
@@ -68,7 +68,7 @@ pub fn verify(ss: &mut SessionState, id: &str, now: &Zoned) -> Result<Out, Strin
         }
         true
     })?;
-    let number = ss.session.actions.len();
+    let number = ss.session().actions.len();
     Ok(Out {
         changed: created,
         info: Some(format!(

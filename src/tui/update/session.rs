@@ -84,11 +84,11 @@ pub fn update(
             }
             let mut effects = out.effects;
             if out.changed && ss.read_only.is_none() {
-                ss.session.updated = now.timestamp();
+                ss.session_mut().updated = now.timestamp();
                 // A session from before zones were recorded takes the zone
                 // it is being edited in.
-                if ss.session.time_zone.is_none() {
-                    ss.session.time_zone = local.iana_name().map(str::to_string);
+                if ss.session().time_zone.is_none() {
+                    ss.session_mut().time_zone = local.iana_name().map(str::to_string);
                 }
                 if !matches!(ss.save, SaveState::Failed(_)) {
                     ss.save = SaveState::Pending;
@@ -127,7 +127,7 @@ fn editor(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
             let changed = editing::commit_leaving(ss, now, true)?;
             let step = if action == Action::NextField { 1 } else { -1 };
             // A new item left empty was taken back: nothing to move on from.
-            if let Some(field) = field.filter(|f| f.exists(&ss.session)) {
+            if let Some(field) = field.filter(|f| f.exists(ss.session())) {
                 stages::tab_from(ss, &field, step, now)?;
             }
             Ok(Out::changed(changed))
@@ -145,11 +145,11 @@ fn editor(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
 pub(super) fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
     match action {
         Action::GoStage(stage) => {
-            ss.session.stage = stage;
+            ss.session_mut().stage = stage;
             Ok(Out::default())
         }
         Action::SelectAction(id) => {
-            if let Some(i) = ss.session.actions.iter().position(|a| a.id == id) {
+            if let Some(i) = ss.session().actions.iter().position(|a| a.id == id) {
                 ss.action_sel = i;
                 ss.action_col = 0;
             }
@@ -203,16 +203,12 @@ pub(super) fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Resu
 
 fn undo_redo(ss: &mut SessionState, undo: bool) -> Result<Out, String> {
     stages::read_only(ss)?;
-    let restored = if undo {
-        ss.history.undo(&ss.session)
-    } else {
-        ss.history.redo(&ss.session)
-    };
+    let restored = ss.restore(undo);
     match restored {
         Some(mut session) => {
             // Undo restores what was written, not where the meeting is.
-            session.stage = ss.session.stage;
-            ss.session = session;
+            session.stage = ss.session().stage;
+            *ss.session_mut() = session;
             Ok(Out {
                 changed: true,
                 info: Some(if undo { "Undone." } else { "Redone." }.into()),

@@ -25,9 +25,9 @@ pub(super) fn edit<R>(
     f: impl FnOnce(&mut crate::model::Session) -> R,
 ) -> Result<R, String> {
     read_only(ss)?;
-    let before = ss.session.clone();
-    let result = f(&mut ss.session);
-    if ss.session != before {
+    let before = ss.session().clone();
+    let result = f(ss.session_mut());
+    if *ss.session() != before {
         ss.history.record(before);
     }
     Ok(result)
@@ -42,16 +42,16 @@ pub(super) fn add_then_edit<R>(
     now: &Zoned,
 ) -> Result<R, String> {
     read_only(ss)?;
-    let before = ss.session.clone();
+    let before = ss.session().clone();
     let selected = ss.node_sel.clone();
-    let result = add(&mut ss.session);
+    let result = add(ss.session_mut());
     let field = field(ss, &result);
     if editing::open(ss, field, now)? {
         if let Some(editor) = ss.editor_mut() {
             editor.before = before;
             editor.fresh = Some(selected);
         }
-    } else if ss.session != before {
+    } else if *ss.session() != before {
         ss.history.record(before);
     }
     Ok(result)
@@ -76,7 +76,7 @@ pub(super) fn activate(ss: &mut SessionState, field: Field, now: &Zoned) -> Resu
 /// function when the team is empty or was filled by an earlier pick; a
 /// team typed by hand stays.
 pub(super) fn team_follows_owner(ss: &mut SessionState, id: &str) {
-    let Some(action) = ss.session.action(id) else {
+    let Some(action) = ss.session().action(id) else {
         return;
     };
     let auto = ss.auto_team.contains(id);
@@ -86,7 +86,7 @@ pub(super) fn team_follows_owner(ss: &mut SessionState, id: &str) {
     let team = action
         .owner
         .as_deref()
-        .and_then(|o| ss.session.participant(o))
+        .and_then(|o| ss.session().participant(o))
         .map(|p| p.team.trim().to_string())
         .filter(|t| !t.is_empty());
     if team.is_some() {
@@ -94,7 +94,7 @@ pub(super) fn team_follows_owner(ss: &mut SessionState, id: &str) {
     } else {
         ss.auto_team.remove(id);
     }
-    if let Some(action) = ss.session.action_mut(id) {
+    if let Some(action) = ss.session_mut().action_mut(id) {
         action.team = team;
     }
 }
@@ -171,7 +171,7 @@ pub(super) fn pick_participant(
     purpose: PickFor,
 ) -> Result<Out, String> {
     read_only(ss)?;
-    if ss.session.participants.is_empty() {
+    if ss.session().participants.is_empty() {
         return Ok(Out::info(format!(
             "No participants yet: add them on Intake ({}, then {}).",
             hint(
@@ -182,7 +182,7 @@ pub(super) fn pick_participant(
         )));
     }
     let mut options: Vec<PickOption> = ss
-        .session
+        .session()
         .participants
         .iter()
         .map(|p| {

@@ -22,27 +22,23 @@ pub fn navigate(ss: &mut SessionState, action: &Action) {
 /// Where a move goes from the selection; ids are borrowed, not copied,
 /// until the one chosen.
 fn target_of(ss: &SessionState, action: &Action) -> Option<String> {
+    let (s, outline) = (ss.session(), ss.outline());
     let sel = ss.node_sel.as_deref();
+    let beside = |offset: isize| outline.beside(s, sel, offset).map(|n| n.id.clone());
+    let at = sel.and_then(|id| outline.position(s, id));
     match action {
-        Action::Left => sel
-            .and_then(|id| ss.session.parent_of(id))
+        Action::Left => at
+            .and_then(|at| outline.parent(s, at))
             .map(|p| p.id.clone()),
-        Action::Right => sel
-            .and_then(|id| ss.session.node(id))
-            .and_then(|n| n.children.first())
+        Action::Right => (at.and_then(|at| outline.node(s, at)))
+            .and_then(|(_, n)| n.children.first())
             .map(|c| c.id.clone()),
-        Action::First => ss.session.whys.first().map(|n| n.id.clone()),
-        Action::Last => (ss.session.why_nodes().last()).map(|(_, n)| n.id.clone()),
-        Action::Up | Action::PrevField | Action::Down | Action::NextField => {
-            let offset = if matches!(action, Action::Up | Action::PrevField) {
-                -1
-            } else {
-                1
-            };
-            ss.session.why_beside(sel, offset).map(|n| n.id.clone())
-        }
-        Action::PageUp => ss.session.why_beside(sel, -10).map(|n| n.id.clone()),
-        Action::PageDown => ss.session.why_beside(sel, 10).map(|n| n.id.clone()),
+        Action::First => beside(isize::MIN),
+        Action::Last => beside(isize::MAX),
+        Action::Up | Action::PrevField => beside(-1),
+        Action::Down | Action::NextField => beside(1),
+        Action::PageUp => beside(-10),
+        Action::PageDown => beside(10),
         _ => None,
     }
 }
@@ -130,7 +126,7 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         }
         Action::PickOfferedBy => {
             if let Some(id) = sel {
-                let current = ss.session.node(&id).and_then(|n| n.offered_by.clone());
+                let current = ss.session().node(&id).and_then(|n| n.offered_by.clone());
                 return pick_participant(
                     ss,
                     "Who offered this answer?",
@@ -143,7 +139,10 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         Action::Delete => {
             if let Some(id) = sel {
                 read_only(ss)?;
-                let node = ss.session.node(&id).ok_or("that answer no longer exists")?;
+                let node = ss
+                    .session()
+                    .node(&id)
+                    .ok_or("that answer no longer exists")?;
                 let below = node.walk().len() - 1;
                 let what = if node.answer.is_empty() {
                     "this empty answer".to_string()
@@ -166,7 +165,7 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
 }
 
 fn set_confidence(ss: &mut SessionState, id: &str, level: Confidence) -> Result<Out, String> {
-    if ss.session.parent_of(id).is_none() {
+    if ss.session().parent_of(id).is_none() {
         return Ok(Out::info(
             "A problem statement is what happened; confidence is for the answers below it.",
         ));

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::model::{Session, Stage};
+use crate::model::Stage;
 use crate::tui::app::SessionState;
 use crate::tui::theme::Theme;
 use crate::tui::timer::clock;
@@ -17,8 +17,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// What the stage labels count, worked out once per frame (each is a
-/// walk of the tree, and a layout may be tried several times).
+/// What the stage labels count, gathered once per frame (a layout may be
+/// tried several times); the tree's counts come from its outline, made
+/// once per change.
 struct Counts {
     people: usize,
     answers: usize,
@@ -29,8 +30,8 @@ struct Counts {
 }
 
 impl Counts {
-    fn of(s: &Session) -> Counts {
-        let tally = s.tally();
+    fn of(ss: &SessionState) -> Counts {
+        let (s, tally) = (ss.session(), ss.outline().tally());
         let gaps = tally.gaps;
         Counts {
             people: s.participants.len(),
@@ -155,7 +156,6 @@ const LEVELS: [Level; 8] = [
 
 /// Draws the stage bar on one row, as roomy as the width allows.
 pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, theme: &Theme) {
-    let s = &ss.session;
     let elapsed = clock(ss.timer.elapsed(now));
     let remaining = ss.timer.remaining(ss.stage(), now);
     let right = |level: Level| -> Vec<Span<'static>> {
@@ -180,7 +180,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, 
         }
         spans
     };
-    let counts = Counts::of(s);
+    let counts = Counts::of(ss);
     let left = |level: Level| -> Vec<Span<'static>> {
         let mut spans = Vec::new();
         for (i, stage) in Stage::ALL.iter().enumerate() {

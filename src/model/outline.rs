@@ -1,0 +1,180 @@
+//! The why tree laid out once, in the order it is shown (depth first), so
+//! that moving the selection, drawing the rows on screen and counting the
+//! answers cost the same in a tree of 5,000 answers as in one of fifty.
+//! An [`Outline`] describes the session it was made from and no other: the
+//! screen keeps one until the session changes.
+
+use super::gaps::Tally;
+use super::session::Session;
+use super::why::{WhyNode, each_depth_first};
+
+/// A node's place in the outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    /// Levels below the problem statement (0 for a problem statement).
+    depth: usize,
+    /// The parent's index in the outline, or `None` for a root.
+    parent: Option<usize>,
+    /// The index among its siblings.
+    nth: usize,
+}
+
+/// Every node of a session's why tree in depth-first order (the order of
+/// [`Session::why_nodes`]), with the counts the stage bar shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    places: Vec<Place>,
+    /// A key of each node's id, in the same order: looking for an id
+    /// compares these numbers first, and the id itself only on a match.
+    keys: Vec<u64>,
+    tally: Tally,
+}
+
+/// `height` rows of the outline that show the node `selected`, as a list
+/// scrolled to keep it in view shows them: the first rows while it is
+/// among them, else the rows ending at it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhyWindow<'a> {
+    /// The rows, with their depths.
+    pub rows: Vec<(usize, &'a WhyNode)>,
+    /// The index of the first row among all nodes.
+    pub first: usize,
+    /// The index of the selected node among all nodes (0 when `selected`
+    /// is no node's id).
+    pub selected: usize,
+    /// The parent of the node `selected`.
+    pub parent: Option<&'a WhyNode>,
+}
+
+/// The key of an id (FNV-1a): ids are a few bytes, so this is quick.
+fn key(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+impl Outline {
+    /// The outline of a session's tree, in one walk.
+    pub fn of(s: &Session) -> Outline {
+        let (mut places, mut keys) = (Vec::new(), Vec::new());
+        // The index of the last node at each depth (the way down to the
+        // node met now), and how many children each of them has had.
+        let (mut way, mut seen): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        each_depth_first(&s.whys, |depth, node| {
+            way.truncate(depth);
+            seen.truncate(depth + 1);
+            let nth = match seen.get_mut(depth) {
+                Some(n) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    seen.push(0);
+                    0
+                }
+            };
+            places.push(Place {
+                depth,
+                parent: way.last().copied(),
+                nth,
+            });
+            way.push(places.len() - 1);
+            keys.push(key(&node.id));
+            std::ops::ControlFlow::Continue(())
+        });
+        Outline {
+            places,
+            keys,
+            tally: s.tally(),
+        }
+    }
+
+    /// How many nodes the tree has, problem statements included.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether the tree has no node.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The answers, root causes and gaps, counted when the outline was made.
+    pub fn tally(&self) -> Tally {
+        self.tally
+    }
+
+    /// The node at index `at`, with its depth (`None` past the end, or
+    /// if `s` is not the session this outline was made from).
+    pub fn node<'s>(&self, s: &'s Session, at: usize) -> Option<(usize, &'s WhyNode)> {
+        let place = self.places.get(at)?;
+        // The indices among siblings from the root down, gathered upwards.
+        let mut nths = vec![place.nth];
+        let mut up = place.parent;
+        while let Some(parent) = up {
+            let parent = self.places.get(parent)?;
+            nths.push(parent.nth);
+            up = parent.parent;
+        }
+        let mut nths = nths.into_iter().rev();
+        let mut node = s.whys.get(nths.next()?)?;
+        for nth in nths {
+            node = node.children.get(nth)?;
+        }
+        Some((place.depth, node))
+    }
+
+    /// The index of the node with this id.
+    pub fn position(&self, s: &Session, id: &str) -> Option<usize> {
+        let wanted = key(id);
+        (self.keys.iter().enumerate())
+            .filter(|&(_, &k)| k == wanted)
+            .map(|(at, _)| at)
+            .find(|&at| self.node(s, at).is_some_and(|(_, n)| n.id == id))
+    }
+
+    /// The parent of the node at index `at` (`None` for a root).
+    pub fn parent<'s>(&self, s: &'s Session, at: usize) -> Option<&'s WhyNode> {
+        let parent = self.places.get(at)?.parent?;
+        self.node(s, parent).map(|(_, node)| node)
+    }
+
+    /// The node `offset` places from the node `selected`, kept to the first
+    /// and last; counted from the first node when `selected` is no node's
+    /// id.
+    pub fn beside<'s>(
+        &self,
+        s: &'s Session,
+        selected: Option<&str>,
+        offset: isize,
+    ) -> Option<&'s WhyNode> {
+        let last = self.len().checked_sub(1)?;
+        let from = selected.and_then(|id| self.position(s, id));
+        let at = from.unwrap_or(0).saturating_add_signed(offset).min(last);
+        self.node(s, at).map(|(_, node)| node)
+    }
+
+    /// The [`WhyWindow`] of `height` rows (at least one) showing the node
+    /// `selected`.
+    pub fn window<'s>(
+        &self,
+        s: &'s Session,
+        selected: Option<&str>,
+        height: usize,
+    ) -> WhyWindow<'s> {
+        let height = height.max(1);
+        let found = selected.and_then(|id| self.position(s, id));
+        let at = found.unwrap_or(0);
+        let first = (at + 1).saturating_sub(height);
+        let rows = (first..self.len().min(first + height))
+            .filter_map(|i| self.node(s, i))
+            .collect();
+        let parent = found.and_then(|at| self.parent(s, at));
+        WhyWindow {
+            rows,
+            first,
+            selected: at,
+            parent,
+        }
+    }
+}
