@@ -1,7 +1,8 @@
-//! Key-press latency as percentiles: 2,000 presses (Down and Up in turn,
-//! each updated and drawn) on 500- and 5,000-answer sessions at 80×24 and
-//! 200×60, after 200 to warm up, with the selection at the top of the tree
-//! and in its middle (a move walks the tree as far as the selection). The
+//! Key-press latency as percentiles: 2,000 presses, each updated and
+//! drawn, on 500- and 5,000-answer sessions at 80×24 and 200×60, after 200
+//! to warm up: Down and Up in turn with the selection at the top of the
+//! tree and in its middle, `r` (an edit, with its undo step) and a letter
+//! typed into an open field. The
 //! divan bench `keys` gives medians; this gives the p99 a facilitator feels
 //! as a stutter.
 //!
@@ -18,18 +19,43 @@ use fivewhys::tui::{keymap, ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// Where the presses are made, and which.
+#[derive(Clone, Copy)]
+enum Keys {
+    /// Down and Up, from the first answer.
+    Top,
+    /// Down and Up, from the middle answer.
+    Middle,
+    /// `r` on the middle answer: marks it a root cause and back, each an
+    /// edit with its undo step.
+    Edit,
+    /// A letter typed into the middle answer's open field.
+    Typing,
+}
+
+impl Keys {
+    fn name(self) -> &'static str {
+        match self {
+            Keys::Top => "top",
+            Keys::Middle => "middle",
+            Keys::Edit => "edit",
+            Keys::Typing => "typing",
+        }
+    }
+}
+
 fn main() {
-    println!("answers  size     where       p50        p99    slowest");
+    println!("answers  size     keys        p50        p99    slowest");
     for answers in [500, 5_000] {
         for (w, h) in [(80, 24), (200, 60)] {
-            for middle in [false, true] {
-                let mut times = presses(answers, w, h, middle);
+            for keys in [Keys::Top, Keys::Middle, Keys::Edit, Keys::Typing] {
+                let mut times = presses(answers, w, h, keys);
                 times.sort_unstable();
                 let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
                 println!(
                     "{answers:>7}  {:<7}  {:<6} {:>6.3} ms  {:>6.3} ms  {:>6.3} ms",
                     format!("{w}×{h}"),
-                    if middle { "middle" } else { "top" },
+                    keys.name(),
                     ms(at(0.5)),
                     ms(at(0.99)),
                     ms(at(1.0))
@@ -43,22 +69,27 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// The time of each of 2,000 presses, after 200 not counted; from the
-/// middle answer of the tree when `middle`, else from the first.
-fn presses(answers: usize, w: u16, h: u16, middle: bool) -> Vec<Duration> {
+/// The time of each of 2,000 presses, after 200 not counted.
+fn presses(answers: usize, w: u16, h: u16, keys: Keys) -> Vec<Duration> {
     let mut app = common::app_with(answers);
-    if middle && let fivewhys::tui::app::Screen::Session(ss) = &mut app.screen {
+    if !matches!(keys, Keys::Top)
+        && let fivewhys::tui::app::Screen::Session(ss) = &mut app.screen
+    {
         let nodes = ss.session().why_nodes();
         let id = nodes[nodes.len() / 2].1.id.clone();
         ss.node_sel = Some(id);
     }
+    if matches!(keys, Keys::Typing) {
+        update(&mut app, fivewhys::tui::Action::Edit);
+    }
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     let mut times = Vec::new();
     for i in 0..2_200 {
-        let code = if i % 2 == 0 {
-            KeyCode::Down
-        } else {
-            KeyCode::Up
+        let code = match keys {
+            Keys::Top | Keys::Middle if i % 2 == 0 => KeyCode::Down,
+            Keys::Top | Keys::Middle => KeyCode::Up,
+            Keys::Edit => KeyCode::Char('r'),
+            Keys::Typing => KeyCode::Char('x'),
         };
         let start = Instant::now();
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));

@@ -304,6 +304,31 @@ impl Field {
         }
     }
 
+    /// Whether writing this field changes only words the why tree's
+    /// outline does not hold (an answer's text, the title, a note): no
+    /// answer is added, moved or marked, and no action's owner, due date or
+    /// status changes. Typing into such a field keeps the outline.
+    pub fn leaves_outline(&self) -> bool {
+        matches!(
+            self,
+            Field::Title
+                | Field::Problem
+                | Field::Summary
+                | Field::Impact
+                | Field::Affected
+                | Field::Channels
+                | Field::MomentWhat(_)
+                | Field::Notes
+                | Field::Answer(_)
+                | Field::Question(_)
+                | Field::Evidence(_)
+                | Field::ActDescription(_)
+                | Field::ActNote(_)
+                | Field::ActLink(_)
+                | Field::Lesson(..)
+        )
+    }
+
     /// Writes the text of an edit box, which holds clean text only, into a
     /// text field as it is typed. Skips re-cleaning (and so costs a copy,
     /// not a scan per key, in long text); other kinds go through

@@ -182,6 +182,19 @@ impl SessionState {
         &mut self.session
     }
 
+    /// Changes words the outline does not hold (an answer's text, the
+    /// title, when the session was last changed), keeping the outline: typing into a 5,000-answer session
+    /// lays nothing out again. Checked in debug builds, so a test that
+    /// passes something else here fails.
+    pub fn change_words<R>(&mut self, f: impl FnOnce(&mut Session) -> R) -> R {
+        let result = f(&mut self.session);
+        debug_assert!(
+            (self.outline.get()).is_none_or(|kept| *kept == Outline::of(&self.session)),
+            "change_words changed what the outline holds"
+        );
+        result
+    }
+
     /// The why tree laid out in the order it is shown, made once per
     /// change of the session: moving through 5,000 answers and drawing
     /// them costs no walk of the tree per key.

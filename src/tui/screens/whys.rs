@@ -3,10 +3,11 @@
 
 use jiff::Zoned;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::split_bottom;
 use crate::export::sanitize::clean_line;
@@ -16,8 +17,8 @@ use crate::tui::app::SessionState;
 use crate::tui::keymap::{Context, hint};
 use crate::tui::marks;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::edit_box;
 use crate::tui::widgets::labelled::labelled;
+use crate::tui::widgets::{cells, edit_box};
 use crate::tui::widths::{fit, fit_pad, width};
 
 /// Columns of indent for an answer `depth` levels down in an outline
@@ -34,7 +35,7 @@ fn row(
     selected: bool,
     columns: usize,
     theme: &Theme,
-) -> ListItem<'static> {
+) -> Vec<Line<'static>> {
     let mark = if depth == 0 {
         marks::PROBLEM
     } else {
@@ -60,14 +61,14 @@ fn row(
     };
     let room = columns.saturating_sub(width(&lead) + width(&root)).max(1);
     if !selected {
-        return ListItem::new(Line::from(vec![
+        return vec![Line::from(vec![
             Span::styled(lead, theme.dim),
             Span::styled(root, theme.root),
             Span::styled(fit(&answer, room), base),
-        ]));
+        ])];
     }
     let hang = " ".repeat(width(&lead) + width(&root));
-    let lines: Vec<Line> = textwrap::wrap(&answer, room)
+    textwrap::wrap(&answer, room)
         .into_iter()
         .enumerate()
         .map(|(i, part)| {
@@ -85,8 +86,42 @@ fn row(
                 }),
             ))
         })
-        .collect();
-    ListItem::new(lines)
+        .collect()
+}
+
+/// Draws the outline's rows into `area` with a line at its right edge.
+/// The rows are the window that ends at (or holds) the selected row,
+/// which may take several lines: rows before it are left out until it
+/// ends in view, and rows after it are drawn while they fit.
+fn outline(buf: &mut Buffer, area: Rect, rows: &[Vec<Line>], selected: usize, theme: &Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let edge = area.right() - 1;
+    for y in area.top()..area.bottom() {
+        buf[(edge, y)]
+            .set_symbol(ratatui::symbols::line::VERTICAL)
+            .set_style(theme.dim);
+    }
+    let area = Rect {
+        width: area.width - 1,
+        ..area
+    };
+    let height = usize::from(area.height);
+    let mut start = 0;
+    while start < selected && rows[start..=selected].iter().map(Vec::len).sum::<usize>() > height {
+        start += 1;
+    }
+    let mut y = area.y;
+    for row in &rows[start..] {
+        if usize::from(y - area.y) + row.len() > height && y > area.y {
+            break;
+        }
+        for line in row.iter().take(usize::from(area.bottom() - y)) {
+            cells::line(buf, Rect { y, ..area }, line);
+            y += 1;
+        }
+    }
 }
 
 /// Draws the Whys stage.
@@ -116,14 +151,10 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     // draw as fast as fifty: a window that keeps the selection in view.
     let window = (ss.outline()).window(s, ss.node_sel.as_deref(), usize::from(left.height));
     let (first, selected) = (window.first, window.selected);
-    let items: Vec<ListItem> = (window.rows.iter().enumerate())
+    let rows: Vec<Vec<Line>> = (window.rows.iter().enumerate())
         .map(|(i, (depth, node))| row(node, *depth, first + i == selected, columns, theme))
         .collect();
-    let border = Block::default()
-        .borders(Borders::RIGHT)
-        .border_style(theme.dim);
-    let mut state = ListState::default().with_selected(Some(selected - first));
-    frame.render_stateful_widget(List::new(items).block(border), left, &mut state);
+    outline(frame.buffer_mut(), left, &rows, selected - first, theme);
 
     let Some(id) = ss.node_sel.as_deref() else {
         return;

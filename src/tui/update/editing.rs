@@ -182,10 +182,14 @@ fn write_field(
     typed: bool,
 ) -> Result<bool, Refusal> {
     let before = field.read(ss.session(), now);
-    if typed {
-        field.write_typed(ss.session_mut(), text, now)?;
+    let write = |s: &mut crate::model::Session| match typed {
+        true => field.write_typed(s, text, now),
+        false => field.write(s, text, now),
+    };
+    if field.leaves_outline() {
+        ss.change_words(write)?;
     } else {
-        field.write(ss.session_mut(), text, now)?;
+        write(ss.session_mut())?;
     }
     let changed = field.read(ss.session(), now) != before;
     if changed {

@@ -84,12 +84,14 @@ pub fn update(
             }
             let mut effects = out.effects;
             if out.changed && ss.read_only.is_none() {
-                ss.session_mut().updated = now.timestamp();
-                // A session from before zones were recorded takes the zone
-                // it is being edited in.
-                if ss.session().time_zone.is_none() {
-                    ss.session_mut().time_zone = local.iana_name().map(str::to_string);
-                }
+                ss.change_words(|s| {
+                    s.updated = now.timestamp();
+                    // A session from before zones were recorded takes the
+                    // zone it is being edited in.
+                    if s.time_zone.is_none() {
+                        s.time_zone = local.iana_name().map(str::to_string);
+                    }
+                });
                 if !matches!(ss.save, SaveState::Failed(_)) {
                     ss.save = SaveState::Pending;
                 }

@@ -1,6 +1,7 @@
 //! Pieces shared by every screen: stage bar, footer, help, popups, and the
 //! small-window message.
 
+pub mod cells;
 pub mod edit_box;
 pub mod footer;
 pub mod help;

@@ -1,0 +1,116 @@
+//! Text written straight into the screen's cells. Printable ASCII, most of
+//! what a room types, is copied a byte to a cell; anything else (accents,
+//! wide characters, emoji) is drawn by ratatui's own grapheme-aware
+//! `Span`. The Whys outline draws up to a screenful of rows on every
+//! key this way, without a list widget measuring each grapheme.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Writes `text` from column `x` of row `y` in `style`, at most `room`
+/// columns and never past the buffer's edge; returns the column after it.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style, room: u16) -> u16 {
+    let area = buf.area;
+    if !area.contains(ratatui::layout::Position { x, y }) {
+        return x;
+    }
+    let room = room.min(area.right() - x);
+    let bytes = text.as_bytes();
+    if bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
+        let n = bytes.len().min(usize::from(room));
+        let start = buf.index_of(x, y);
+        for (cell, &b) in buf.content[start..start + n].iter_mut().zip(bytes) {
+            cell.set_char(char::from(b)).set_style(style);
+        }
+        // `n` is at most `room`, a u16.
+        x + n as u16
+    } else {
+        let span = Span::styled(text, style);
+        let width = u16::try_from(span.width()).unwrap_or(u16::MAX).min(room);
+        // As in a `Line`, text of no width (a lone combining mark) is not drawn.
+        if width > 0 {
+            (&span).render(Rect::new(x, y, room, 1), buf);
+        }
+        x + width
+    }
+}
+
+/// Writes a line's spans from the left of `area`'s first row, cut to its
+/// width, as `Line`'s own rendering places them.
+pub fn line(buf: &mut Buffer, area: Rect, line: &Line) {
+    let (mut x, end) = (area.x, area.right());
+    for span in &line.spans {
+        if x >= end {
+            break;
+        }
+        x = put(
+            buf,
+            x,
+            area.y,
+            &span.content,
+            line.style.patch(span.style),
+            end - x,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Color;
+
+    /// The same line drawn by ratatui and by `line`, into same-sized
+    /// buffers that already hold other text.
+    fn both(spans: Vec<Span<'static>>, width: u16) -> (Buffer, Buffer) {
+        let area = Rect::new(0, 0, width + 3, 2);
+        let filler = "#".repeat(usize::from(width) + 3);
+        let mut theirs = Buffer::with_lines([filler.as_str(), filler.as_str()]);
+        let mut ours = theirs.clone();
+        let row = Rect::new(1, 1, width, 1);
+        let text = Line::from(spans);
+        (&text).render(row, &mut theirs);
+        line(&mut ours, row, &text);
+        assert_eq!(theirs.area, area);
+        (theirs, ours)
+    }
+
+    #[test]
+    fn lines_land_in_the_cells_ratatui_puts_them_in() {
+        let texts = [
+            "plain ascii answer",
+            "the pool ran dry — twice",
+            "café: naïve résumé",
+            "wide 漢字 and 😀 emoji",
+            "combining e\u{301} accent",
+            "",
+            "exactly eleven!",
+        ];
+        for text in texts {
+            for width in [0, 1, 5, 11, 12, 40] {
+                let spans = vec![
+                    Span::styled("  ", Style::new().fg(Color::DarkGray)),
+                    Span::styled("★ ", Style::new().red()),
+                    Span::styled(text.to_string(), Style::new().bold()),
+                ];
+                let (theirs, ours) = both(spans, width);
+                assert_eq!(ours, theirs, "{text:?} in {width} columns");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_printable_text_lands_as_ratatui_puts_it(
+            lead in "[ a-z]{0,4}",
+            text in "(\\PC|[a-z ]){0,30}",
+            width in 0u16..30,
+        ) {
+            let spans = vec![Span::raw(lead), Span::styled(text, Style::new().italic())];
+            let (theirs, ours) = both(spans, width);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+}
