@@ -345,6 +345,50 @@ fn a_tree_of_250_answers_keeps_the_selection_in_view() {
 }
 
 #[test]
+fn a_long_answer_selected_at_the_bottom_shows_every_line_of_it() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('p'));
+    typing(&mut app, "Problem");
+    key(&mut app, KeyCode::Enter);
+    for i in 0..40 {
+        key(&mut app, KeyCode::Char('s'));
+        typing(&mut app, &format!("answer number {i}"));
+        key(&mut app, KeyCode::Enter);
+    }
+    key(&mut app, KeyCode::Char('s'));
+    typing(
+        &mut app,
+        &format!("the last answer{} ends HERE", " goes on".repeat(12)),
+    );
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::End);
+    let text = screen(&app, 80, 24);
+    // The outline: the left half of each row.
+    let lines: Vec<String> = (text.lines())
+        .map(|l| l.chars().take(40).collect())
+        .collect();
+    let last = lines
+        .iter()
+        .position(|l| l.contains("HERE"))
+        .expect("the end of the answer");
+    let first = lines
+        .iter()
+        .position(|l| l.contains("the last answer"))
+        .unwrap();
+    assert!(last > first + 1, "wrapped over several rows:\n{text}");
+    assert!(
+        lines[first - 1].contains("answer number 39"),
+        "the answer before it sits just above:\n{text}"
+    );
+    assert!(
+        lines[2].contains("answer number"),
+        "rows before it fill the pane from the top:\n{text}"
+    );
+}
+
+#[test]
 fn adding_a_participant_and_typing_is_one_undo_step() {
     let mut app = blank();
     key(&mut app, KeyCode::Char('a'));
