@@ -21,10 +21,10 @@ fn deep_session() -> Session {
     for level in (0..DEPTH).rev() {
         let mut parent = WhyNode::new(format!("n-{level}"));
         parent.answer = format!("Answer at level {level}");
-        parent.children.push(node);
+        parent.children.make_mut().push(node);
         node = parent;
     }
-    session.whys.push(node);
+    session.whys.make_mut().push(node);
     let action = session.add_action(now().timestamp());
     session.actions[0].description = "Fix the deepest cause".into();
     session

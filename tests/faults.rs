@@ -16,13 +16,15 @@ use fivewhys::store::{Store, parse, to_text};
 fn version(n: usize) -> Session {
     let created = "2026-11-22T10:00:00Z".parse().unwrap();
     let mut s = Session::with_id("kill01".into(), "Killed while saving", created);
-    s.whys.push(fivewhys::model::WhyNode::new("n-root".into()));
-    s.whys[0].answer = "Saving is interrupted".into();
+    s.whys
+        .make_mut()
+        .push(fivewhys::model::WhyNode::new("n-root".into()));
+    s.whys.make_mut()[0].answer = "Saving is interrupted".into();
     for i in 0..n {
         let mut node = fivewhys::model::WhyNode::new(format!("n-{i}"));
         // Long enough that a write takes more than one system call.
         node.answer = format!("Answer {i}: {}", "x".repeat(2_000));
-        s.whys[0].children.push(node);
+        s.whys.make_mut()[0].children.make_mut().push(node);
     }
     s
 }

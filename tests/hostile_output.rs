@@ -29,8 +29,8 @@ fn hostile_session(id: &str) -> Session {
     why.answer = format!("Because {NASTY}");
     why.question = format!("Why {NASTY}?");
     why.root_cause = true;
-    root.children.push(why);
-    s.whys.push(root);
+    root.children.make_mut().push(why);
+    s.whys.make_mut().push(root);
     let action = s.add_action(created);
     s.actions[0].description = format!("Fix {NASTY}");
     s.actions[0].owner = Some(format!("Mallory {NASTY}"));

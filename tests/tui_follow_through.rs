@@ -60,7 +60,7 @@ fn the_filter_finds_words_inside_answers_and_says_where() {
     second.id = "zz9999".into();
     second.title = "Another meeting".into();
     second.intake.summary = "Nothing in common".into();
-    second.whys.clear();
+    second.whys = Default::default();
     second.actions.clear();
     second.went_well.clear();
     second.went_wrong.clear();

@@ -140,7 +140,7 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
         *team = f(team, false);
     }
     // Depth first without recursion: chains can be very deep.
-    let mut stack: Vec<&mut WhyNode> = whys.iter_mut().rev().collect();
+    let mut stack: Vec<&mut WhyNode> = whys.make_mut().iter_mut().rev().collect();
     while let Some(node) = stack.pop() {
         let WhyNode {
             id: _,
@@ -156,7 +156,7 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
         *answer = f(answer, false);
         *evidence = f(evidence, false);
         *offered_by = offered_by.as_deref().map(|o| f(o, false));
-        stack.extend(children.iter_mut().rev());
+        stack.extend(children.make_mut().iter_mut().rev());
     }
     for a in actions {
         let crate::model::ActionItem {

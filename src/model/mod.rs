@@ -17,6 +17,7 @@ mod session;
 mod validate;
 mod why;
 mod why_file;
+mod why_list;
 
 pub use action::{ActionItem, ActionStatus, Priority};
 pub use gaps::{Gaps, Tally};
@@ -29,3 +30,4 @@ pub use session::{
 };
 pub use validate::Invalid;
 pub use why::{Confidence, Direction, EditError, TreePath, WhyNode, default_question, question_of};
+pub use why_list::WhyList;

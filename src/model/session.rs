@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::action::ActionItem;
 use super::ids;
 use super::meeting::Meeting;
-use super::why::WhyNode;
+use super::why_list::WhyList;
 
 /// The version of the file format this build reads and writes.
 /// Version 2 added `kind`, `time_zone`, `went_wrong`, `lucky` and
@@ -53,7 +53,7 @@ pub struct Session {
     /// flat list in outline order, each node naming its parent.
     #[serde(with = "super::why_file")]
     #[schemars(with = "Vec<super::why_file::StoredNode>")]
-    pub whys: Vec<WhyNode>,
+    pub whys: WhyList,
     /// What will be done, by whom, by when.
     pub actions: Vec<ActionItem>,
     /// Good work done during the incident, named and appreciated.
@@ -279,7 +279,7 @@ impl Session {
             stage: Stage::Intake,
             intake: Intake::default(),
             participants: Vec::new(),
-            whys: Vec::new(),
+            whys: WhyList::default(),
             actions: Vec::new(),
             went_well: Vec::new(),
             went_wrong: Vec::new(),
@@ -297,7 +297,7 @@ impl Session {
     /// Sets the first problem statement, creating the first root if needed.
     pub fn set_problem_statement(&mut self, text: impl Into<String>) {
         let text = text.into();
-        match self.whys.first_mut() {
+        match self.whys.make_mut().first_mut() {
             Some(root) => root.answer = text,
             None => {
                 self.add_problem_statement(text);

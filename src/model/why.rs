@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids;
 use super::session::Session;
+use super::why_list::WhyList;
 
 /// One answer in the why tree (or, at a root, one problem statement).
 /// Chains can be as deep as the room makes them: copying, comparing and
@@ -33,7 +34,7 @@ pub struct WhyNode {
     /// Whether the room marked this answer as a root cause.
     pub root_cause: bool,
     /// Answers to "why?" of this answer.
-    pub children: Vec<WhyNode>,
+    pub children: WhyList,
 }
 
 /// How sure the room is of an answer.
@@ -68,9 +69,11 @@ impl Confidence {
 const RED_ZONE: usize = 64 * 1024;
 const SEGMENT: usize = 1024 * 1024;
 
+/// A copy shares the answers below (see [`WhyList`]): it copies this
+/// node's own words only.
 impl Clone for WhyNode {
     fn clone(&self) -> WhyNode {
-        stacker::maybe_grow(RED_ZONE, SEGMENT, || WhyNode {
+        WhyNode {
             id: self.id.clone(),
             question: self.question.clone(),
             answer: self.answer.clone(),
@@ -79,7 +82,7 @@ impl Clone for WhyNode {
             offered_by: self.offered_by.clone(),
             root_cause: self.root_cause,
             children: self.children.clone(),
-        })
+        }
     }
 }
 
@@ -122,11 +125,12 @@ impl std::fmt::Debug for WhyNode {
 }
 
 impl Drop for WhyNode {
-    // Levels are dropped one at a time, not one inside the other.
+    // Levels are dropped one at a time, not one inside the other; lists
+    // another copy still holds are left to it.
     fn drop(&mut self) {
-        let mut below = std::mem::take(&mut self.children);
+        let mut below = self.children.take_unique();
         while let Some(mut node) = below.pop() {
-            below.append(&mut node.children);
+            below.append(&mut node.children.take_unique());
         }
     }
 }
@@ -142,7 +146,7 @@ impl WhyNode {
             evidence: String::new(),
             offered_by: None,
             root_cause: false,
-            children: Vec::new(),
+            children: WhyList::default(),
         }
     }
 
@@ -246,11 +250,11 @@ fn find_path(roots: &[WhyNode], id: &str) -> Option<TreePath> {
 }
 
 /// The sibling list a path points into, and the index in it.
-fn siblings_mut<'a>(roots: &'a mut Vec<WhyNode>, path: &[usize]) -> (&'a mut Vec<WhyNode>, usize) {
+fn siblings_mut<'a>(roots: &'a mut WhyList, path: &[usize]) -> (&'a mut Vec<WhyNode>, usize) {
     let (last, parents) = path.split_last().expect("paths are never empty");
-    let mut list = roots;
+    let mut list = roots.make_mut();
     for &i in parents {
-        list = &mut list[i].children;
+        list = list[i].children.make_mut();
     }
     (list, *last)
 }
@@ -288,9 +292,9 @@ impl Session {
     /// The node with this id, to edit in place.
     pub fn node_mut(&mut self, id: &str) -> Option<&mut WhyNode> {
         let path = self.path_of(id)?;
-        let mut node = &mut self.whys[path[0]];
+        let mut node = &mut self.whys.make_mut()[path[0]];
         for &i in &path[1..] {
-            node = &mut node.children[i];
+            node = &mut node.children.make_mut()[i];
         }
         Some(node)
     }
@@ -358,7 +362,7 @@ impl Session {
         node.answer = text.into();
         node.confidence = Confidence::Fact;
         let id = node.id.clone();
-        self.whys.push(node);
+        self.whys.make_mut().push(node);
         id
     }
 
@@ -368,7 +372,7 @@ impl Session {
         let node = self
             .node_mut(parent)
             .ok_or_else(|| EditError::NoSuchNode(parent.to_string()))?;
-        node.children.push(WhyNode::new(id.clone()));
+        node.children.make_mut().push(WhyNode::new(id.clone()));
         Ok(id)
     }
 

@@ -14,6 +14,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::why::{Confidence, WhyNode};
+use super::why_list::WhyList;
 
 /// One node of the why tree as stored.
 #[derive(Deserialize, JsonSchema)]
@@ -91,9 +92,9 @@ pub fn serialize<S: Serializer>(roots: &[WhyNode], serializer: S) -> Result<S::O
 }
 
 /// Reads the tree from a flat list (or the nested form of older files).
-pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<WhyNode>, D::Error> {
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WhyList, D::Error> {
     let stored = Vec::<StoredNode>::deserialize(deserializer)?;
-    build(stored).map_err(D::Error::custom)
+    build(stored).map(WhyList::from).map_err(D::Error::custom)
 }
 
 /// Where a node's parent is named.
@@ -160,7 +161,7 @@ fn build(stored: Vec<StoredNode>) -> Result<Vec<WhyNode>, String> {
     for at in (0..flat.len()).rev() {
         let children: Vec<WhyNode> = kids[at].iter().filter_map(|k| flat[*k].take()).collect();
         if let Some(node) = flat[at].as_mut() {
-            node.children = children;
+            node.children = children.into();
         }
     }
     Ok(roots.into_iter().filter_map(|r| flat[r].take()).collect())
@@ -174,7 +175,7 @@ mod tests {
         let mut node = WhyNode::new(format!("n-{depth}"));
         for level in (0..depth).rev() {
             let mut parent = WhyNode::new(format!("n-{level}"));
-            parent.children.push(node);
+            parent.children.make_mut().push(node);
             node = parent;
         }
         vec![node]
@@ -192,7 +193,7 @@ mod tests {
             &text[..80]
         );
         let back = deserialize(&mut serde_json::Deserializer::from_str(&text)).unwrap();
-        assert!(back == tree, "the same tree");
+        assert!(*back == *tree, "the same tree");
     }
 
     #[test]

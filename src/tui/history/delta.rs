@@ -111,7 +111,7 @@ pub fn tree(rows: Vec<Row>) -> Vec<WhyNode> {
         let parent = row.parent;
         if let Some(mut children) = kids.remove(&node.id) {
             children.reverse();
-            node.children = children;
+            node.children = children.into();
         }
         match parent {
             Some(p) => kids.entry(p).or_default().push(node),
@@ -165,7 +165,7 @@ fn rest(s: &Session) -> Session {
         stage: s.stage,
         intake: s.intake.clone(),
         participants: s.participants.clone(),
-        whys: Vec::new(),
+        whys: Default::default(),
         actions: Vec::new(),
         went_well: s.went_well.clone(),
         went_wrong: s.went_wrong.clone(),
@@ -195,7 +195,7 @@ pub fn restore(newer: &Session, delta: &Delta) -> Session {
     };
     let mut whys = rows(&newer.whys);
     apply(&mut whys, &delta.whys);
-    back.whys = tree(whys);
+    back.whys = tree(whys).into();
     let mut actions = newer.actions.clone();
     apply(&mut actions, &delta.actions);
     back.actions = actions;
