@@ -262,3 +262,42 @@ proptest! {
         prop_assert_eq!(moved, expected);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(common::cases(200)))]
+
+    /// Copies share their answers until one changes: a copy taken before
+    /// each edit still reads as it did after all of them. And undo, which
+    /// keeps only what each edit changed, gives every step back exactly,
+    /// then redo every step forward again.
+    #[test]
+    fn copies_stay_as_they_were_and_undo_gives_every_step_back(
+        edits in proptest::collection::vec(edit(), 1..60),
+    ) {
+        use fivewhys::tui::history::History;
+        let mut s = Session::new("random", now());
+        let mut history = History::default();
+        let (mut copies, mut texts) = (vec![s.clone()], vec![to_text(&s)]);
+        for e in edits {
+            let before = s.clone();
+            apply(&mut s, e);
+            if s != before {
+                history.record(before);
+                copies.push(s.clone());
+                texts.push(to_text(&s));
+            }
+        }
+        for (copy, text) in copies.iter().zip(&texts) {
+            prop_assert_eq!(&to_text(copy), text);
+        }
+        for expected in texts.iter().rev().skip(1) {
+            s = history.undo(&s).expect("a step to undo");
+            prop_assert_eq!(&to_text(&s), expected);
+        }
+        prop_assert!(history.undo(&s).is_none());
+        for expected in texts.iter().skip(1) {
+            s = history.redo(&s).expect("a step to redo");
+            prop_assert_eq!(&to_text(&s), expected);
+        }
+    }
+}

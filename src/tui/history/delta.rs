@@ -1,22 +1,27 @@
-//! What changed between two versions of a session, kept small: the why
-//! tree and the actions as the one run of rows that differs (everything
-//! before and after it is shared), and the rest of the session only when
-//! it changed. An edit of one answer in a 5,000-answer session is one row.
+//! What changed between two versions of a session, kept small. The why
+//! tree is kept as the one list of answers that differs (the deepest list
+//! holding every change), which shares everything below it that did not
+//! change with the newer version: marking one answer in a 5,000-answer
+//! session keeps that answer's siblings, not the tree. The actions are
+//! kept as the one run of items that differs, and the rest of the session
+//! only when it changed.
+
+use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::model::{ActionItem, Confidence, Session, WhyNode};
+use crate::model::{ActionItem, Confidence, Session, WhyList, WhyNode};
 
-/// One why node without its children, and its parent's id.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Row {
-    parent: Option<String>,
-    id: String,
-    question: String,
-    answer: String,
+/// One why node without its children: what the history holds of a node it
+/// does not share, measured as JSON.
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    question: &'a str,
+    answer: &'a str,
     confidence: Confidence,
-    evidence: String,
-    offered_by: Option<String>,
+    evidence: &'a str,
+    offered_by: Option<&'a str>,
     root_cause: bool,
 }
 
@@ -28,98 +33,52 @@ pub struct Splice<T> {
     insert: Vec<T>,
 }
 
+/// The list of answers at `path` (the indices of the nodes leading to it;
+/// none for the problem statements) as it was.
+#[derive(Debug, Clone, PartialEq)]
+struct TreeChange {
+    path: Vec<usize>,
+    list: WhyList,
+}
+
 /// How to turn one version of a session (`to`'s successor) back into the
 /// other.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Delta {
     rest: Option<Box<Session>>,
-    whys: Splice<Row>,
+    whys: Option<TreeChange>,
     actions: Splice<ActionItem>,
 }
 
-/// One why node without its children, borrowed, and its parent's id: a
-/// version compared with another is walked, not copied.
-#[derive(Debug, Clone, Copy)]
-struct RowRef<'a> {
-    parent: Option<&'a str>,
-    node: &'a WhyNode,
+/// Whether two nodes say the same and share the answers below them.
+fn same_node(a: &WhyNode, b: &WhyNode) -> bool {
+    a.same_fields(b) && WhyList::same(&a.children, &b.children)
 }
 
-impl PartialEq for RowRef<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.parent == other.parent && self.node.same_fields(other.node)
+/// The deepest list of `older` that holds every difference from `newer`,
+/// found by going down while only one node differs, and only below it.
+fn tree_change(older: &WhyList, newer: &WhyList) -> Option<TreeChange> {
+    let (mut old, mut new, mut path) = (older, newer, Vec::new());
+    if WhyList::same(old, new) {
+        return None;
     }
-}
-
-impl RowRef<'_> {
-    fn owned(self) -> Row {
-        let node = self.node;
-        Row {
-            parent: self.parent.map(str::to_string),
-            id: node.id.clone(),
-            question: node.question.clone(),
-            answer: node.answer.clone(),
-            confidence: node.confidence,
-            evidence: node.evidence.clone(),
-            offered_by: node.offered_by.clone(),
-            root_cause: node.root_cause,
+    while old.len() == new.len() {
+        let mut differ =
+            (old.iter().zip(new.iter()).enumerate()).filter(|(_, (a, b))| !same_node(a, b));
+        let Some((i, (a, b))) = differ.next() else {
+            // Equal lists, only not shared: nothing changed.
+            return None;
+        };
+        if differ.next().is_some() || !a.same_fields(b) {
+            break;
         }
+        path.push(i);
+        (old, new) = (&a.children, &b.children);
     }
-}
-
-/// The tree as borrowed rows, depth first, without recursion.
-fn row_refs(roots: &[WhyNode]) -> Vec<RowRef<'_>> {
-    let mut out = Vec::new();
-    let mut stack: Vec<RowRef<'_>> = roots
-        .iter()
-        .rev()
-        .map(|node| RowRef { parent: None, node })
-        .collect();
-    while let Some(row) = stack.pop() {
-        out.push(row);
-        let parent = Some(row.node.id.as_str());
-        stack.extend(
-            row.node
-                .children
-                .iter()
-                .rev()
-                .map(|node| RowRef { parent, node }),
-        );
-    }
-    out
-}
-
-/// The tree as rows, depth first, without recursion.
-pub fn rows(roots: &[WhyNode]) -> Vec<Row> {
-    row_refs(roots).into_iter().map(RowRef::owned).collect()
-}
-
-/// The tree again from its rows, without recursion: children are built
-/// before their parents by walking the rows backwards.
-pub fn tree(rows: Vec<Row>) -> Vec<WhyNode> {
-    let mut kids: std::collections::HashMap<String, Vec<WhyNode>> =
-        std::collections::HashMap::new();
-    let mut roots = Vec::new();
-    for row in rows.into_iter().rev() {
-        let mut node = WhyNode::new(row.id);
-        node.question = row.question;
-        node.answer = row.answer;
-        node.confidence = row.confidence;
-        node.evidence = row.evidence;
-        node.offered_by = row.offered_by;
-        node.root_cause = row.root_cause;
-        let parent = row.parent;
-        if let Some(mut children) = kids.remove(&node.id) {
-            children.reverse();
-            node.children = children.into();
-        }
-        match parent {
-            Some(p) => kids.entry(p).or_default().push(node),
-            None => roots.push(node),
-        }
-    }
-    roots.reverse();
-    roots
+    Some(TreeChange {
+        path,
+        list: old.clone(),
+    })
 }
 
 /// The one run of `older` that differs from `newer`: where it starts, how
@@ -180,11 +139,21 @@ pub fn between(older: &Session, newer: &Session) -> Delta {
     let (old_rest, new_rest) = (rest(older), rest(newer));
     Delta {
         rest: (old_rest != new_rest).then(|| Box::new(old_rest)),
-        whys: splice(&row_refs(&older.whys), &row_refs(&newer.whys), |r| {
-            r.owned()
-        }),
+        whys: tree_change(&older.whys, &newer.whys),
         actions: splice(&older.actions, &newer.actions, ActionItem::clone),
     }
+}
+
+/// `tree` with the list a change kept put back; the lists on the way down
+/// to it are copied, everything else stays shared.
+fn put_back(tree: &WhyList, change: &TreeChange) -> WhyList {
+    let mut back = tree.clone();
+    let mut list = &mut back;
+    for &i in &change.path {
+        list = &mut list.make_mut()[i].children;
+    }
+    *list = change.list.clone();
+    back
 }
 
 /// `newer` taken back by `delta`.
@@ -193,11 +162,62 @@ pub fn restore(newer: &Session, delta: &Delta) -> Session {
         Some(rest) => (**rest).clone(),
         None => rest(newer),
     };
-    let mut whys = rows(&newer.whys);
-    apply(&mut whys, &delta.whys);
-    back.whys = tree(whys).into();
+    back.whys = match &delta.whys {
+        Some(change) => put_back(&newer.whys, change),
+        None => newer.whys.clone(),
+    };
     let mut actions = newer.actions.clone();
     apply(&mut actions, &delta.actions);
     back.actions = actions;
     back
+}
+
+/// Bytes, as JSON, of what `delta` holds that `newer` (the version it
+/// takes back) does not share: the rest of the session and the actions it
+/// keeps, and the nodes in lists of the kept tree that `newer` does not
+/// hold too.
+pub fn held_bytes(newer: &Session, delta: &Delta) -> usize {
+    let json = |value: &dyn erased::Json| value.len();
+    let mut total = delta.rest.as_ref().map_or(0, |r| json(r)) + json(&delta.actions);
+    if let Some(change) = &delta.whys {
+        let mut shared = HashSet::new();
+        let mut lists = vec![&newer.whys];
+        while let Some(list) = lists.pop() {
+            if shared.insert(list.address()) {
+                lists.extend(list.iter().map(|n| &n.children));
+            }
+        }
+        let mut lists = vec![&change.list];
+        while let Some(list) = lists.pop() {
+            if list.is_empty() || shared.contains(&list.address()) {
+                continue;
+            }
+            for node in list.iter() {
+                total += json(&Row {
+                    id: &node.id,
+                    question: &node.question,
+                    answer: &node.answer,
+                    confidence: node.confidence,
+                    evidence: &node.evidence,
+                    offered_by: node.offered_by.as_deref(),
+                    root_cause: node.root_cause,
+                });
+                lists.push(&node.children);
+            }
+        }
+    }
+    total
+}
+
+/// Anything whose JSON length can be measured.
+pub(super) mod erased {
+    /// A value's length as JSON.
+    pub trait Json {
+        fn len(&self) -> usize;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn len(&self) -> usize {
+            serde_json::to_vec(self).map_or(0, |v| v.len())
+        }
+    }
 }

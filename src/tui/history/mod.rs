@@ -1,8 +1,10 @@
 //! Undo and redo, at most [`LIMIT`] steps each way, in bounded memory: each
-//! stack holds one whole session (the state it would give back next) and,
-//! below it, only what changed from one step to the one before
-//! ([`delta`]). A 5,000-answer session keeps a few kilobytes per edit, not
-//! a copy of itself.
+//! stack holds one whole session (the state it would give back next, which
+//! shares its answers with the session being edited) and, below it, only
+//! what changed from one step to the one before ([`delta`]). A 5,000-answer
+//! session keeps a few kilobytes per edit, not a copy of itself, and an
+//! edit or an undo costs the lists on the way down to what changed, not a
+//! walk of the tree.
 
 pub mod delta;
 
@@ -49,22 +51,20 @@ impl Stack {
         self.top = None;
     }
 
-    /// Bytes of what the stack holds, as JSON.
+    /// Bytes of what the stack holds, as JSON: the top whole, and of each
+    /// step below it what it does not share with the step above.
     fn held_bytes(&self) -> usize {
-        let json = |v: &dyn erased::Json| v.len();
-        self.top.as_ref().map_or(0, |t| json(t)) + self.below.iter().map(|d| json(d)).sum::<usize>()
-    }
-}
-
-mod erased {
-    /// Anything whose JSON length can be measured.
-    pub trait Json {
-        fn len(&self) -> usize;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn len(&self) -> usize {
-            serde_json::to_vec(self).map_or(0, |v| v.len())
+        use delta::erased::Json;
+        let Some(top) = &self.top else {
+            return 0;
+        };
+        let mut total = top.len();
+        let mut above = top.clone();
+        for d in self.below.iter().rev() {
+            total += delta::held_bytes(&above, d);
+            above = delta::restore(&above, d);
         }
+        total
     }
 }
 
