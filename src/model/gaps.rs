@@ -51,7 +51,7 @@ impl Session {
     }
 
     /// The answers, the root causes and the gaps, counted in one walk of
-    /// the tree (the stage bar shows them on every frame).
+    /// the tree.
     pub fn tally(&self) -> Tally {
         let addressed = self.addressed();
         let (mut answers, mut root_causes, mut unaddressed) = (0, 0, 0);
@@ -62,6 +62,13 @@ impl Session {
                 unaddressed += usize::from(!addressed.contains(node.id.as_str()));
             }
         });
+        self.tally_with(answers, root_causes, unaddressed)
+    }
+
+    /// The [`Tally`] of this session given its tree's counts: how many
+    /// answers, how many root causes, and how many of those no action
+    /// addresses. The actions' gaps are counted here.
+    pub fn tally_with(&self, answers: usize, root_causes: usize, unaddressed: usize) -> Tally {
         let open = || self.actions.iter().filter(|a| a.status.is_open());
         Tally {
             answers,
@@ -76,7 +83,7 @@ impl Session {
 }
 
 /// What [`Session::tally`] counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tally {
     /// Answers: every node but the problem statements.
     pub answers: usize,

@@ -4,6 +4,8 @@
 //! An [`Outline`] describes the session it was made from and no other: the
 //! screen keeps one until the session changes.
 
+use std::collections::HashSet;
+
 use super::gaps::Tally;
 use super::session::Session;
 use super::why::{WhyNode, each_depth_first};
@@ -27,6 +29,8 @@ pub struct Outline {
     /// A key of each node's id, in the same order: looking for an id
     /// compares these numbers first, and the id itself only on a match.
     keys: Vec<u64>,
+    /// Whether each node is marked as a root cause, in the same order.
+    marked: Vec<bool>,
     tally: Tally,
 }
 
@@ -56,7 +60,7 @@ fn key(id: &str) -> u64 {
 impl Outline {
     /// The outline of a session's tree, in one walk.
     pub fn of(s: &Session) -> Outline {
-        let (mut places, mut keys) = (Vec::new(), Vec::new());
+        let (mut places, mut keys, mut marked) = (Vec::new(), Vec::new(), Vec::new());
         // The index of the last node at each depth (the way down to the
         // node met now), and how many children each of them has had.
         let (mut way, mut seen): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
@@ -80,13 +84,60 @@ impl Outline {
             });
             way.push(places.len() - 1);
             keys.push(key(&node.id));
+            marked.push(node.root_cause);
             std::ops::ControlFlow::Continue(())
         });
-        Outline {
+        let mut outline = Outline {
             places,
             keys,
-            tally: s.tally(),
+            marked,
+            tally: Tally::default(),
+        };
+        outline.recount(s);
+        outline
+    }
+
+    /// Counts the answers, root causes and gaps again, from the outline
+    /// and the actions: no walk of the tree.
+    fn recount(&mut self, s: &Session) {
+        let answers = self.places.iter().filter(|p| p.depth > 0).count();
+        let root_causes = self.marked.iter().filter(|&&m| m).count();
+        // A marked node is addressed if its key is an addressed id's key
+        // and, looked at, its id is that id: only those few are looked at.
+        let addressed = s.addressed();
+        let addressed_keys: HashSet<u64> = addressed.iter().map(|id| key(id)).collect();
+        let addressed_marked = (0..self.len())
+            .filter(|&at| self.marked[at] && addressed_keys.contains(&self.keys[at]))
+            .filter(|&at| {
+                (self.node(s, at)).is_some_and(|(_, n)| addressed.contains(n.id.as_str()))
+            })
+            .count();
+        self.tally = s.tally_with(answers, root_causes, root_causes - addressed_marked);
+    }
+
+    /// After the node at `at` changed its own fields (not its id, nor the
+    /// answers below it) or the actions changed: takes its mark and the
+    /// counts again.
+    pub fn node_changed(&mut self, s: &Session, at: usize) {
+        if let Some((_, node)) = self.node(s, at)
+            && let Some(marked) = self.marked.get_mut(at)
+        {
+            *marked = node.root_cause;
         }
+        self.recount(s);
+    }
+
+    /// The indices among siblings from the roots down to the node at `at`.
+    pub fn path(&self, at: usize) -> Option<Vec<usize>> {
+        let mut path = vec![self.places.get(at)?.nth];
+        let mut up = self.places[at].parent;
+        while let Some(parent) = up {
+            let parent = self.places.get(parent)?;
+            path.push(parent.nth);
+            up = parent.parent;
+        }
+        path.reverse();
+        Some(path)
     }
 
     /// How many nodes the tree has, problem statements included.
@@ -107,21 +158,8 @@ impl Outline {
     /// The node at index `at`, with its depth (`None` past the end, or
     /// if `s` is not the session this outline was made from).
     pub fn node<'s>(&self, s: &'s Session, at: usize) -> Option<(usize, &'s WhyNode)> {
-        let place = self.places.get(at)?;
-        // The indices among siblings from the root down, gathered upwards.
-        let mut nths = vec![place.nth];
-        let mut up = place.parent;
-        while let Some(parent) = up {
-            let parent = self.places.get(parent)?;
-            nths.push(parent.nth);
-            up = parent.parent;
-        }
-        let mut nths = nths.into_iter().rev();
-        let mut node = s.whys.get(nths.next()?)?;
-        for nth in nths {
-            node = node.children.get(nth)?;
-        }
-        Some((place.depth, node))
+        let path = self.path(at)?;
+        Some((self.places[at].depth, s.node_at(&path)?))
     }
 
     /// The index of the node with this id.

@@ -150,6 +150,13 @@ impl WhyNode {
         }
     }
 
+    /// Marks this answer as a root cause, or unmarks it; returns whether it
+    /// is one now.
+    pub fn toggle_root_cause(&mut self) -> bool {
+        self.root_cause = !self.root_cause;
+        self.root_cause
+    }
+
     /// This node and all below it, depth first, each with its depth
     /// relative to this node (0 for this node).
     pub fn walk(&self) -> Vec<(usize, &WhyNode)> {
@@ -281,20 +288,32 @@ impl Session {
 
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&WhyNode> {
-        let path = self.path_of(id)?;
-        let mut node = &self.whys[path[0]];
-        for &i in &path[1..] {
-            node = &node.children[i];
-        }
-        Some(node)
+        self.node_at(&self.path_of(id)?)
     }
 
     /// The node with this id, to edit in place.
     pub fn node_mut(&mut self, id: &str) -> Option<&mut WhyNode> {
         let path = self.path_of(id)?;
-        let mut node = &mut self.whys.make_mut()[path[0]];
-        for &i in &path[1..] {
-            node = &mut node.children.make_mut()[i];
+        self.node_at_mut(&path)
+    }
+
+    /// The node at this path (`None` if the path leads nowhere).
+    pub fn node_at(&self, path: &[usize]) -> Option<&WhyNode> {
+        let (first, rest) = path.split_first()?;
+        let mut node = self.whys.get(*first)?;
+        for &i in rest {
+            node = node.children.get(i)?;
+        }
+        Some(node)
+    }
+
+    /// The node at this path, to edit in place: the lists on the way down
+    /// are copied first where another copy of the session shares them.
+    pub fn node_at_mut(&mut self, path: &[usize]) -> Option<&mut WhyNode> {
+        let (first, rest) = path.split_first()?;
+        let mut node = self.whys.make_mut().get_mut(*first)?;
+        for &i in rest {
+            node = node.children.make_mut().get_mut(i)?;
         }
         Some(node)
     }
@@ -429,8 +448,7 @@ impl Session {
         let node = self
             .node_mut(id)
             .ok_or_else(|| EditError::NoSuchNode(id.to_string()))?;
-        node.root_cause = !node.root_cause;
-        Ok(node.root_cause)
+        Ok(node.toggle_root_cause())
     }
 
     /// Outline numbers ("1", "1.2", "1.2.1") of every node, by id. Past

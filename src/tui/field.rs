@@ -329,6 +329,23 @@ impl Field {
         )
     }
 
+    /// For an answer's own words (the answer, its evidence) typed into an
+    /// edit box: writes them into that answer and says whether they
+    /// changed; `None` for any other field.
+    pub fn write_typed_words(&self, node: &mut crate::model::WhyNode, clean: &str) -> Option<bool> {
+        let words = match self {
+            Field::Answer(_) => &mut node.answer,
+            Field::Evidence(_) => &mut node.evidence,
+            _ => return None,
+        };
+        let text = clean.trim();
+        let changed = words != text;
+        if changed {
+            *words = text.to_string();
+        }
+        Some(changed)
+    }
+
     /// Writes the text of an edit box, which holds clean text only, into a
     /// text field as it is typed. Skips re-cleaning (and so costs a copy,
     /// not a scan per key, in long text); other kinds go through
@@ -337,8 +354,9 @@ impl Field {
         match (self, self.kind()) {
             (Field::Summary, _) => s.intake.summary = clean.to_string(),
             (Field::Notes, _) => s.notes = clean.to_string(),
-            (Field::Answer(id), _) => node(s, id)?.answer = clean.trim().to_string(),
-            (Field::Evidence(id), _) => node(s, id)?.evidence = clean.trim().to_string(),
+            (Field::Answer(id) | Field::Evidence(id), _) => {
+                self.write_typed_words(node(s, id)?, clean);
+            }
             (Field::ActDescription(id), _) => action(s, id)?.description = clean.trim().to_string(),
             (Field::ActNote(id), _) => action(s, id)?.note = clean.trim().to_string(),
             (Field::Impact, _) => s.intake.customer_impact.description = clean.trim().to_string(),

@@ -9,7 +9,7 @@ use jiff::{Timestamp, Zoned};
 use ratatui_textarea::TextArea;
 
 use super::popup::Popup;
-use crate::model::{Cursor, Outline, Session, Stage};
+use crate::model::{Cursor, Outline, Session, Stage, WhyNode};
 use crate::tui::field::Field;
 use crate::tui::history::History;
 use crate::tui::timer::Timer;
@@ -193,6 +193,27 @@ impl SessionState {
             "change_words changed what the outline holds"
         );
         result
+    }
+
+    /// Changes the answer with this id through `f`, which may change the
+    /// answer's own fields (its words, its mark, how sure the room is) but
+    /// not its id or the answers below it: the outline is kept and only
+    /// its counts are taken again. Found through the outline, so no walk
+    /// of the tree; checked in debug builds. `None` when no answer has
+    /// the id.
+    pub fn change_answer<R>(&mut self, id: &str, f: impl FnOnce(&mut WhyNode) -> R) -> Option<R> {
+        let outline = self.outline();
+        let at = outline.position(&self.session, id)?;
+        let path = outline.path(at)?;
+        let result = f(self.session.node_at_mut(&path)?);
+        if let Some(outline) = self.outline.get_mut() {
+            outline.node_changed(&self.session, at);
+        }
+        debug_assert!(
+            (self.outline.get()).is_none_or(|kept| *kept == Outline::of(&self.session)),
+            "change_answer changed more than the answer's own fields"
+        );
+        Some(result)
     }
 
     /// The why tree laid out in the order it is shown, made once per

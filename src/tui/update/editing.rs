@@ -181,6 +181,14 @@ fn write_field(
     now: &Zoned,
     typed: bool,
 ) -> Result<bool, Refusal> {
+    if typed && let Field::Answer(id) | Field::Evidence(id) = field {
+        // Found through the outline: typing into an answer of a 5,000-answer
+        // tree walks none of it.
+        let changed = ss.change_answer(id, |node| field.write_typed_words(node, text));
+        return changed
+            .flatten()
+            .ok_or_else(|| "that answer no longer exists".to_string());
+    }
     let before = field.read(ss.session(), now);
     let write = |s: &mut crate::model::Session| match typed {
         true => field.write_typed(s, text, now),

@@ -33,6 +33,25 @@ pub(super) fn edit<R>(
     Ok(result)
 }
 
+/// Records an undo step and changes one answer's own fields (see
+/// [`SessionState::change_answer`]): in a 5,000-answer session this costs
+/// the lists on the way down to the answer, not a walk of the tree.
+pub(super) fn edit_answer<R>(
+    ss: &mut SessionState,
+    id: &str,
+    f: impl FnOnce(&mut crate::model::WhyNode) -> R,
+) -> Result<R, String> {
+    read_only(ss)?;
+    let before = ss.session().clone();
+    let result = ss
+        .change_answer(id, f)
+        .ok_or("that answer no longer exists")?;
+    if *ss.session() != before {
+        ss.history.record(before);
+    }
+    Ok(result)
+}
+
 /// Adds something and opens its first field, as one undo step: undoing
 /// removes the new item together with what was typed into it.
 pub(super) fn add_then_edit<R>(

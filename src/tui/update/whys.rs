@@ -4,8 +4,8 @@ use jiff::Zoned;
 
 use super::editing;
 use super::session::Out;
-use super::stages::{add_then_edit, edit, pick_participant, read_only};
-use crate::model::{Confidence, Direction, Stage};
+use super::stages::{add_then_edit, edit, edit_answer, pick_participant, read_only};
+use crate::model::{Confidence, Direction, Stage, WhyNode};
 use crate::tui::action::Action;
 use crate::tui::app::{Pending, PickFor, Popup, SessionMode, SessionState};
 use crate::tui::field::Field;
@@ -103,7 +103,7 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         }
         Action::ToggleRootCause => {
             if let Some(id) = sel {
-                let on = edit(ss, |s| s.toggle_root_cause(&id))?.map_err(|e| e.to_string())?;
+                let on = edit_answer(ss, &id, WhyNode::toggle_root_cause)?;
                 let info = if on {
                     format!(
                         "Marked as a root cause. Add an action for it on Actions ({}).",
@@ -165,17 +165,19 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
 }
 
 fn set_confidence(ss: &mut SessionState, id: &str, level: Confidence) -> Result<Out, String> {
-    if ss.session().parent_of(id).is_none() {
+    let (s, outline) = (ss.session(), ss.outline());
+    let at = outline
+        .position(s, id)
+        .ok_or("that answer no longer exists")?;
+    if outline.node(s, at).is_some_and(|(depth, _)| depth == 0) {
         return Ok(Out::info(
             "A problem statement is what happened; confidence is for the answers below it.",
         ));
     }
-    let changed = edit(ss, |s| match s.node_mut(id) {
-        Some(node) if node.confidence != level => {
-            node.confidence = level;
-            true
-        }
-        _ => false,
+    let changed = edit_answer(ss, id, |node| {
+        let changed = node.confidence != level;
+        node.confidence = level;
+        changed
     })?;
     Ok(Out {
         changed,
