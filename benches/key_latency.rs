@@ -1,8 +1,9 @@
 //! Key-press latency as percentiles: 2,000 presses, each updated and
 //! drawn, on 500- and 5,000-answer sessions at 80×24 and 200×60, after 200
 //! to warm up: Down and Up in turn with the selection at the top of the
-//! tree and in its middle, `r` (an edit, with its undo step) and a letter
-//! typed into an open field. The
+//! tree and in its middle, `r` (an edit, with its undo step), a letter
+//! typed into an open field, `r` and `u` (undo) in turn, and `w`, a letter
+//! and Enter in turn (a new answer). The
 //! divan bench `keys` gives medians; this gives the p99 a facilitator feels
 //! as a stutter.
 //!
@@ -31,6 +32,10 @@ enum Keys {
     Edit,
     /// A letter typed into the middle answer's open field.
     Typing,
+    /// `r` and `u` in turn: an edit, then its undo.
+    Undo,
+    /// `w`, a letter and Enter in turn: a new answer under the middle one.
+    Add,
 }
 
 impl Keys {
@@ -40,6 +45,8 @@ impl Keys {
             Keys::Middle => "middle",
             Keys::Edit => "edit",
             Keys::Typing => "typing",
+            Keys::Undo => "undo",
+            Keys::Add => "add",
         }
     }
 }
@@ -48,7 +55,14 @@ fn main() {
     println!("answers  size     keys        p50        p99    slowest");
     for answers in [500, 5_000] {
         for (w, h) in [(80, 24), (200, 60)] {
-            for keys in [Keys::Top, Keys::Middle, Keys::Edit, Keys::Typing] {
+            for keys in [
+                Keys::Top,
+                Keys::Middle,
+                Keys::Edit,
+                Keys::Typing,
+                Keys::Undo,
+                Keys::Add,
+            ] {
                 let mut times = presses(answers, w, h, keys);
                 times.sort_unstable();
                 let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
@@ -90,6 +104,9 @@ fn presses(answers: usize, w: u16, h: u16, keys: Keys) -> Vec<Duration> {
             Keys::Top | Keys::Middle => KeyCode::Up,
             Keys::Edit => KeyCode::Char('r'),
             Keys::Typing => KeyCode::Char('x'),
+            Keys::Undo if i % 2 == 0 => KeyCode::Char('r'),
+            Keys::Undo => KeyCode::Char('u'),
+            Keys::Add => [KeyCode::Char('w'), KeyCode::Char('x'), KeyCode::Enter][i % 3],
         };
         let start = Instant::now();
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));

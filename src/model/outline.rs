@@ -171,6 +171,45 @@ impl Outline {
             .find(|&at| self.node(s, at).is_some_and(|(_, n)| n.id == id))
     }
 
+    /// Up to `count` nodes from index `from` on, with their depths. The
+    /// first is found by its path; each next one from the way down to the
+    /// one before it, so a window costs the same in a chain a thousand
+    /// answers deep as near the top.
+    fn rows<'s>(&self, s: &'s Session, from: usize, count: usize) -> Vec<(usize, &'s WhyNode)> {
+        let mut rows = Vec::with_capacity(count);
+        // The nodes from the root down to the last row.
+        let mut way: Vec<&WhyNode> = Vec::new();
+        for at in from..self.len().min(from.saturating_add(count)) {
+            let place = self.places[at];
+            let node = if way.is_empty() {
+                let Some(path) = self.path(at) else { break };
+                let mut siblings = &s.whys;
+                for &nth in &path {
+                    let Some(node) = siblings.get(nth) else { break };
+                    way.push(node);
+                    siblings = &node.children;
+                }
+                match way.pop() {
+                    Some(node) if way.len() + 1 == path.len() => node,
+                    _ => break,
+                }
+            } else {
+                way.truncate(place.depth);
+                let siblings = match way.last() {
+                    Some(parent) => &parent.children,
+                    None => &s.whys,
+                };
+                let Some(node) = siblings.get(place.nth) else {
+                    break;
+                };
+                node
+            };
+            way.push(node);
+            rows.push((place.depth, node));
+        }
+        rows
+    }
+
     /// The parent of the node at index `at` (`None` for a root).
     pub fn parent<'s>(&self, s: &'s Session, at: usize) -> Option<&'s WhyNode> {
         let parent = self.places.get(at)?.parent?;
@@ -204,9 +243,7 @@ impl Outline {
         let found = selected.and_then(|id| self.position(s, id));
         let at = found.unwrap_or(0);
         let first = (at + 1).saturating_sub(height);
-        let rows = (first..self.len().min(first + height))
-            .filter_map(|i| self.node(s, i))
-            .collect();
+        let rows = self.rows(s, first, height);
         let parent = found.and_then(|at| self.parent(s, at));
         WhyWindow {
             rows,

@@ -372,7 +372,16 @@ impl Session {
 
     /// A node id not used yet in this session.
     pub fn fresh_node_id(&self) -> String {
-        ids::fresh_id("n-", ids::ITEM_ID_LEN, |c| self.id_taken(c))
+        self.fresh_node_id_by(|c| self.path_of(c).is_some())
+    }
+
+    /// A node id not used yet in this session, where `is_node` says
+    /// whether a node has an id (a quicker way than walking the tree, for
+    /// a caller that has one).
+    pub fn fresh_node_id_by(&self, is_node: impl Fn(&str) -> bool) -> String {
+        ids::fresh_id("n-", ids::ITEM_ID_LEN, |c| {
+            is_node(c) || self.actions.iter().any(|a| a.id == c)
+        })
     }
 
     /// Adds a problem statement as a new root; returns its id.
@@ -388,9 +397,18 @@ impl Session {
     /// Asks "why?" of a node: adds an empty answer as its last child.
     pub fn ask_why(&mut self, parent: &str) -> Result<String, EditError> {
         let id = self.fresh_node_id();
-        let node = self
-            .node_mut(parent)
+        let path = self
+            .path_of(parent)
             .ok_or_else(|| EditError::NoSuchNode(parent.to_string()))?;
+        self.ask_why_at(&path, id)
+    }
+
+    /// Asks "why?" of the node at `path` with a new answer of id `id`,
+    /// which no node or action may have yet; returns the id.
+    pub fn ask_why_at(&mut self, path: &[usize], id: String) -> Result<String, EditError> {
+        let node = self
+            .node_at_mut(path)
+            .ok_or_else(|| EditError::NoSuchNode(format!("{path:?}")))?;
         node.children.make_mut().push(WhyNode::new(id.clone()));
         Ok(id)
     }
@@ -402,11 +420,20 @@ impl Session {
             .path_of(beside)
             .ok_or_else(|| EditError::NoSuchNode(beside.to_string()))?;
         let id = self.fresh_node_id();
+        self.add_sibling_at(&path, id)
+    }
+
+    /// Adds another cause with id `id` (which no node or action may have
+    /// yet) right after the node at `path`; returns the id.
+    pub fn add_sibling_at(&mut self, path: &[usize], id: String) -> Result<String, EditError> {
+        if self.node_at(path).is_none() {
+            return Err(EditError::NoSuchNode(format!("{path:?}")));
+        }
         let mut node = WhyNode::new(id.clone());
         if path.len() == 1 {
             node.confidence = Confidence::Fact;
         }
-        let (list, index) = siblings_mut(&mut self.whys, &path);
+        let (list, index) = siblings_mut(&mut self.whys, path);
         list.insert(index + 1, node);
         Ok(id)
     }

@@ -216,6 +216,18 @@ impl SessionState {
         Some(result)
     }
 
+    /// The path to the answer with this id, and an id no answer or action
+    /// has yet: both found through the outline, for adding an answer
+    /// under or beside it without a walk of the tree.
+    pub fn place_for_new(&self, id: &str) -> Option<(Vec<usize>, String)> {
+        let (s, outline) = (&self.session, self.outline());
+        let path = outline.path(outline.position(s, id)?)?;
+        Some((
+            path,
+            s.fresh_node_id_by(|c| outline.position(s, c).is_some()),
+        ))
+    }
+
     /// The why tree laid out in the order it is shown, made once per
     /// change of the session: moving through 5,000 answers and drawing
     /// them costs no walk of the tree per key.

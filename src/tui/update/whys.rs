@@ -75,19 +75,20 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
             }
             None => return whys(ss, Action::AddProblem, now),
         },
-        Action::AskWhy => {
-            return match sel {
-                Some(parent) => add_node(ss, &|s| s.ask_why(&parent).map_err(|e| e.to_string())),
-                None => add_node(ss, &|s| Ok(s.add_problem_statement(""))),
+        Action::AskWhy | Action::AddCause => {
+            let Some(sel) = sel else {
+                return add_node(ss, &|s| Ok(s.add_problem_statement("")));
             };
-        }
-        Action::AddCause => {
-            return match sel {
-                Some(beside) => add_node(ss, &|s| {
-                    s.add_sibling_cause(&beside).map_err(|e| e.to_string())
-                }),
-                None => add_node(ss, &|s| Ok(s.add_problem_statement(""))),
-            };
+            let (path, id) = ss
+                .place_for_new(&sel)
+                .ok_or("that answer no longer exists")?;
+            return add_node(ss, &move |s| {
+                let added = match action {
+                    Action::AskWhy => s.ask_why_at(&path, id.clone()),
+                    _ => s.add_sibling_at(&path, id.clone()),
+                };
+                added.map_err(|e| e.to_string())
+            });
         }
         Action::AddProblem => return add_node(ss, &|s| Ok(s.add_problem_statement(""))),
         Action::MoveUp | Action::MoveDown => {
