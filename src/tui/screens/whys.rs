@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::split_bottom;
 use crate::export::sanitize::clean_line;
@@ -328,11 +328,15 @@ fn detail(
             Span::styled(nudge, theme.tip),
         ]));
     }
-    let block = Block::default().title(Span::styled(title, theme.accent));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area.inner(ratatui::layout::Margin::new(1, 0)),
+    // The title on the first row, written straight into its cells; the
+    // lines wrapped below it.
+    let area = area.inner(ratatui::layout::Margin::new(1, 0));
+    let [title_row, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    cells::line(
+        frame.buffer_mut(),
+        title_row,
+        &Line::from(Span::styled(title, theme.accent)),
     );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
 }
