@@ -389,6 +389,40 @@ fn a_long_answer_selected_at_the_bottom_shows_every_line_of_it() {
 }
 
 #[test]
+fn when_the_selected_answer_goes_the_one_above_its_place_is_selected() {
+    let mut app = blank();
+    key(&mut app, KeyCode::Char('2'));
+    for (k, text) in [
+        ('p', "Problem"),
+        ('w', "first why"),
+        ('w', "deeper"),
+        ('s', "beside"),
+    ] {
+        key(&mut app, KeyCode::Char(k));
+        typing(&mut app, text);
+        key(&mut app, KeyCode::Enter);
+    }
+    let selected = |app: &fivewhys::tui::App| {
+        let ss = ss(app);
+        let id = ss.node_sel.clone().expect("a selection");
+        ss.session().node(&id).expect("an answer").answer.clone()
+    };
+    key(&mut app, KeyCode::Up);
+    assert_eq!(selected(&app), "deeper");
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(selected(&app), "first why", "deleted: the answer above it");
+    key(&mut app, KeyCode::Char('u'));
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Char('s'));
+    typing(&mut app, "added");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(selected(&app), "added");
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(selected(&app), "beside", "undone: the answer above it");
+}
+
+#[test]
 fn adding_a_participant_and_typing_is_one_undo_step() {
     let mut app = blank();
     key(&mut app, KeyCode::Char('a'));

@@ -72,6 +72,9 @@ pub struct SessionState {
     session: Session,
     /// The why tree's [`Outline`], made when first asked for after a change.
     outline: OnceCell<Outline>,
+    /// Where the selected answer was in the outline before the last change:
+    /// if the change took it away, the answer above that place is selected.
+    sel_was_at: Option<usize>,
     /// Its file.
     pub path: PathBuf,
     /// `Some(holder)` when another instance is editing it.
@@ -150,6 +153,7 @@ impl SessionState {
         let mut ss = SessionState {
             session,
             outline: OnceCell::new(),
+            sel_was_at: None,
             path,
             read_only,
             intake_sel: intake_row,
@@ -178,7 +182,10 @@ impl SessionState {
     /// The session, to change: the outline made from it is dropped, as
     /// anything may change.
     pub fn session_mut(&mut self) -> &mut Session {
-        self.outline.take();
+        if let Some(outline) = self.outline.take() {
+            self.sel_was_at =
+                (self.node_sel.as_deref()).and_then(|id| outline.position(&self.session, id));
+        }
         &mut self.session
     }
 
@@ -394,7 +401,12 @@ impl SessionState {
         let valid = (self.node_sel.as_deref())
             .is_some_and(|id| self.outline().position(&self.session, id).is_some());
         if !valid {
-            self.node_sel = self.session.whys.first().map(|n| n.id.clone());
+            // The selected answer is gone (deleted, or an added one undone):
+            // the answer above its place, often its parent, not the top.
+            let outline = self.outline();
+            let at = self.sel_was_at.map_or(0, |at| at.saturating_sub(1));
+            let at = at.min(outline.len().saturating_sub(1));
+            self.node_sel = (outline.node(&self.session, at)).map(|(_, n)| n.id.clone());
         }
     }
 }
