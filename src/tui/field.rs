@@ -265,9 +265,13 @@ impl Field {
                 .unwrap_or_default(),
             Field::AddPerson | Field::AddMoment => String::new(),
             Field::Notes => s.notes.clone(),
-            Field::Answer(id) => s.node(id).map(|n| n.answer.clone()).unwrap_or_default(),
+            Field::Answer(id) => (s.node(id).and_then(|n| self.words_of(n)))
+                .unwrap_or_default()
+                .to_string(),
             Field::Question(id) => s.question_for(id),
-            Field::Evidence(id) => s.node(id).map(|n| n.evidence.clone()).unwrap_or_default(),
+            Field::Evidence(id) => (s.node(id).and_then(|n| self.words_of(n)))
+                .unwrap_or_default()
+                .to_string(),
             Field::ActDescription(id) => s
                 .action(id)
                 .map(|a| a.description.clone())
@@ -327,6 +331,16 @@ impl Field {
                 | Field::ActLink(_)
                 | Field::Lesson(..)
         )
+    }
+
+    /// For an answer's own words (the answer, its evidence): those words
+    /// of `node`; `None` for any other field.
+    pub fn words_of<'a>(&self, node: &'a crate::model::WhyNode) -> Option<&'a str> {
+        match self {
+            Field::Answer(_) => Some(&node.answer),
+            Field::Evidence(_) => Some(&node.evidence),
+            _ => None,
+        }
     }
 
     /// For an answer's own words (the answer, its evidence) typed into an

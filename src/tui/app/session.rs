@@ -223,6 +223,13 @@ impl SessionState {
         Some(result)
     }
 
+    /// The answer with this id, found through the outline.
+    pub fn answer(&self, id: &str) -> Option<&WhyNode> {
+        let outline = self.outline();
+        let at = outline.position(&self.session, id)?;
+        outline.node(&self.session, at).map(|(_, node)| node)
+    }
+
     /// The path to the answer with this id, and an id no answer or action
     /// has yet: both found through the outline, for adding an answer
     /// under or beside it without a walk of the tree.

@@ -40,6 +40,13 @@ pub fn open(ss: &mut SessionState, field: Field, now: &Zoned) -> Result<bool, Re
                         .unwrap_or_default(),
                     Some(ss.session().default_question_for(id)),
                 ),
+                // An answer's words, found through the outline.
+                Field::Answer(id) | Field::Evidence(id) => (
+                    (ss.answer(id).and_then(|n| field.words_of(n)))
+                        .unwrap_or_default()
+                        .to_string(),
+                    None,
+                ),
                 _ => (field.read(ss.session(), now), None),
             };
             let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
@@ -181,10 +188,12 @@ fn write_field(
     now: &Zoned,
     typed: bool,
 ) -> Result<bool, Refusal> {
-    if typed && let Field::Answer(id) | Field::Evidence(id) = field {
+    if let Field::Answer(id) | Field::Evidence(id) = field {
         // Found through the outline: typing into an answer of a 5,000-answer
-        // tree walks none of it.
-        let changed = ss.change_answer(id, |node| field.write_typed_words(node, text));
+        // tree walks none of it. An edit box holds clean text; anything else
+        // is cleaned first, as `Field::write` does.
+        let clean = if typed { text.into() } else { clean_line(text) };
+        let changed = ss.change_answer(id, |node| field.write_typed_words(node, &clean));
         return changed
             .flatten()
             .ok_or_else(|| "that answer no longer exists".to_string());
