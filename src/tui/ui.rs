@@ -21,7 +21,11 @@ pub const MIN_HEIGHT: u16 = 10;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = &app.theme;
-    frame.render_widget(ratatui::widgets::Block::default().style(theme.text), area);
+    // The theme's text colours under everything, cell by cell in one pass
+    // (as a styled `Block` sets them, without looking each cell up).
+    for cell in &mut frame.buffer_mut().content {
+        cell.set_style(theme.text);
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         popup::too_small(frame, area, theme);
         return;
