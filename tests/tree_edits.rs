@@ -181,6 +181,28 @@ proptest! {
     }
 }
 
+/// A session after `edits`, and a selection in it: the node `pick` points
+/// at, or when `stale` an id no node has.
+fn edited_and_selected(edits: Vec<Edit>, pick: usize, stale: bool) -> (Session, Option<String>) {
+    let mut s = Session::new("random", now());
+    for e in edits {
+        apply(&mut s, e);
+    }
+    let selected = if stale {
+        Some("gone".to_string())
+    } else {
+        node_id(&s, pick)
+    };
+    (s, selected)
+}
+
+/// The index of the node with id `id` among `nodes`, 0 when none has it.
+fn index_of(nodes: &[(usize, &fivewhys::model::WhyNode)], id: Option<&str>) -> usize {
+    (nodes.iter())
+        .position(|(_, n)| id == Some(n.id.as_str()))
+        .unwrap_or(0)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(common::cases(200)))]
 
@@ -196,16 +218,9 @@ proptest! {
         stale in any::<bool>(),
         height in 1usize..12,
     ) {
-        let mut s = Session::new("random", now());
-        for e in edits {
-            apply(&mut s, e);
-        }
+        let (s, selected_id) = edited_and_selected(edits, pick, stale);
         let nodes = s.why_nodes();
-        let selected_id = if stale { Some("gone".to_string()) } else { node_id(&s, pick) };
-        let selected = nodes
-            .iter()
-            .position(|(_, n)| selected_id.as_deref() == Some(n.id.as_str()))
-            .unwrap_or(0);
+        let selected = index_of(&nodes, selected_id.as_deref());
         let first = selected.saturating_sub(height - 1);
         let expected: Vec<_> = nodes.iter().skip(first).take(height).copied().collect();
         let outline = Outline::of(&s);
@@ -243,16 +258,9 @@ proptest! {
         stale in any::<bool>(),
         offset in prop_oneof![-12isize..12, Just(isize::MIN), Just(isize::MAX)],
     ) {
-        let mut s = Session::new("random", now());
-        for e in edits {
-            apply(&mut s, e);
-        }
+        let (s, selected_id) = edited_and_selected(edits, pick, stale);
         let nodes = s.why_nodes();
-        let selected_id = if stale { Some("gone".to_string()) } else { node_id(&s, pick) };
-        let at = nodes
-            .iter()
-            .position(|(_, n)| selected_id.as_deref() == Some(n.id.as_str()))
-            .unwrap_or(0);
+        let at = index_of(&nodes, selected_id.as_deref());
         let expected = nodes.len().checked_sub(1).map(|last| {
             let to = at.saturating_add_signed(offset).min(last);
             nodes[to].1.id.clone()
