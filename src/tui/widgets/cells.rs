@@ -10,32 +10,51 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// Whether `b` is a printable ASCII byte: a character of its own, one
+/// column wide.
+fn plain(b: u8) -> bool {
+    (0x20..0x7f).contains(&b)
+}
+
 /// Writes `text` from column `x` of row `y` in `style`, at most `room`
 /// columns and never past the buffer's edge; returns the column after it.
+///
+/// Two printable ASCII characters side by side are always two graphemes
+/// (every rule that joins characters needs one that is not ASCII), so
+/// such a character is copied straight into its cell. Only the stretches
+/// around other characters, from the ASCII character before them to the
+/// next pair of ASCII ones, go through ratatui's grapheme-aware `Span`.
 pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style, room: u16) -> u16 {
     let area = buf.area;
     if !area.contains(ratatui::layout::Position { x, y }) {
         return x;
     }
-    let room = room.min(area.right() - x);
+    let end = x + room.min(area.right() - x);
     let bytes = text.as_bytes();
-    if bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
-        let n = bytes.len().min(usize::from(room));
-        let start = buf.index_of(x, y);
-        for (cell, &b) in buf.content[start..start + n].iter_mut().zip(bytes) {
-            cell.set_char(char::from(b)).set_style(style);
+    let row = buf.index_of(area.x, y);
+    let (mut x, mut i) = (x, 0);
+    while i < bytes.len() && x < end {
+        if plain(bytes[i]) && bytes.get(i + 1).is_none_or(|&b| plain(b)) {
+            buf.content[row + usize::from(x - area.x)]
+                .set_char(char::from(bytes[i]))
+                .set_style(style);
+            (x, i) = (x + 1, i + 1);
+            continue;
         }
-        // `n` is at most `room`, a u16.
-        x + n as u16
-    } else {
-        let span = Span::styled(text, style);
-        let width = u16::try_from(span.width()).unwrap_or(u16::MAX).min(room);
+        let mut j = i + 1;
+        while j < bytes.len() && !(plain(bytes[j - 1]) && plain(bytes[j])) {
+            j += 1;
+        }
+        // `j` is the end of the text or an ASCII byte: a char boundary.
+        let span = Span::styled(&text[i..j], style);
+        let width = u16::try_from(span.width()).unwrap_or(u16::MAX);
         // As in a `Line`, text of no width (a lone combining mark) is not drawn.
         if width > 0 {
-            (&span).render(Rect::new(x, y, room, 1), buf);
+            (&span).render(Rect::new(x, y, end - x, 1), buf);
         }
-        x + width
+        (x, i) = (x.saturating_add(width).min(end), j);
     }
+    x
 }
 
 /// Writes a line's spans from the left of `area`'s first row, cut to its
@@ -87,6 +106,10 @@ mod tests {
             "combining e\u{301} accent",
             "",
             "exactly eleven!",
+            "\u{301}ab and ab\u{200b}cd",
+            "a\u{301}b — e\u{301}\u{301}",
+            "\u{301}",
+            "x\u{1f1eb}\u{1f1f7}y",
         ];
         for text in texts {
             for width in [0, 1, 5, 11, 12, 40] {
@@ -105,7 +128,7 @@ mod tests {
         #[test]
         fn any_printable_text_lands_as_ratatui_puts_it(
             lead in "[ a-z]{0,4}",
-            text in "(\\PC|[a-z ]){0,30}",
+            text in "(\\PC|[a-z ]|\\p{M}|\u{200b}){0,30}",
             width in 0u16..30,
         ) {
             let spans = vec![Span::raw(lead), Span::styled(text, Style::new().italic())];
