@@ -309,3 +309,39 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(common::cases(200)))]
+
+    /// An outline brought up to date after an edit (laying out again only
+    /// the list that changed) is the outline made afresh: after each of
+    /// any edits, one at a time and several at once, and after undoing
+    /// them, which swaps in a tree that shares most of its lists.
+    #[test]
+    fn an_outline_brought_up_to_date_is_one_made_afresh(
+        edits in proptest::collection::vec(edit(), 1..60),
+        every in 1usize..4,
+    ) {
+        use fivewhys::tui::history::History;
+        let mut s = Session::new("random", now());
+        let mut history = History::default();
+        let (mut outline, mut tree) = (Outline::of(&s), s.whys.clone());
+        for (i, e) in edits.into_iter().enumerate() {
+            let before = s.clone();
+            apply(&mut s, e);
+            if s != before {
+                history.record(before);
+            }
+            if i % every == 0 {
+                outline = outline.relisted(&s, &tree);
+                prop_assert_eq!(&outline, &Outline::of(&s));
+                tree = s.whys.clone();
+            }
+        }
+        while let Some(older) = history.undo(&s) {
+            outline = Outline::of(&s).relisted(&older, &s.whys);
+            prop_assert_eq!(&outline, &Outline::of(&older));
+            s = older;
+        }
+    }
+}

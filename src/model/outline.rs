@@ -9,16 +9,93 @@ use std::collections::HashSet;
 use super::gaps::Tally;
 use super::session::Session;
 use super::why::{WhyNode, each_depth_first};
+use super::why_list::WhyList;
 
-/// A node's place in the outline.
+/// A node's place in the outline, in twelve bytes: laying out and
+/// shifting 5,000 of them touches little memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Place {
     /// Levels below the problem statement (0 for a problem statement).
-    depth: usize,
-    /// The parent's index in the outline, or `None` for a root.
-    parent: Option<usize>,
+    depth: u32,
+    /// The parent's index in the outline, or [`Place::ROOT`] for a root.
+    parent: u32,
     /// The index among its siblings.
-    nth: usize,
+    nth: u32,
+}
+
+impl Place {
+    /// The parent of a root.
+    const ROOT: u32 = u32::MAX;
+
+    fn depth(self) -> usize {
+        self.depth as usize
+    }
+
+    fn parent(self) -> Option<usize> {
+        (self.parent != Place::ROOT).then_some(self.parent as usize)
+    }
+
+    fn nth(self) -> usize {
+        self.nth as usize
+    }
+}
+
+/// A count or index as an outline holds it: no tree has four billion
+/// answers.
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX - 1)
+}
+
+/// The places, keys and marks of the nodes of one list and everything
+/// below it, laid out depth first.
+#[derive(Default)]
+struct Laid {
+    places: Vec<Place>,
+    keys: Vec<u64>,
+    marked: Vec<bool>,
+}
+
+impl Laid {
+    /// Lays out `list` (the children of the node at index `parent`, at
+    /// `depth`), its first node to go at index `base` of the outline.
+    fn of(list: &[WhyNode], depth: usize, parent: Option<usize>, base: usize, room: usize) -> Laid {
+        let mut laid = Laid {
+            places: Vec::with_capacity(room),
+            keys: Vec::with_capacity(room),
+            marked: Vec::with_capacity(room),
+        };
+        // The index of the last node at each level (the way down to the
+        // node met now), and how many children each of them has had.
+        let (mut way, mut seen): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+        each_depth_first(list, |level, node| {
+            way.truncate(level);
+            seen.truncate(level + 1);
+            let nth = match seen.get_mut(level) {
+                Some(n) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    seen.push(0);
+                    0
+                }
+            };
+            let up = match way.last() {
+                Some(&at) => at,
+                None => parent.map_or(Place::ROOT, small),
+            };
+            laid.places.push(Place {
+                depth: small(depth + level),
+                parent: up,
+                nth,
+            });
+            way.push(small(base + laid.places.len() - 1));
+            laid.keys.push(key(&node.id));
+            laid.marked.push(node.root_cause);
+            std::ops::ControlFlow::Continue(())
+        });
+        laid
+    }
 }
 
 /// Every node of a session's why tree in depth-first order (the order of
@@ -60,33 +137,11 @@ fn key(id: &str) -> u64 {
 impl Outline {
     /// The outline of a session's tree, in one walk.
     pub fn of(s: &Session) -> Outline {
-        let (mut places, mut keys, mut marked) = (Vec::new(), Vec::new(), Vec::new());
-        // The index of the last node at each depth (the way down to the
-        // node met now), and how many children each of them has had.
-        let (mut way, mut seen): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-        each_depth_first(&s.whys, |depth, node| {
-            way.truncate(depth);
-            seen.truncate(depth + 1);
-            let nth = match seen.get_mut(depth) {
-                Some(n) => {
-                    *n += 1;
-                    *n
-                }
-                None => {
-                    seen.push(0);
-                    0
-                }
-            };
-            places.push(Place {
-                depth,
-                parent: way.last().copied(),
-                nth,
-            });
-            way.push(places.len() - 1);
-            keys.push(key(&node.id));
-            marked.push(node.root_cause);
-            std::ops::ControlFlow::Continue(())
-        });
+        let Laid {
+            places,
+            keys,
+            marked,
+        } = Laid::of(&s.whys, 0, None, 0, 0);
         let mut outline = Outline {
             places,
             keys,
@@ -95,6 +150,78 @@ impl Outline {
         };
         outline.recount(s);
         outline
+    }
+
+    /// This outline, made from a session whose tree was `older`, brought
+    /// up to `s`: only the one list that holds every change (and what is
+    /// below it) is laid out again, so adding, deleting or undoing one
+    /// answer among 5,000 walks the few around it, not the tree.
+    pub fn relisted(mut self, s: &Session, older: &WhyList) -> Outline {
+        if let Some(path) = WhyList::changed_at(older, &s.whys)
+            && self.relist(s, &path).is_none()
+        {
+            // Not the outline of `older`: laid out whole instead.
+            return Outline::of(s);
+        }
+        self.recount(s);
+        self
+    }
+
+    /// Lays out again the answers below the node at `path` (the problem
+    /// statements when it is empty), which both this outline and `s` have:
+    /// `None` when this outline has no node there.
+    fn relist(&mut self, s: &Session, path: &[usize]) -> Option<()> {
+        let (list, depth, parent, start) = match path {
+            [] => (&s.whys[..], 0, None, 0),
+            _ => {
+                let at = self.at_path(path)?;
+                let node = s.node_at(path)?;
+                (
+                    &node.children[..],
+                    self.places[at].depth() + 1,
+                    Some(at),
+                    at + 1,
+                )
+            }
+        };
+        let end = (start..self.len())
+            .find(|&i| self.places[i].depth() < depth)
+            .unwrap_or(self.len());
+        let laid = Laid::of(list, depth, parent, start, end - start + 1);
+        let (old_end, new_end) = (small(end), small(start + laid.places.len()));
+        self.places.splice(start..end, laid.places);
+        self.keys.splice(start..end, laid.keys);
+        self.marked.splice(start..end, laid.marked);
+        // The nodes after the list keep their parents, which moved with it
+        // when they were after it too.
+        for place in &mut self.places[usize::try_from(new_end).ok()?..] {
+            if place.parent != Place::ROOT && place.parent >= old_end {
+                place.parent = place.parent - old_end + new_end;
+            }
+        }
+        Some(())
+    }
+
+    /// The index of the node at `path` (indices among siblings from the
+    /// roots down), found from the depths alone.
+    fn at_path(&self, path: &[usize]) -> Option<usize> {
+        let mut at: Option<usize> = None;
+        for &nth in path {
+            let (mut i, depth) = match at {
+                None => (0, 0),
+                Some(at) => (at + 1, self.places[at].depth() + 1),
+            };
+            for _ in 0..nth {
+                i = (i + 1..self.len())
+                    .find(|&j| self.places[j].depth() <= depth)
+                    .unwrap_or(self.len());
+            }
+            if self.places.get(i)?.depth() != depth {
+                return None;
+            }
+            at = Some(i);
+        }
+        at
     }
 
     /// Counts the answers, root causes and gaps again, from the outline
@@ -129,12 +256,12 @@ impl Outline {
 
     /// The indices among siblings from the roots down to the node at `at`.
     pub fn path(&self, at: usize) -> Option<Vec<usize>> {
-        let mut path = vec![self.places.get(at)?.nth];
-        let mut up = self.places[at].parent;
+        let mut path = vec![self.places.get(at)?.nth()];
+        let mut up = self.places[at].parent();
         while let Some(parent) = up {
             let parent = self.places.get(parent)?;
-            path.push(parent.nth);
-            up = parent.parent;
+            path.push(parent.nth());
+            up = parent.parent();
         }
         path.reverse();
         Some(path)
@@ -159,7 +286,7 @@ impl Outline {
     /// if `s` is not the session this outline was made from).
     pub fn node<'s>(&self, s: &'s Session, at: usize) -> Option<(usize, &'s WhyNode)> {
         let path = self.path(at)?;
-        Some((self.places[at].depth, s.node_at(&path)?))
+        Some((self.places[at].depth(), s.node_at(&path)?))
     }
 
     /// The index of the node with this id.
@@ -194,25 +321,25 @@ impl Outline {
                     _ => break,
                 }
             } else {
-                way.truncate(place.depth);
+                way.truncate(place.depth());
                 let siblings = match way.last() {
                     Some(parent) => &parent.children,
                     None => &s.whys,
                 };
-                let Some(node) = siblings.get(place.nth) else {
+                let Some(node) = siblings.get(place.nth()) else {
                     break;
                 };
                 node
             };
             way.push(node);
-            rows.push((place.depth, node));
+            rows.push((place.depth(), node));
         }
         rows
     }
 
     /// The parent of the node at index `at` (`None` for a root).
     pub fn parent<'s>(&self, s: &'s Session, at: usize) -> Option<&'s WhyNode> {
-        let parent = self.places.get(at)?.parent?;
+        let parent = self.places.get(at)?.parent()?;
         self.node(s, parent).map(|(_, node)| node)
     }
 

@@ -36,6 +36,36 @@ impl WhyList {
         self.0.as_ref().map_or(0, |list| Arc::as_ptr(list) as usize)
     }
 
+    /// Where `newer` differs from `older`: the path (indices among
+    /// siblings from the roots) to the node whose answers are the deepest
+    /// list holding every difference, empty for the roots themselves;
+    /// `None` when nothing differs. Found by going down while just one
+    /// node differs, and only below it: lists the two share are skipped
+    /// unread.
+    pub fn changed_at(older: &WhyList, newer: &WhyList) -> Option<Vec<usize>> {
+        let (mut old, mut new, mut path) = (older, newer, Vec::new());
+        if WhyList::same(old, new) {
+            return None;
+        }
+        while old.len() == new.len() {
+            let same = |a: &WhyNode, b: &WhyNode| {
+                a.same_fields(b) && WhyList::same(&a.children, &b.children)
+            };
+            let mut differ =
+                (old.iter().zip(new.iter()).enumerate()).filter(|(_, (a, b))| !same(a, b));
+            let Some((i, (a, b))) = differ.next() else {
+                // Equal lists, only not shared: nothing changed.
+                return None;
+            };
+            if differ.next().is_some() || !a.same_fields(b) {
+                break;
+            }
+            path.push(i);
+            (old, new) = (&a.children, &b.children);
+        }
+        Some(path)
+    }
+
     /// The nodes, taken out when no other copy holds them (else left to
     /// that copy): how a tree is dropped one level at a time.
     pub(super) fn take_unique(&mut self) -> Vec<WhyNode> {

@@ -1,7 +1,7 @@
 //! One open session's state: the session, where the facilitator is on each
 //! stage, the open field or popup, undo history, timer and saving.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -9,7 +9,7 @@ use jiff::{Timestamp, Zoned};
 use ratatui_textarea::TextArea;
 
 use super::popup::Popup;
-use crate::model::{Cursor, Outline, Session, Stage, WhyNode};
+use crate::model::{Cursor, Outline, Session, Stage, WhyList, WhyNode};
 use crate::tui::field::Field;
 use crate::tui::history::History;
 use crate::tui::timer::Timer;
@@ -72,6 +72,10 @@ pub struct SessionState {
     session: Session,
     /// The why tree's [`Outline`], made when first asked for after a change.
     outline: OnceCell<Outline>,
+    /// The outline from before the last changes, with the tree it was made
+    /// from: brought up to date when next asked for, by laying out again
+    /// only the part of the tree that changed.
+    stale: RefCell<Option<(Outline, WhyList)>>,
     /// Where the selected answer was in the outline before the last change:
     /// if the change took it away, the answer above that place is selected.
     sel_was_at: Option<usize>,
@@ -153,6 +157,7 @@ impl SessionState {
         let mut ss = SessionState {
             session,
             outline: OnceCell::new(),
+            stale: RefCell::new(None),
             sel_was_at: None,
             path,
             read_only,
@@ -179,12 +184,13 @@ impl SessionState {
         &self.session
     }
 
-    /// The session, to change: the outline made from it is dropped, as
-    /// anything may change.
+    /// The session, to change: the outline made from it is put aside, as
+    /// anything may change, to be brought up to date when next asked for.
     pub fn session_mut(&mut self) -> &mut Session {
         if let Some(outline) = self.outline.take() {
             self.sel_was_at =
                 (self.node_sel.as_deref()).and_then(|id| outline.position(&self.session, id));
+            *self.stale.get_mut() = Some((outline, self.session.whys.clone()));
         }
         &mut self.session
     }
@@ -246,7 +252,18 @@ impl SessionState {
     /// change of the session: moving through 5,000 answers and drawing
     /// them costs no walk of the tree per key.
     pub fn outline(&self) -> &Outline {
-        self.outline.get_or_init(|| Outline::of(&self.session))
+        self.outline
+            .get_or_init(|| match self.stale.borrow_mut().take() {
+                Some((outline, tree)) => {
+                    let outline = outline.relisted(&self.session, &tree);
+                    debug_assert!(
+                        outline == Outline::of(&self.session),
+                        "an outline brought up to date differs from one made afresh"
+                    );
+                    outline
+                }
+                None => Outline::of(&self.session),
+            })
     }
 
     /// The session one undo step back (or forward, unless `undo`), from

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::model::{ActionItem, Confidence, Session, WhyList, WhyNode};
+use crate::model::{ActionItem, Confidence, Session, WhyList};
 
 /// One why node without its children: what the history holds of a node it
 /// does not share, measured as JSON.
@@ -50,34 +50,16 @@ pub struct Delta {
     actions: Splice<ActionItem>,
 }
 
-/// Whether two nodes say the same and share the answers below them.
-fn same_node(a: &WhyNode, b: &WhyNode) -> bool {
-    a.same_fields(b) && WhyList::same(&a.children, &b.children)
-}
-
-/// The deepest list of `older` that holds every difference from `newer`,
-/// found by going down while only one node differs, and only below it.
+/// The deepest list of `older` that holds every difference from `newer`.
 fn tree_change(older: &WhyList, newer: &WhyList) -> Option<TreeChange> {
-    let (mut old, mut new, mut path) = (older, newer, Vec::new());
-    if WhyList::same(old, new) {
-        return None;
-    }
-    while old.len() == new.len() {
-        let mut differ =
-            (old.iter().zip(new.iter()).enumerate()).filter(|(_, (a, b))| !same_node(a, b));
-        let Some((i, (a, b))) = differ.next() else {
-            // Equal lists, only not shared: nothing changed.
-            return None;
-        };
-        if differ.next().is_some() || !a.same_fields(b) {
-            break;
-        }
-        path.push(i);
-        (old, new) = (&a.children, &b.children);
+    let path = WhyList::changed_at(older, newer)?;
+    let mut list = older;
+    for &i in &path {
+        list = &list.get(i)?.children;
     }
     Some(TreeChange {
         path,
-        list: old.clone(),
+        list: list.clone(),
     })
 }
 
