@@ -5,12 +5,14 @@ use jiff::Zoned;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::split_bottom;
-use crate::export::sanitize::clean_line;
+use std::borrow::Cow;
+
+use crate::export::sanitize::{clean_line, cleaned_line};
 use crate::model::{Confidence, Stage, WhyNode, blameless};
 use crate::tui::action::Action;
 use crate::tui::app::SessionState;
@@ -28,47 +30,104 @@ fn indent(depth: usize, columns: usize) -> usize {
     (2 * depth.min(3) + depth.saturating_sub(3)).min(columns / 3)
 }
 
-/// One outline row (several when selected: the whole answer, wrapped).
-fn row(
-    node: &WhyNode,
-    depth: usize,
-    selected: bool,
-    columns: usize,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let mark = if depth == 0 {
-        marks::PROBLEM
-    } else {
-        marks::confidence(node.confidence)
-    };
-    let lead = format!("{}{mark} ", " ".repeat(indent(depth, columns)));
-    let root = if node.root_cause {
-        format!("{} ", marks::ROOT)
-    } else {
-        String::new()
-    };
+/// What an outline row shows of an answer: its indent and mark, ★ when
+/// it is a root cause, and its words (cleaned of anything a terminal
+/// would act on), in the style they are drawn in.
+struct RowParts<'a> {
+    indent: usize,
+    mark: &'static str,
+    root: &'static str,
+    answer: Cow<'a, str>,
+    style: Style,
+}
+
+fn row_parts<'a>(node: &'a WhyNode, depth: usize, columns: usize, theme: &Theme) -> RowParts<'a> {
     let answer = if node.answer.is_empty() {
-        "(no answer yet)".to_string()
+        Cow::Borrowed("(no answer yet)")
     } else {
-        clean_line(&node.answer)
+        cleaned_line(&node.answer)
     };
-    let base = if node.root_cause {
-        theme.text.add_modifier(Modifier::BOLD)
-    } else if node.answer.is_empty() {
-        theme.dim
-    } else {
-        theme.text
-    };
-    let room = columns.saturating_sub(width(&lead) + width(&root)).max(1);
-    if !selected {
-        return vec![Line::from(vec![
-            Span::styled(lead, theme.dim),
-            Span::styled(root, theme.root),
-            Span::styled(fit(&answer, room), base),
-        ])];
+    RowParts {
+        indent: indent(depth, columns),
+        mark: if depth == 0 {
+            marks::PROBLEM
+        } else {
+            marks::confidence(node.confidence)
+        },
+        root: if node.root_cause { marks::ROOT } else { "" },
+        answer,
+        style: if node.root_cause {
+            theme.text.add_modifier(Modifier::BOLD)
+        } else if node.answer.is_empty() {
+            theme.dim
+        } else {
+            theme.text
+        },
     }
-    let hang = " ".repeat(width(&lead) + width(&root));
-    textwrap::wrap(&answer, room)
+}
+
+impl RowParts<'_> {
+    /// Columns before the words: the indent, the mark and ★.
+    fn lead_width(&self) -> usize {
+        let root = if self.root.is_empty() {
+            0
+        } else {
+            width(self.root) + 1
+        };
+        self.indent + width(self.mark) + 1 + root
+    }
+}
+
+/// Draws an outline row that is not selected, on the first row of `area`:
+/// one line, its words cut to fit. Written straight into the cells, as
+/// it is for each row on screen on every key.
+fn draw_row(buf: &mut Buffer, area: Rect, node: &WhyNode, depth: usize, theme: &Theme) {
+    const SPACES: &str = "                                ";
+    let columns = usize::from(area.width);
+    let parts = row_parts(node, depth, columns, theme);
+    let (y, end) = (area.y, area.right());
+    let mut x = area.x;
+    let mut indent = parts.indent;
+    while indent > 0 && x < end {
+        let n = indent.min(SPACES.len());
+        x = cells::put(buf, x, y, &SPACES[..n], theme.dim, end - x);
+        indent -= n;
+    }
+    for (text, style) in [(parts.mark, theme.dim), (" ", theme.dim)] {
+        x = cells::put(buf, x, y, text, style, end.saturating_sub(x));
+    }
+    if !parts.root.is_empty() {
+        for text in [parts.root, " "] {
+            x = cells::put(buf, x, y, text, theme.root, end.saturating_sub(x));
+        }
+    }
+    let room = columns.saturating_sub(parts.lead_width()).max(1);
+    let answer = if width(&parts.answer) <= room {
+        parts.answer
+    } else {
+        Cow::Owned(fit(&parts.answer, room))
+    };
+    cells::put(buf, x, y, &answer, parts.style, end.saturating_sub(x));
+}
+
+/// The selected outline row: the whole answer, wrapped, its lines
+/// hanging under its words.
+fn selected_row(node: &WhyNode, depth: usize, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let parts = row_parts(node, depth, columns, theme);
+    let lead = format!("{}{} ", " ".repeat(parts.indent), parts.mark);
+    let root = if parts.root.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", parts.root)
+    };
+    let room = columns.saturating_sub(parts.lead_width()).max(1);
+    let hang = " ".repeat(parts.lead_width());
+    let style = theme.selected.add_modifier(if node.root_cause {
+        Modifier::BOLD
+    } else {
+        Modifier::empty()
+    });
+    textwrap::wrap(&parts.answer, room)
         .into_iter()
         .enumerate()
         .map(|(i, part)| {
@@ -79,11 +138,7 @@ fn row(
             };
             Line::from(Span::styled(
                 fit_pad(&format!("{first}{part}"), columns),
-                theme.selected.add_modifier(if node.root_cause {
-                    Modifier::BOLD
-                } else {
-                    Modifier::empty()
-                }),
+                style,
             ))
         })
         .collect()
@@ -91,9 +146,15 @@ fn row(
 
 /// Draws the outline's rows into `area` with a line at its right edge.
 /// The rows are the window that ends at (or holds) the selected row,
-/// which may take several lines: rows before it are left out until it
+/// which takes the lines `chosen`: rows before it are left out until it
 /// ends in view, and rows after it are drawn while they fit.
-fn outline(buf: &mut Buffer, area: Rect, rows: &[Vec<Line>], selected: usize, theme: &Theme) {
+fn outline(
+    buf: &mut Buffer,
+    area: Rect,
+    rows: &[(usize, &WhyNode)],
+    (selected, chosen): (usize, &[Line]),
+    theme: &Theme,
+) {
     if area.is_empty() {
         return;
     }
@@ -108,16 +169,22 @@ fn outline(buf: &mut Buffer, area: Rect, rows: &[Vec<Line>], selected: usize, th
         ..area
     };
     let height = usize::from(area.height);
+    let lines = |i: usize| if i == selected { chosen.len() } else { 1 };
     let mut start = 0;
-    while start < selected && rows[start..=selected].iter().map(Vec::len).sum::<usize>() > height {
+    while start < selected && (selected - start) + chosen.len() > height {
         start += 1;
     }
     let mut y = area.y;
-    for row in &rows[start..] {
-        if usize::from(y - area.y) + row.len() > height && y > area.y {
+    for (i, &(depth, node)) in rows.iter().enumerate().skip(start) {
+        if usize::from(y - area.y) + lines(i) > height && y > area.y {
             break;
         }
-        for line in row.iter().take(usize::from(area.bottom() - y)) {
+        if i != selected {
+            draw_row(buf, Rect { y, ..area }, node, depth, theme);
+            y += 1;
+            continue;
+        }
+        for line in chosen.iter().take(usize::from(area.bottom() - y)) {
             cells::line(buf, Rect { y, ..area }, line);
             y += 1;
         }
@@ -151,10 +218,16 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     // draw as fast as fifty: a window that keeps the selection in view.
     let window = (ss.outline()).window(s, ss.node_sel.as_deref(), usize::from(left.height));
     let (first, selected) = (window.first, window.selected);
-    let rows: Vec<Vec<Line>> = (window.rows.iter().enumerate())
-        .map(|(i, (depth, node))| row(node, *depth, first + i == selected, columns, theme))
-        .collect();
-    outline(frame.buffer_mut(), left, &rows, selected - first, theme);
+    let chosen = (window.rows.get(selected - first))
+        .map(|&(depth, node)| selected_row(node, depth, columns, theme))
+        .unwrap_or_default();
+    outline(
+        frame.buffer_mut(),
+        left,
+        &window.rows,
+        (selected - first, &chosen),
+        theme,
+    );
 
     let Some(id) = ss.node_sel.as_deref() else {
         return;
