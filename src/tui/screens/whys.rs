@@ -411,5 +411,5 @@ fn detail(
         title_row,
         &Line::from(Span::styled(title, theme.accent)),
     );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    cells::wrapped(frame.buffer_mut(), body, &lines);
 }

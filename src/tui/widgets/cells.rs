@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// Whether `b` is a printable ASCII byte: a character of its own, one
 /// column wide.
@@ -76,6 +76,33 @@ pub fn line(buf: &mut Buffer, area: Rect, line: &Line) {
     }
 }
 
+/// Writes `lines` from the top of `area`, each wrapped at words as a
+/// `Paragraph` with `Wrap { trim: false }` wraps it, until `area` is full.
+/// A line of printable ASCII that fits is written straight into its row;
+/// any other line is wrapped by ratatui on its own, in a `Paragraph` only
+/// as tall as it needs. (One `Paragraph` over the whole area would style
+/// every cell of it twice, on every key.)
+pub fn wrapped(buf: &mut Buffer, area: Rect, lines: &[Line]) {
+    let mut y = area.y;
+    for text in lines {
+        if y >= area.bottom() {
+            break;
+        }
+        let ascii = (text.spans.iter()).all(|span| span.content.bytes().all(plain));
+        if ascii && text.alignment.is_none() && text.width() <= usize::from(area.width) {
+            line(buf, Rect { y, height: 1, ..area }, text);
+            y += 1;
+            continue;
+        }
+        let paragraph = Paragraph::new(text.clone()).wrap(Wrap { trim: false });
+        let rows = u16::try_from(paragraph.line_count(area.width))
+            .unwrap_or(u16::MAX)
+            .min(area.bottom() - y);
+        paragraph.render(Rect { y, height: rows, ..area }, buf);
+        y += rows;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +148,57 @@ mod tests {
                 let (theirs, ours) = both(spans, width);
                 assert_eq!(ours, theirs, "{text:?} in {width} columns");
             }
+        }
+    }
+
+    /// Lines drawn by a wrapping `Paragraph` and by `wrapped`, into
+    /// same-sized buffers that already hold other text.
+    fn both_wrapped(lines: Vec<Line<'static>>, width: u16, height: u16) -> (Buffer, Buffer) {
+        let filler = "#".repeat(usize::from(width) + 2);
+        let rows = vec![filler.as_str(); usize::from(height) + 2];
+        let mut theirs = Buffer::with_lines(rows);
+        let mut ours = theirs.clone();
+        let area = Rect::new(1, 1, width, height);
+        Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: false })
+            .render(area, &mut theirs);
+        wrapped(&mut ours, area, &lines);
+        (theirs, ours)
+    }
+
+    #[test]
+    fn wrapped_lines_land_as_a_wrapping_paragraph_puts_them() {
+        let lines = || {
+            vec![
+                Line::from(Span::styled("Why did the pool run dry?", Style::new().cyan())),
+                Line::default(),
+                Line::from("a long answer that goes on well past the width of the pane, twice"),
+                Line::from(vec![
+                    Span::styled("Root cause  ", Style::new().dim()),
+                    Span::raw("★ yes"),
+                    Span::styled("  (mark it)", Style::new().dim()),
+                ]),
+                Line::from("  indented, with  two spaces and a verylongwordthatcannotfit"),
+            ]
+        };
+        for width in [1, 5, 12, 20, 40, 80] {
+            for height in [1, 3, 8, 20] {
+                let (theirs, ours) = both_wrapped(lines(), width, height);
+                assert_eq!(ours, theirs, "{width}×{height}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_lines_wrap_as_a_wrapping_paragraph_wraps_them(
+            texts in proptest::collection::vec("(\\PC|[a-z ]{1,6}|\\p{M}){0,24}", 0..6),
+            width in 1u16..30,
+            height in 1u16..12,
+        ) {
+            let lines: Vec<Line<'static>> = texts.into_iter().map(Line::from).collect();
+            let (theirs, ours) = both_wrapped(lines, width, height);
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 
