@@ -3,6 +3,8 @@
 //! must not cry wolf — "will retry", "May release" and "DB servers" are not
 //! people. Words match whole; names match only as capitalised words.
 
+use std::sync::LazyLock;
+
 use super::session::Session;
 
 /// Phrases that usually point at a person rather than at the system,
@@ -186,19 +188,42 @@ fn named(session: &Session, written: &[String]) -> Option<String> {
     None
 }
 
+/// Phrases, each split into its lowercase words.
+type Split = Vec<Vec<String>>;
+
+/// The built-in blame phrases and the failures to act, each split into
+/// lowercase words once: the Whys screen asks for a nudge on every key.
+static BUILT_IN: LazyLock<(Split, Split)> = LazyLock::new(|| {
+    let split = |phrases: &[&str]| -> Split {
+        (phrases.iter()).map(|p| words(&p.to_lowercase())).collect()
+    };
+    (split(BLAME_WORDS), split(FAILED_TO_ACT))
+});
+
 /// A gentle nudge if `answer` blames a person; `None` if it reads blameless.
 pub fn nudge(session: &Session, answer: &str) -> Option<String> {
-    nudge_with(BLAME_WORDS, session, answer)
+    let phrases = BLAME_WORDS.iter().copied().zip(BUILT_IN.0.iter());
+    nudge_by(phrases, session, answer)
 }
 
 /// Like [`nudge`], with the list of blame words given.
 pub fn nudge_with<S: AsRef<str>>(blame: &[S], session: &Session, answer: &str) -> Option<String> {
+    let split: Vec<Vec<String>> = (blame.iter())
+        .map(|p| words(&p.as_ref().to_lowercase()))
+        .collect();
+    nudge_by(blame.iter().map(AsRef::as_ref).zip(&split), session, answer)
+}
+
+/// [`nudge`] with each blame phrase given with its lowercase words.
+fn nudge_by<'p>(
+    phrases: impl Iterator<Item = (&'p str, &'p Vec<String>)>,
+    session: &Session,
+    answer: &str,
+) -> Option<String> {
     let written = words(answer);
     let lower: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
-    for phrase in blame {
-        let phrase = phrase.as_ref();
-        let parts: Vec<String> = words(&phrase.to_lowercase());
-        if find(&lower, &parts).is_some() {
+    for (phrase, parts) in phrases {
+        if find(&lower, parts).is_some() {
             return Some(format!(
                 "\"{}\" points at a person. What in the system allowed it?",
                 phrase.trim()
@@ -209,9 +234,8 @@ pub fn nudge_with<S: AsRef<str>>(blame: &[S], session: &Session, answer: &str) -
         if !PERSON_ROLES.contains(&word.as_str()) {
             continue;
         }
-        for failure in FAILED_TO_ACT {
-            let parts = words(failure);
-            if find(&lower[i + 1..], &parts) == Some(0) {
+        for (failure, parts) in FAILED_TO_ACT.iter().zip(&BUILT_IN.1) {
+            if find(&lower[i + 1..], parts) == Some(0) {
                 return Some(format!(
                     "\"{} {failure}\" points at a person. What in the system made it easy to miss?",
                     written[i]

@@ -78,13 +78,14 @@ pub fn render(app: &App, frame: &mut Frame) {
                 clean_line(&ss.session().title)
             };
             let room = (title.width as usize).saturating_sub(widths::width(&save_text) + 2);
-            frame.render_widget(
-                Line::from(vec![
+            super::widgets::cells::line(
+                frame.buffer_mut(),
+                title,
+                &Line::from(vec![
                     Span::styled(widths::fit_pad(&title_text, room), theme.accent),
                     Span::raw("  "),
                     Span::styled(save_text, save_style),
                 ]),
-                title,
             );
             if let Some(holder) = &ss.read_only {
                 let text = format!(
@@ -142,10 +143,20 @@ fn render_status(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
         } else {
             app.theme.accent
         };
-        let lines: Vec<Line> = status_lines(app, area.width)
+        for (line, y) in status_lines(app, area.width)
             .into_iter()
-            .map(|l| Line::from(Span::styled(l, style)))
-            .collect();
-        frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+            .zip(area.top()..area.bottom())
+        {
+            let row = ratatui::layout::Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            super::widgets::cells::line(
+                frame.buffer_mut(),
+                row,
+                &Line::from(Span::styled(line, style)),
+            );
+        }
     }
 }

@@ -246,15 +246,16 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let [detail_area, legend] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(detail_area);
     detail(frame, detail_area, ss, (node, window.parent), depth, theme);
-    frame.render_widget(
-        Span::styled(
+    cells::line(
+        frame.buffer_mut(),
+        legend.inner(ratatui::layout::Margin::new(1, 0)),
+        &Line::from(Span::styled(
             fit(
                 &marks::legend_line(),
                 usize::from(legend.width.saturating_sub(2)),
             ),
             theme.dim,
-        ),
-        legend.inner(ratatui::layout::Margin::new(1, 0)),
+        )),
     );
     if let Some(editor) = ss.editor() {
         edit_box::render(frame, edit_area, editor, ss.session(), now, theme);

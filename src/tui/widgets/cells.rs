@@ -60,6 +60,9 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, style: Style, room: u16
 /// Writes a line's spans from the left of `area`'s first row, cut to its
 /// width, as `Line`'s own rendering places them.
 pub fn line(buf: &mut Buffer, area: Rect, line: &Line) {
+    if area.is_empty() {
+        return;
+    }
     let (mut x, end) = (area.x, area.right());
     for span in &line.spans {
         if x >= end {
@@ -90,7 +93,15 @@ pub fn wrapped(buf: &mut Buffer, area: Rect, lines: &[Line]) {
         }
         let ascii = (text.spans.iter()).all(|span| span.content.bytes().all(plain));
         if ascii && text.alignment.is_none() && text.width() <= usize::from(area.width) {
-            line(buf, Rect { y, height: 1, ..area }, text);
+            line(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                text,
+            );
             y += 1;
             continue;
         }
@@ -98,7 +109,14 @@ pub fn wrapped(buf: &mut Buffer, area: Rect, lines: &[Line]) {
         let rows = u16::try_from(paragraph.line_count(area.width))
             .unwrap_or(u16::MAX)
             .min(area.bottom() - y);
-        paragraph.render(Rect { y, height: rows, ..area }, buf);
+        paragraph.render(
+            Rect {
+                y,
+                height: rows,
+                ..area
+            },
+            buf,
+        );
         y += rows;
     }
 }
@@ -170,7 +188,10 @@ mod tests {
     fn wrapped_lines_land_as_a_wrapping_paragraph_puts_them() {
         let lines = || {
             vec![
-                Line::from(Span::styled("Why did the pool run dry?", Style::new().cyan())),
+                Line::from(Span::styled(
+                    "Why did the pool run dry?",
+                    Style::new().cyan(),
+                )),
                 Line::default(),
                 Line::from("a long answer that goes on well past the width of the pane, twice"),
                 Line::from(vec![

@@ -48,5 +48,5 @@ pub fn render(frame: &mut Frame, area: Rect, contexts: &[Context], theme: &Theme
         spans.push(Span::styled(format!(" {}", h.key), theme.key));
         spans.push(Span::styled(format!(" {} ", h.label), theme.dim));
     }
-    frame.render_widget(Line::from(spans), area);
+    super::cells::line(frame.buffer_mut(), area, &Line::from(spans));
 }

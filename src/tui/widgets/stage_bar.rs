@@ -222,5 +222,5 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, 
     let gap = available.saturating_sub(width(&spans) + width(&r));
     spans.push(Span::raw(" ".repeat(gap)));
     spans.extend(r);
-    frame.render_widget(Line::from(spans), area);
+    super::cells::line(frame.buffer_mut(), area, &Line::from(spans));
 }
