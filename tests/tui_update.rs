@@ -525,3 +525,28 @@ fn a_long_status_message_is_shown_whole() {
     let shown: String = screen(&app, 80, 24).lines().map(str::trim_end).collect();
     assert!(shown.contains("k3f9ab.txt."), "{shown}");
 }
+
+#[test]
+fn a_problem_statement_written_on_intake_shows_on_whys() {
+    let mut app = blank();
+    // Whys drawn first, so the screen holds an outline of the empty tree.
+    key(&mut app, KeyCode::Char('2'));
+    assert!(screen(&app, 80, 24).contains("No problem statement yet"));
+    key(&mut app, KeyCode::Char('1'));
+    ss_mut(&mut app).intake_sel = 2;
+    key(&mut app, KeyCode::Enter);
+    typing(&mut app, "Pay fails");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('2'));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("▣ Pay fails"), "{shown}");
+    assert!(shown.contains("Problem statement 1 of 1"), "{shown}");
+    // Asking why asks it of that statement, not of a new one.
+    key(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "Card network down");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        answers(&app),
+        vec![(0, "Pay fails".into()), (1, "Card network down".into())]
+    );
+}

@@ -203,7 +203,10 @@ fn write_field(
         true => field.write_typed(s, text, now),
         false => field.write(s, text, now),
     };
-    if field.leaves_outline() {
+    // The first problem statement written on Intake adds the tree's
+    // first node when there is none yet: that changes the outline.
+    let adds_a_node = matches!(field, Field::Problem) && ss.session().whys.is_empty();
+    if field.leaves_outline() && !adds_a_node {
         ss.change_words(write)?;
     } else {
         write(ss.session_mut())?;
