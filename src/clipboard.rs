@@ -4,7 +4,7 @@
 //! and a file when neither can be relied on. All I/O; no terminal state.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crossterm::Command as _;
 use crossterm::clipboard::CopyToClipboard;
@@ -23,6 +23,8 @@ pub struct CopyReport {
     pub native_skipped: Option<String>,
     /// The file written because no clipboard could be relied on.
     pub file: Option<PathBuf>,
+    /// Why that file could not be written, if it could not.
+    pub file_failed: Option<String>,
 }
 
 impl CopyReport {
@@ -45,6 +47,9 @@ impl CopyReport {
         if let Some(file) = &self.file {
             line.push_str(&format!("; saved to {}", file.display()));
         }
+        if let Some(why) = &self.file_failed {
+            line.push_str(&format!("; no copy was saved either: {why}"));
+        }
         line.push('.');
         line
     }
@@ -62,16 +67,15 @@ fn display_available() -> bool {
 
 /// Copies `text` (and `html`, where the native clipboard takes it).
 /// `terminal` receives the OSC 52 sequence when given. If the native
-/// clipboard was not used, the summary in its own format (`fallback.1`:
-/// HTML for an HTML copy) is also written to the file `fallback.0`, in a
-/// folder only the user can read, so it is never lost.
+/// clipboard was not used, `keep` writes the summary to a file (the
+/// store's `exports/` folder, private to the user, never through a link)
+/// and says where, so it is never lost.
 pub fn copy(
     text: &str,
     html: Option<&str>,
     terminal: Option<&mut dyn Write>,
-    fallback: (&Path, &str),
+    keep: impl FnOnce() -> std::io::Result<PathBuf>,
 ) -> CopyReport {
-    let (fallback, file_text) = fallback;
     let mut report = CopyReport {
         osc52_plain: html.is_some(),
         ..CopyReport::default()
@@ -95,11 +99,9 @@ pub fn copy(
         report.native_skipped = Some("no display".into());
     }
     if !report.native {
-        if let Some(dir) = fallback.parent() {
-            let _ = crate::store::create_private_dir(dir);
-        }
-        if crate::store::write_file(fallback, file_text.as_bytes()).is_ok() {
-            report.file = Some(fallback.to_path_buf());
+        match keep() {
+            Ok(file) => report.file = Some(file),
+            Err(e) => report.file_failed = Some(e.to_string()),
         }
     }
     report

@@ -77,7 +77,76 @@ pub fn current() -> &'static Config {
         .unwrap_or_else(|| DEFAULT.get_or_init(Config::default))
 }
 
+/// The range of each number the file can set, as (key, lowest, highest):
+/// `config check` refuses a number outside it, naming the key, the line
+/// and the range, and a file used anyway has it brought into range.
+pub const RANGES: [(&str, u32, u32); 6] = [
+    ("due_in_days", 0, 3650),
+    ("target_whys", 1, 99),
+    ("timebox.intake", 1, 600),
+    ("timebox.whys", 1, 600),
+    ("timebox.actions", 1, 600),
+    ("timebox.review", 1, 600),
+];
+
+/// Largest config file read: a settings file is a few hundred bytes.
+pub const MAX_FILE: u64 = 1024 * 1024;
+
 impl Config {
+    /// Each number the file sets, by its key in [`RANGES`], to read or
+    /// change.
+    fn numbers_mut(&mut self) -> [(&'static str, &mut Option<u32>); 6] {
+        let Timeboxes {
+            intake,
+            whys,
+            actions,
+            review,
+        } = &mut self.timebox;
+        [
+            ("due_in_days", &mut self.due_in_days),
+            ("target_whys", &mut self.target_whys),
+            ("timebox.intake", intake),
+            ("timebox.whys", whys),
+            ("timebox.actions", actions),
+            ("timebox.review", review),
+        ]
+    }
+
+    /// The numbers outside their range, each as (key, value, lowest,
+    /// highest).
+    pub fn out_of_range(&self) -> Vec<(&'static str, u32, u32, u32)> {
+        let mut config = self.clone();
+        config
+            .numbers_mut()
+            .into_iter()
+            .filter_map(|(key, value)| {
+                let value = (*value)?;
+                let (_, low, high) = RANGES.iter().find(|(k, _, _)| *k == key)?;
+                (value < *low || value > *high).then_some((key, value, *low, *high))
+            })
+            .collect()
+    }
+
+    /// This config with every number brought into its range.
+    pub fn clamped(mut self) -> Config {
+        for (key, value) in self.numbers_mut() {
+            if let (Some(v), Some((_, low, high))) =
+                (value.as_mut(), RANGES.iter().find(|(k, _, _)| *k == key))
+            {
+                *v = (*v).clamp(*low, *high);
+            }
+        }
+        self
+    }
+
+    /// The due date a new action gets when it is added on `today`, if the
+    /// file sets one (`due_in_days`, kept in range whatever it says).
+    pub fn default_due(&self, today: jiff::civil::Date) -> Option<jiff::civil::Date> {
+        let days = self.due_in_days?.min(RANGES[0].2);
+        let span = jiff::Span::new().try_days(i64::from(days)).ok()?;
+        today.checked_add(span).ok()
+    }
+
     /// Whether dates like 3/4 read month first.
     pub fn month_first(&self) -> bool {
         self.date_order.as_deref() == Some("month-day")
@@ -85,7 +154,8 @@ impl Config {
 
     /// The presenter's target number of whys.
     pub fn target_whys(&self) -> usize {
-        self.target_whys.map_or(5, |n| n as usize)
+        self.target_whys
+            .map_or(5, |n| n.clamp(RANGES[1].1, RANGES[1].2) as usize)
     }
 
     /// `typed` completed to the one team (of the config's and `known`)
@@ -201,16 +271,41 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-/// The file's text; `None` when there is no file.
+/// The file's text; `None` when there is no file. Only a regular file
+/// (a link to one is fine) of at most [`MAX_FILE`] bytes is read: a pipe
+/// would hang every command, a device or a huge file has no settings.
 fn read_text(path: &Path) -> Result<Option<String>, ConfigError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(cause) => Err(ConfigError::Read {
-            path: path.to_path_buf(),
-            cause,
-        }),
+    use std::io::Read;
+    let fail = |cause| ConfigError::Read {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(cause) => return Err(fail(cause)),
+    };
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            crate::store::special_kind(&meta.file_type())
+        };
+        return Err(fail(std::io::Error::other(format!(
+            "it is {what}, not a file; fivewhys reads its settings only from a regular file"
+        ))));
     }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE + 1).read_to_string(&mut text))
+        .map_err(fail)?;
+    if text.len() as u64 > MAX_FILE {
+        return Err(fail(std::io::Error::other(format!(
+            "it is larger than {} KiB, too large for a settings file",
+            MAX_FILE / 1024
+        ))));
+    }
+    Ok(Some(text))
 }
 
 /// `text` parsed, a problem reported against `path`.
@@ -222,12 +317,70 @@ fn parse_at(path: &Path, text: &str) -> Result<Config, ConfigError> {
     })
 }
 
-/// Reads the config at `path`; a missing file is the defaults.
+/// Reads the config at `path`; a missing file is the defaults. Strict:
+/// any problem, a number out of range included, is an error.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     match read_text(path)? {
         Some(text) => parse_at(path, &text),
         None => Ok(Config::default()),
     }
+}
+
+/// The config to run with: the file's, with numbers out of range brought
+/// into range (and said); the defaults when the file cannot be used (and
+/// why). Never fails and never hangs.
+pub fn load_for_use(path: &Path) -> (Config, Option<String>) {
+    let text = match read_text(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return (Config::default(), None),
+        Err(e) => {
+            return (
+                Config::default(),
+                Some(format!("{e} (the config file is ignored)")),
+            );
+        }
+    };
+    match parse_shape(&text) {
+        Ok(config) => {
+            let wrong = range_problems(&text, &config);
+            let problem = wrong.first().map(|(line, message)| {
+                format!(
+                    "{}:{line}: {message} (the nearest allowed value is used)",
+                    path.display()
+                )
+            });
+            (config.clamped(), problem)
+        }
+        Err((line, message)) => {
+            let e = ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                message,
+            };
+            (
+                Config::default(),
+                Some(format!("{e} (the config file is ignored)")),
+            )
+        }
+    }
+}
+
+/// Each number out of range, as (line, message naming key and range).
+fn range_problems(text: &str, config: &Config) -> Vec<(usize, String)> {
+    config
+        .out_of_range()
+        .into_iter()
+        .map(|(key, value, low, high)| {
+            let name = key.rsplit('.').next().unwrap_or(key);
+            let line = (1..=text.lines().count())
+                .find(|&l| key_at(text, l).as_deref() == Some(key))
+                .unwrap_or_else(|| line_of(text, text.find(name).unwrap_or(0)));
+            (
+                line,
+                format!("{key}: {value} is out of range; use a number from {low} to {high}"),
+            )
+        })
+        .collect()
 }
 
 /// The dotted key set on `line` (1-based): `timebox.whys`.
@@ -251,8 +404,18 @@ fn key_at(text: &str, line: usize) -> Option<String> {
     None
 }
 
-/// Parses config text; `Err` has the line and the message.
+/// Parses config text; `Err` has the line and the message. A number out
+/// of its range (see [`RANGES`]) is a problem too.
 pub fn parse(text: &str) -> Result<Config, (usize, String)> {
+    let config = parse_shape(text)?;
+    match range_problems(text, &config).into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(config),
+    }
+}
+
+/// Parses config text, numbers in range or not.
+fn parse_shape(text: &str) -> Result<Config, (usize, String)> {
     let config: Config = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(text, s.start));
         let message = e.message().trim().to_string();
@@ -279,12 +442,6 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         return Err((
             line_of(text, text.find("date_order").unwrap_or(0)),
             format!("date_order: {order:?} is not \"day-month\" or \"month-day\""),
-        ));
-    }
-    if config.target_whys == Some(0) {
-        return Err((
-            line_of(text, text.find("target_whys").unwrap_or(0)),
-            "target_whys: must be at least 1".to_string(),
         ));
     }
     for (key, words) in &config.kinds {
@@ -373,6 +530,65 @@ mod tests {
             "Support"
         );
         assert_eq!(config.complete_team("Legal", std::iter::empty()), "Legal");
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_named_with_their_range_and_clamped_for_use() {
+        let text = "theme = \"dark\"\ndue_in_days = 7304485\n[timebox]\nwhys = 0\n";
+        let (line, message) = parse(text).unwrap_err();
+        assert_eq!(line, 2);
+        assert!(
+            message.contains("due_in_days") && message.contains("from 0 to 3650"),
+            "{message}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        assert!(load(&path).is_err(), "config check refuses it");
+        let (config, problem) = load_for_use(&path);
+        assert_eq!(config.due_in_days, Some(3650));
+        assert_eq!(config.timebox.whys, Some(1));
+        assert_eq!(config.theme.as_deref(), Some("dark"), "the rest is used");
+        let problem = problem.unwrap();
+        assert!(problem.contains(":2: due_in_days"), "{problem}");
+        // However it got there, a huge number gives a date, not a crash.
+        let wild = Config {
+            due_in_days: Some(u32::MAX),
+            ..Config::default()
+        };
+        let today = jiff::civil::date(2026, 12, 7);
+        assert_eq!(
+            wild.default_due(today),
+            Some(jiff::civil::date(2036, 12, 4))
+        );
+        let (line, message) = parse("\n[timebox]\nreview = 100000\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(message.contains("timebox.review"), "{message}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_a_regular_file_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.toml");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        // Reading a pipe nobody writes to would wait for ever.
+        let err = load(&fifo).unwrap_err();
+        assert!(err.to_string().contains("named pipe"), "{err}");
+        let (config, problem) = load_for_use(&fifo);
+        assert_eq!(config, Config::default());
+        assert!(problem.unwrap().contains("ignored"));
+        let err = load(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("a folder"), "{err}");
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, "#".repeat(2 * 1024 * 1024)).unwrap();
+        assert!(load(&big).unwrap_err().to_string().contains("too large"));
     }
 
     #[test]

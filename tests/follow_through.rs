@@ -437,7 +437,7 @@ fn action_changes_each_field_and_refuses_while_the_session_is_open() {
             .args(["action", &reference, "--status", "dropped"])
             .assert()
             .code(1)
-            .stderr(contains("open for editing in another fivewhys (process"));
+            .stderr(contains("open for editing in a fivewhys window (process"));
         assert_eq!(std::fs::read(&paths[1]).unwrap(), before);
     }
     // Ambiguous and unknown references name what to do.

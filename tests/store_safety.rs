@@ -125,7 +125,7 @@ fn a_second_opener_is_told_the_session_is_locked() {
     let first = store.lock(&path).unwrap();
     assert!(matches!(first, LockOutcome::Acquired(_)));
     match store.lock(&path).unwrap() {
-        LockOutcome::HeldElsewhere { holder } => {
+        LockOutcome::HeldElsewhere { holder, .. } => {
             assert!(holder.contains(&std::process::id().to_string()), "{holder}")
         }
         LockOutcome::Acquired(_) => panic!("two editors of one session"),

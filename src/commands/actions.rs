@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use fivewhys::cli::StatusArg;
 use fivewhys::follow::{self, ActionFilter, ActionRow, Found};
 use fivewhys::model::Session;
-use fivewhys::store::{LockOutcome, Store};
+use fivewhys::store::{Store, StoreError};
 use jiff::civil::Date;
 
 use super::output;
@@ -212,15 +212,23 @@ pub fn change(store: &Store, reference: &str, change: Change) -> Result<()> {
         let row = rows.iter().find(|r| r.id == id).expect("found above");
         return output::data(&follow::formats::table(&[row]));
     }
-    let _lock = match store.lock(&path)? {
-        LockOutcome::Acquired(lock) => lock,
-        LockOutcome::HeldElsewhere { holder } => bail!(
+    let _lock = match store.lock_for_command(&path) {
+        Ok(lock) => lock,
+        Err(StoreError::Locked { holder, .. }) => bail!(
             "session {} is open for editing in {holder}; change the action there, or close it and run this again",
             sessions[index].id
         ),
+        Err(e) => return Err(e.into()),
     };
-    // Read again under the lock: the file may have changed since listing.
+    // Read again under the lock: the file may have changed since listing
+    // (another command's change, waited for above).
     let mut session = store.load(&path)?;
+    if session.action(&id).is_none() {
+        bail!(
+            "action {id} is no longer in session {} (it changed meanwhile); `fivewhys actions` lists them",
+            session.id
+        );
+    }
     let now = jiff::Zoned::now();
     apply(&mut session, &id, change, &now)?;
     // A change from the shell is not meeting time: the meeting was last

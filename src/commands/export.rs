@@ -54,8 +54,8 @@ pub fn run(store: &Store, query: &str, format: Format, options: Options) -> Resu
         };
         let mut tty = clipboard::controlling_terminal();
         let terminal = tty.as_mut().map(|t| t as &mut dyn std::io::Write);
-        let fallback = store.export_path(&path, format.extension());
-        let report = clipboard::copy(&plain, html, terminal, (&fallback, &text));
+        let keep = || store.write_export(&path, format.extension(), text.as_bytes());
+        let report = clipboard::copy(&plain, html, terminal, keep);
         super::output::say(&report.describe(&format!("{} summary", format.label())));
     }
     if output.is_none() && !copy {

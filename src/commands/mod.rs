@@ -31,12 +31,8 @@ pub struct Settings {
 impl Settings {
     fn load() -> Settings {
         let path = fivewhys::config::path();
-        let (config, problem) = match path.as_deref().map(fivewhys::config::load) {
-            Some(Ok(config)) => (config, None),
-            Some(Err(e)) => (
-                fivewhys::config::Config::default(),
-                Some(format!("{e} (the config file is ignored)")),
-            ),
+        let (config, problem) = match path.as_deref() {
+            Some(path) => fivewhys::config::load_for_use(path),
             None => (fivewhys::config::Config::default(), None),
         };
         Settings {

@@ -409,7 +409,8 @@ impl Log {
     /// Appends whole lines (one write, so two listings at once do not
     /// interleave them).
     pub fn append(path: &Path, bytes: &[u8]) -> io::Result<()> {
-        let mut file = fs::OpenOptions::new().append(true).open(path)?;
+        // Never through a link planted in its place (see `fence`).
+        let mut file = super::fence::open_plain(path, fs::OpenOptions::new().append(true))?;
         file.write_all(bytes)
     }
 }

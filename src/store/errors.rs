@@ -74,6 +74,18 @@ pub enum StoreError {
         /// The files that have it.
         paths: Vec<PathBuf>,
     },
+    /// The session file has more than one name (hard links): a lock beside
+    /// one name is not seen from the other, so it is not edited.
+    #[error(
+        "{} has {names} names (hard links, perhaps from another data folder), so two editors could change it without seeing each other; it is only shown. Give it a file of its own: cp '{}' '{}.copy' && mv '{}.copy' '{}'",
+        path.display(), path.display(), path.display(), path.display(), path.display()
+    )]
+    HardLinked {
+        /// The session file.
+        path: PathBuf,
+        /// How many names it has.
+        names: u64,
+    },
     /// Another instance is editing the session.
     #[error("{} is open in {holder}; close it there first", path.display())]
     Locked {

@@ -56,9 +56,10 @@ pub fn path(root: &Path, id: &str) -> PathBuf {
 /// Writes `live` for session `id` (atomically, not synced: a cache).
 pub fn write(root: &Path, id: &str, live: &Live) -> std::io::Result<()> {
     let target = path(root, id);
-    if let Some(dir) = target.parent() {
-        super::create_private_dir(dir)?;
-    }
+    // Its own folder, never a link planted in its place; the file itself
+    // is replaced by a rename, which replaces a link rather than writing
+    // through it.
+    super::fence::own_dir(&super::fence::own_dir(root, "cache")?, "live")?;
     let text = serde_json::to_string(live).map_err(std::io::Error::other)?;
     super::atomic::write_unsynced(&target, text.as_bytes())
 }

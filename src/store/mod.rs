@@ -15,6 +15,7 @@ mod cache;
 mod codec;
 mod destination;
 mod errors;
+pub mod fence;
 mod listing;
 pub mod live;
 mod lock;
@@ -34,8 +35,8 @@ pub use atomic::{Staged, is_temp_name, stage};
 pub use codec::{LoadError, parse, to_text};
 pub use destination::write_to;
 pub use errors::StoreError;
-pub use listing::{FollowUp, FollowUpRef, Listing, Scan, SessionSummary, Unreadable};
-pub use lock::{LockOutcome, SessionLock};
+pub use listing::{FollowUp, FollowUpRef, Listing, Scan, SessionSummary, Unreadable, special_kind};
+pub use lock::{Holder, LockOutcome, SessionLock};
 pub use naming::{file_name_for, slug};
 pub use recovery::write_recovery;
 
@@ -59,22 +60,25 @@ impl Store {
     /// Opens (creating if needed, mode 0700) the data directory `root`.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
         let store = Store { root: root.into() };
-        for dir in [
-            store.root.clone(),
-            store.sessions_dir(),
-            store.root.join("cache"),
-        ] {
+        // The data directory and its sessions folder are the user's to
+        // place (either may be a link they made); what fivewhys keeps
+        // inside is its own.
+        for dir in [store.root.clone(), store.sessions_dir()] {
             create_private_dir(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
         }
+        let cache = store.root.join("cache");
+        fence::own_dir(&store.root, "cache")
+            .map_err(|e| StoreError::io("use the folder", &cache, e))?;
         let gitignore = store.root.join(".gitignore");
         // Best effort: the store works without it. One written by an
-        // older fivewhys (without the lock files) is brought up to date.
+        // older fivewhys (without the lock files) is brought up to date;
+        // a link there is read, never written through.
         match fs::read_to_string(&gitignore) {
             Err(_) => {
                 let _ = atomic::write_new(&gitignore, GITIGNORE.as_bytes());
             }
             Ok(text) if text.starts_with("# fivewhys") && !text.contains(".*.lock") => {
-                let _ = atomic::write(&gitignore, format!("{text}.*.lock\n").as_bytes());
+                let _ = fence::write_plain(&gitignore, format!("{text}.*.lock\n").as_bytes());
             }
             Ok(_) => {}
         }
@@ -95,6 +99,21 @@ impl Store {
         self.root
             .join("exports")
             .join(format!("{stem}.{extension}"))
+    }
+
+    /// Writes a copy of an export to [`Store::export_path`]: into the data
+    /// directory's own `exports/` folder, never through a link planted
+    /// there (see `fence`). Returns where it went.
+    pub fn write_export(
+        &self,
+        session_path: &Path,
+        extension: &str,
+        bytes: &[u8],
+    ) -> io::Result<PathBuf> {
+        fence::own_dir(&self.root, "exports")?;
+        let path = self.export_path(session_path, extension);
+        fence::write_plain(&path, bytes)?;
+        Ok(path)
     }
 
     /// Where session files live.
@@ -326,11 +345,44 @@ impl Store {
         atomic::write(path, text.as_bytes()).map_err(|e| StoreError::io("save", path, e))
     }
 
-    /// Tries to lock the session at `path` for editing. The lock follows
-    /// the file, however it is reached.
+    /// Tries to lock the session at `path` for editing on the screen,
+    /// without waiting. The lock follows the file, however it is reached.
     pub fn lock(&self, path: &Path) -> Result<LockOutcome, StoreError> {
-        let lock_path = lock::lock_path_for(path).map_err(|e| StoreError::io("lock", path, e))?;
-        lock::try_lock(lock_path.clone()).map_err(|e| StoreError::io("lock", &lock_path, e))
+        let lock_path = self.lock_path(path)?;
+        lock::try_lock(lock_path.clone(), Holder::Editor)
+            .map_err(|e| StoreError::io("lock", &lock_path, e))
+    }
+
+    /// Locks the session at `path` for a command's change: waits a few
+    /// seconds while another command holds it; refuses at once, naming
+    /// the process, while it is open on a screen.
+    pub fn lock_for_command(&self, path: &Path) -> Result<SessionLock, StoreError> {
+        let lock_path = self.lock_path(path)?;
+        match lock::lock_for_command(lock_path.clone(), lock::COMMAND_WAIT)
+            .map_err(|e| StoreError::io("lock", &lock_path, e))?
+        {
+            LockOutcome::Acquired(lock) => Ok(lock),
+            LockOutcome::HeldElsewhere { holder, .. } => Err(StoreError::Locked {
+                path: path.to_path_buf(),
+                holder,
+            }),
+        }
+    }
+
+    /// The lock file of the session at `path`, once the file is known to
+    /// be one a lock can guard: a file with a second name (a hard link,
+    /// from another data folder perhaps) has a lock beside each name, so
+    /// two editors would never meet; it is refused.
+    fn lock_path(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        let meta = fs::metadata(path).map_err(|e| StoreError::io("lock", path, e))?;
+        let names = fence::links(&meta);
+        if names > 1 {
+            return Err(StoreError::HardLinked {
+                path: path.to_path_buf(),
+                names,
+            });
+        }
+        lock::lock_path_for(path).map_err(|e| StoreError::io("lock", path, e))
     }
 
     /// Validates the session file at `source` and adds it to the store.
@@ -379,20 +431,17 @@ impl Store {
         // Only sessions that read cleanly are deleted: unreadable files are
         // left exactly where they are.
         let session = self.load(&path)?;
-        let _lock = match self.lock(&path)? {
-            LockOutcome::Acquired(lock) => lock,
-            LockOutcome::HeldElsewhere { holder } => {
-                return Err(StoreError::Locked { path, holder });
-            }
-        };
+        let _lock = self.lock_for_command(&path)?;
         let trash = self.root.join("trash");
-        create_private_dir(&trash).map_err(|e| StoreError::io("create the folder", &trash, e))?;
+        fence::own_dir(&self.root, "trash")
+            .map_err(|e| StoreError::io("use the folder", &trash, e))?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| format!("{}.json", session.id));
         let mut target = trash.join(&name);
-        if target.exists() {
+        // Anything already there, a link included, is never replaced.
+        if fs::symlink_metadata(&target).is_ok() {
             let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
             target = trash.join(format!("{stamp}-{name}"));
         }

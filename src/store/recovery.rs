@@ -18,16 +18,23 @@ pub fn write_recovery(
 ) -> Result<PathBuf, Vec<(PathBuf, std::io::Error)>> {
     let stamp = Timestamp::now().strftime("%Y%m%dT%H%M%S").to_string();
     let name = format!("fivewhys-recovery-{session_id}-{stamp}.json");
-    let mut places = vec![data_dir.join("recovery")];
+    // Inside the data directory only its own `recovery/` folder, never a
+    // link planted in its place (see `fence`); the other places are the
+    // user's and the system's, where a new file of a fresh name is made.
+    let mut places = vec![(data_dir.join("recovery"), true)];
     if let Some(parent) = data_dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        places.push(parent.to_path_buf());
+        places.push((parent.to_path_buf(), false));
     }
-    places.push(std::env::temp_dir());
+    places.push((std::env::temp_dir(), false));
     let mut failures = Vec::new();
-    for dir in places {
+    for (dir, own) in places {
         let target = dir.join(&name);
-        let written = super::create_private_dir(&dir)
-            .and_then(|()| atomic::write_new(&target, text.as_bytes()));
+        let ready = if own {
+            super::fence::own_dir(data_dir, "recovery").map(drop)
+        } else {
+            Ok(())
+        };
+        let written = ready.and_then(|()| atomic::write_new(&target, text.as_bytes()));
         match written {
             Ok(()) => return Ok(target),
             Err(e) => failures.push((target, e)),

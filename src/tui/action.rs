@@ -127,7 +127,8 @@ pub enum Action {
         session: Box<Session>,
         /// Its file.
         path: PathBuf,
-        /// `Some(holder)` when another instance is editing it.
+        /// Why it cannot be edited, as in "this session is …" (another
+        /// instance edits it, or no lock could be taken).
         read_only: Option<String>,
     },
     /// The session list was (re)loaded.

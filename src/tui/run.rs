@@ -393,8 +393,9 @@ impl Loop {
             _ => (text.clone(), None),
         };
         let mut stdout = io::stdout();
-        let fallback = self.store.export_path(&path, format.extension());
-        let report = crate::clipboard::copy(&plain, html, Some(&mut stdout), (&fallback, &text));
+        let store = &self.store;
+        let keep = || store.write_export(&path, format.extension(), text.as_bytes());
+        let report = crate::clipboard::copy(&plain, html, Some(&mut stdout), keep);
         self.dispatch(Action::Copied(
             report.describe(&format!("{} summary", format.label())),
         ));
@@ -410,8 +411,12 @@ impl Loop {
                 self.lock = Some(lock);
                 None
             }
-            Ok(LockOutcome::HeldElsewhere { holder }) => Some(holder),
-            Err(e) => Some(format!("no lock could be taken ({e})")),
+            Ok(LockOutcome::HeldElsewhere { holder, .. }) => Some(format!("open in {holder}")),
+            Err(e @ StoreError::HardLinked { .. }) => Some(format!("only shown: {e}")),
+            Err(StoreError::Io { cause, .. }) => {
+                Some(format!("only shown: no lock could be taken: {cause}"))
+            }
+            Err(e) => Some(format!("only shown: no lock could be taken ({e})")),
         };
         // As it would be written unchanged: looking writes nothing.
         self.written = Some(fingerprint(&session));

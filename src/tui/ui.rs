@@ -87,11 +87,8 @@ pub fn render(app: &App, frame: &mut Frame) {
                     Span::styled(save_text, save_style),
                 ]),
             );
-            if let Some(holder) = &ss.read_only {
-                let text = format!(
-                    " READ-ONLY — open in {}; changes are off ",
-                    clean_line(holder)
-                );
+            if let Some(why) = &ss.read_only {
+                let text = format!(" READ-ONLY — {}; changes are off ", clean_line(why));
                 frame.render_widget(
                     Line::from(Span::styled(
                         widths::fit(&text, usize::from(banner.width)),

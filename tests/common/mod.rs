@@ -55,7 +55,7 @@ pub fn app_with(mut session: Session, holder: Option<&str>) -> App {
         Action::SessionOpened {
             session: Box::new(session),
             path: "/nonexistent/session.json".into(),
-            read_only: holder.map(str::to_string),
+            read_only: holder.map(|h| format!("open in {h}")),
         },
     );
     app

@@ -81,7 +81,8 @@ pub struct SessionState {
     sel_was_at: Option<usize>,
     /// Its file.
     pub path: PathBuf,
-    /// `Some(holder)` when another instance is editing it.
+    /// Why it cannot be edited, as in "this session is …": `Some("open in
+    /// a fivewhys window (process 42)")` when another instance edits it.
     pub read_only: Option<String>,
     /// Selected row on the Intake stage (index into `intake_fields`).
     pub intake_sel: usize,

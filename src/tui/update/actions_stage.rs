@@ -37,13 +37,9 @@ pub fn actions(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out
                 |s| {
                     let id = s.add_action(now.timestamp());
                     // The config may give new actions a due date.
-                    if let Some(days) = crate::config::current().due_in_days
-                        && let Some(action) = s.action_mut(&id)
-                    {
-                        action.due = now
-                            .date()
-                            .checked_add(jiff::Span::new().days(i64::from(days)))
-                            .ok();
+                    let due = crate::config::current().default_due(now.date());
+                    if let Some(action) = s.action_mut(&id) {
+                        action.due = due;
                     }
                     id
                 },

@@ -136,7 +136,7 @@ fn outside(app: &mut App, action: Action) -> Outside {
         } => {
             let ss = SessionState::new(*session, path, read_only, &app.now);
             match &ss.read_only {
-                Some(holder) => app.error(format!("Read-only: this session is open in {holder}")),
+                Some(why) => app.error(format!("Read-only: this session is {why}")),
                 None if !ss.timer.running() => app.info(format!(
                     "Last changed on {}: the meeting timer waits. {} starts it.",
                     ss.session()

@@ -56,11 +56,7 @@ pub fn verify(ss: &mut SessionState, id: &str, now: &Zoned) -> Result<Out, Strin
     }
     let created = super::stages::edit(ss, |s| {
         let action = s.add_action(now.timestamp());
-        let due = crate::config::current().due_in_days.and_then(|days| {
-            now.date()
-                .checked_add(jiff::Span::new().days(i64::from(days)))
-                .ok()
-        });
+        let due = crate::config::current().default_due(now.date());
         if let Some(a) = s.action_mut(&action) {
             a.description = description.clone();
             a.addresses.push(id.to_string());

@@ -14,7 +14,7 @@ use crate::tui::keymap::{Context, hint};
 
 pub(super) fn read_only(ss: &SessionState) -> Result<(), String> {
     match &ss.read_only {
-        Some(holder) => Err(format!("Read-only: this session is open in {holder}")),
+        Some(why) => Err(format!("Read-only: this session is {why}")),
         None => Ok(()),
     }
 }
