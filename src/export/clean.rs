@@ -81,6 +81,16 @@ fn replace_words(text: &str, names: &[(String, String)]) -> String {
     out
 }
 
+/// Applies `f` to every string inside a JSON value.
+fn map_json_text(value: &mut serde_json::Value, f: &mut dyn FnMut(&str, bool) -> String) {
+    match value {
+        serde_json::Value::String(s) => *s = f(s, true),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| map_json_text(v, f)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|v| map_json_text(v, f)),
+        _ => {}
+    }
+}
+
 /// Applies `f` to every user-written string; `multi` marks multi-line text.
 /// Every struct is taken apart without `..`: a new field does not compile
 /// until it is decided here whether it holds text.
@@ -103,7 +113,24 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
         lucky,
         notes,
         meeting: _,
+        conflicts,
     } = s;
+    // Both values of a clash are the room's words too.
+    for crate::model::Conflict {
+        on,
+        id,
+        field: _,
+        mine,
+        theirs,
+    } in conflicts
+    {
+        if *on == crate::model::ConflictOn::Participant {
+            *id = id.as_deref().map(|name| f(name, false));
+        }
+        for value in [mine, theirs] {
+            map_json_text(value, f);
+        }
+    }
     *title = f(title, false);
     *kind = f(kind, false);
     *time_zone = time_zone.as_deref().map(|z| f(z, false));

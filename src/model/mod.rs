@@ -7,11 +7,13 @@
 
 mod action;
 pub mod blameless;
+pub mod conflict;
 mod gaps;
 pub mod ids;
 pub mod kind;
 mod lessons;
 mod meeting;
+pub mod merge;
 mod outline;
 mod session;
 mod validate;
@@ -20,10 +22,12 @@ mod why_file;
 mod why_list;
 
 pub use action::{ActionItem, ActionStatus, Priority};
+pub use conflict::{Conflict, ConflictOn, Side};
 pub use gaps::{Gaps, Tally};
 pub use kind::{DEFAULT_KIND, Vocabulary};
 pub use lessons::Lesson;
 pub use meeting::{Cursor, Meeting, StageTime};
+pub use merge::{Merged, merge};
 pub use outline::{Outline, WhyWindow};
 pub use session::{
     CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,

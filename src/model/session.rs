@@ -69,6 +69,12 @@ pub struct Session {
     /// Time spent per stage, timeboxes, and where the facilitator was.
     #[serde(default)]
     pub meeting: Meeting,
+    /// Fields changed to different values here and elsewhere (another
+    /// process, a teammate's copy), both values kept until the
+    /// facilitator settles each. Absent while there are none, so a file
+    /// without clashes is as older versions wrote it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<super::Conflict>,
 }
 
 fn default_kind() -> String {
@@ -286,6 +292,7 @@ impl Session {
             lucky: Vec::new(),
             notes: String::new(),
             meeting: Meeting::default(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -113,6 +113,7 @@ fn rest(s: &Session) -> Session {
         lucky: s.lucky.clone(),
         notes: s.notes.clone(),
         meeting: s.meeting.clone(),
+        conflicts: s.conflicts.clone(),
     }
 }
 
