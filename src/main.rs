@@ -22,7 +22,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             commands::output::say(&format!("fivewhys: {}", one_line(&error)));
-            ExitCode::FAILURE
+            match error.downcast_ref::<commands::Stopped>() {
+                Some(commands::Stopped(signal)) => {
+                    ExitCode::from(u8::try_from(128 + signal).unwrap_or(143))
+                }
+                None => ExitCode::FAILURE,
+            }
         }
     }
 }

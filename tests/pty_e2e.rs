@@ -122,14 +122,16 @@ fn a_quit_whose_save_fails_writes_a_recovery_copy_and_says_where() {
 
 #[test]
 fn sigint_and_sigquit_from_outside_save_and_restore() {
-    for signal in ["INT", "QUIT", "TERM"] {
+    for (signal, number) in [("INT", 2), ("QUIT", 3), ("TERM", 15), ("HUP", 1)] {
         let data = tempfile::tempdir().unwrap();
         let mut screen = Pty::start(data.path(), &["new", "Signals"]);
         screen.wait_for("1 Intake");
         screen.send("2p");
         screen.send(&format!("Typed before SIG{signal}"));
         screen.signal(signal);
-        assert_eq!(screen.wait_exit(), 0, "SIG{signal}");
+        // Saved first, then 128 + the signal, as shells expect: a script
+        // can tell a kill from a quit.
+        assert_eq!(screen.wait_exit(), 128 + number, "SIG{signal}");
         let session = load(&session_files(data.path())[0]);
         assert_eq!(
             session.whys[0].answer,

@@ -26,12 +26,26 @@ fn starts() -> Vec<(String, Vec<Key>)> {
     for stage in Stage::ALL {
         out.push((format!("session at {}", stage.label()), Vec::new()));
     }
+    out.push(("session with a clash".to_string(), Vec::new()));
     out
 }
 
 fn fresh(start: &str) -> Driver {
     if start == "home" {
         return Driver::home(vec![outage()]);
+    }
+    if start == "session with a clash" {
+        // A field changed here and elsewhere, waiting to be settled.
+        let mut session = outage();
+        let id = session.whys[0].id.clone();
+        session.conflicts.push(fivewhys::model::Conflict {
+            on: fivewhys::model::ConflictOn::Answer,
+            id: Some(id),
+            field: "answer".into(),
+            mine: "here".into(),
+            theirs: "elsewhere".into(),
+        });
+        return Driver::open(session);
     }
     let mut d = Driver::open(outage());
     let digit = match start {
@@ -56,12 +70,14 @@ fn replay(start: &str, keys: &[Key]) -> Driver {
 fn reachable() -> BTreeMap<Mode, (String, Vec<Key>)> {
     let mut found: BTreeMap<Mode, (String, Vec<Key>)> = BTreeMap::new();
     let mut queue = Vec::new();
+    // Every start is walked from (a session with a clash opens on a
+    // stage another start reaches too, but only it reaches settling).
     for (start, keys) in starts() {
         let mode = replay(&start, &keys).app.mode();
-        if let std::collections::btree_map::Entry::Vacant(e) = found.entry(mode) {
-            e.insert((start.clone(), keys.clone()));
-            queue.push((start, keys));
-        }
+        found
+            .entry(mode)
+            .or_insert_with(|| (start.clone(), keys.clone()));
+        queue.push((start, keys));
     }
     while let Some((start, keys)) = queue.pop() {
         let mode = replay(&start, &keys).app.mode();
@@ -113,6 +129,7 @@ fn the_walk_reaches_every_mode() {
         Mode::Confirm,
         Mode::Pick,
         Mode::PickMany,
+        Mode::Settle,
         Mode::Editing,
         Mode::Presenter,
         Mode::Stage(Stage::Intake),

@@ -6,6 +6,7 @@ mod config;
 mod export;
 mod list;
 pub mod output;
+pub use tui::Stopped;
 mod search;
 mod stats;
 mod tui;

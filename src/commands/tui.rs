@@ -46,7 +46,7 @@ fn choose_theme(theme: Option<&str>, settings: &Settings) -> fivewhys::tui::them
 /// Runs the TUI; refuses politely when stdout is not a terminal.
 pub fn start(store: Store, start: Start, theme: Option<&str>, settings: &Settings) -> Result<()> {
     need_terminal()?;
-    run(
+    let ended = run(
         store,
         start,
         Options {
@@ -55,5 +55,29 @@ pub fn start(store: Store, start: Start, theme: Option<&str>, settings: &Setting
             notice: settings.problem.clone(),
         },
     )?;
-    Ok(())
+    match ended {
+        Some(signal) => Err(Stopped(signal).into()),
+        None => Ok(()),
+    }
 }
+
+/// The screen was ended by a signal, after saving everything: the
+/// process exits with 128 + the signal's number, as shells expect, so a
+/// script can tell a kill from a quit.
+#[derive(Debug)]
+pub struct Stopped(pub i32);
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self.0 {
+            1 => "SIGHUP",
+            2 => "SIGINT",
+            3 => "SIGQUIT",
+            15 => "SIGTERM",
+            _ => "a signal",
+        };
+        write!(f, "stopped by {name}; everything was saved first")
+    }
+}
+
+impl std::error::Error for Stopped {}

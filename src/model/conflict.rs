@@ -88,6 +88,31 @@ impl Conflict {
     }
 }
 
+impl Conflict {
+    /// The field in words: "the answer", "the status", "the summary".
+    pub fn field_label(&self) -> &str {
+        match self.field.as_str() {
+            REMOVED => "removed on one side, changed on the other",
+            PARENT => "where it sits in the tree",
+            "offered_by" => "who offered it",
+            "root_cause" => "root cause or not",
+            "confidence" => "how sure",
+            "description" => "what will be done",
+            "due" => "due date",
+            "link" => "tracked in",
+            "time_zone" => "time zone",
+            "intake.summary" => "summary",
+            "intake.started" => "started",
+            "intake.detected" => "detected",
+            "intake.resolved" => "resolved",
+            "intake.severity" => "severity",
+            "intake.customer_impact.description" => "impact",
+            "intake.customer_impact.affected" => "how many were affected",
+            other => other,
+        }
+    }
+}
+
 /// The value of a field, as a clash records it.
 pub fn value_of<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
@@ -117,6 +142,56 @@ impl Session {
             ConflictOn::Action => self.action(id).is_some(),
             ConflictOn::Participant => self.participant(id).is_some(),
         }
+    }
+
+    /// What a clash is about, in words: `Answer "The pool ran dry"`,
+    /// `Action A2 "Alert on pool use"`, `Participant Mei`, `The session`.
+    pub fn conflict_item(&self, c: &Conflict) -> String {
+        let id = c.id.as_deref().unwrap_or_default();
+        let short = |text: &str| {
+            let text = text.trim();
+            let mut cut: String = text.chars().take(60).collect();
+            if cut.len() < text.len() {
+                cut.push('…');
+            }
+            cut
+        };
+        match c.on {
+            ConflictOn::Session => "The session".to_string(),
+            ConflictOn::Answer => match self.node(id) {
+                Some(n) if n.answer.trim().is_empty() => "An answer with no words yet".to_string(),
+                Some(n) => format!("Answer \u{201c}{}\u{201d}", short(&n.answer)),
+                None => "An answer no longer there".to_string(),
+            },
+            ConflictOn::Action => match self.actions.iter().position(|a| a.id == id) {
+                Some(i) => format!(
+                    "Action A{} \u{201c}{}\u{201d}",
+                    i + 1,
+                    short(&self.actions[i].description)
+                ),
+                None => "An action no longer there".to_string(),
+            },
+            ConflictOn::Participant => format!("Participant {id}"),
+        }
+    }
+
+    /// One side of a clash in words; an answer's place is named by the
+    /// answer it sits under.
+    pub fn conflict_words(&self, c: &Conflict, side: Side) -> String {
+        if c.field == PARENT {
+            let value = match side {
+                Side::Mine => &c.mine,
+                Side::Theirs => &c.theirs,
+            };
+            return match value.as_str() {
+                None => "a problem statement of its own".to_string(),
+                Some(id) => match self.node(id) {
+                    Some(n) => format!("under \u{201c}{}\u{201d}", n.answer.trim()),
+                    None => "under an answer no longer there".to_string(),
+                },
+            };
+        }
+        c.words(side)
     }
 
     /// Settles clash `index`: keeping mine leaves the session as it is

@@ -50,6 +50,22 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// What `DIR/.gitignore` holds, so the data directory can be a git repo.
 const GITIGNORE: &str = "# fivewhys: only sessions/ is data\nlocks/\ncache/\ntrash/\nexports/\nrecovery/\n.*.tmp\n.*.lock\n";
 
+/// What a session file held when it was last read or written: a hash of
+/// its bytes (not its modification time, which a `git checkout` within
+/// the same second, or a copy that keeps times, leaves as it was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Version(u64);
+
+impl Version {
+    /// The version of a file holding `bytes`.
+    pub fn of(bytes: &[u8]) -> Version {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        Version(hasher.finish())
+    }
+}
+
 /// The data directory and everything in it.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -323,6 +339,30 @@ impl Store {
                     .map(|s| format!("{} ({})", s.id, s.title))
                     .collect(),
             }),
+        }
+    }
+
+    /// Reads and validates the session file at `path`, with the version
+    /// read (to tell later whether someone else changed it).
+    pub fn load_versioned(&self, path: &Path) -> Result<(Session, Version), StoreError> {
+        let text = read_session_file(path).map_err(|e| StoreError::io("read", path, e))?;
+        let session = parse(&text).map_err(|reason| StoreError::Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        })?;
+        Ok((session, Version::of(text.as_bytes())))
+    }
+
+    /// The text of the session file at `path` and its version, or `None`
+    /// when there is no file there (any more).
+    pub fn read_versioned(&self, path: &Path) -> Result<Option<(String, Version)>, StoreError> {
+        match read_session_file(path) {
+            Ok(text) => {
+                let version = Version::of(text.as_bytes());
+                Ok(Some((text, version)))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::io("read", path, e)),
         }
     }
 

@@ -147,6 +147,27 @@ pub enum Action {
     Saved(Result<(), String>),
     /// Something outside failed; show the message.
     Failed(String),
+    /// The open session's file was changed elsewhere (a `git pull`, a
+    /// teammate, an editor) and has been merged with what is on screen.
+    ChangedElsewhere(Box<TakenIn>),
+    /// Open the next clash to settle (a field changed here and elsewhere).
+    Settle,
+    /// Settle the clash shown by keeping what this window has.
+    KeepMine,
+    /// Settle the clash shown by taking the value from elsewhere.
+    TakeTheirs,
+}
+
+/// A change from elsewhere, merged with what is on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakenIn {
+    /// The merged session, to show and to save.
+    pub session: Session,
+    /// What came in, in words ("2 new answers and 1 action status"); empty
+    /// when nothing that shows changed.
+    pub news: String,
+    /// Clashes this merge found.
+    pub clashes: usize,
 }
 
 impl Action {
@@ -171,6 +192,7 @@ impl Action {
                 | Action::AddMoment
                 | Action::PickOwner
                 | Action::PickAddresses
+                | Action::Settle
         )
     }
 }

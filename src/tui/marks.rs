@@ -15,6 +15,8 @@ pub const OVERDUE: &str = "!";
 pub const SAVED: &str = "✓";
 /// An item of a list (what went well, wrong, lucky).
 pub const ITEM: &str = "•";
+/// Changed here and elsewhere: a clash to settle.
+pub const CLASH: &str = "≠";
 
 /// How sure the room is, as a shape that reads at a distance: filled for
 /// what we know, half for what we think, empty for what we don't know.
@@ -34,6 +36,7 @@ pub fn legend() -> Vec<(&'static str, &'static str)> {
         (confidence(Confidence::Unsure), "unsure"),
         (ROOT, "root cause"),
         (PROBLEM, "problem"),
+        (CLASH, "changed here and elsewhere"),
     ]
 }
 
@@ -42,7 +45,7 @@ pub fn legend() -> Vec<(&'static str, &'static str)> {
 pub fn legend_line() -> String {
     legend()
         .into_iter()
-        .filter(|(mark, _)| *mark != PROBLEM)
+        .filter(|(mark, _)| *mark != PROBLEM && *mark != CLASH)
         .map(|(mark, meaning)| format!("{mark} {meaning}"))
         .collect::<Vec<_>>()
         .join(" ")

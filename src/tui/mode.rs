@@ -26,6 +26,8 @@ pub enum Mode {
     Pick,
     /// A list to tick several in.
     PickMany,
+    /// A clash to settle.
+    Settle,
     /// A text field is open.
     Editing,
     /// The presenter view.
@@ -47,6 +49,7 @@ impl Mode {
             Mode::Confirm => &[C::Confirm, C::Always],
             Mode::Pick => &[C::Pick, C::Always],
             Mode::PickMany => &[C::PickMany, C::Pick, C::Always],
+            Mode::Settle => &[C::Settle, C::Always],
             Mode::Editing => &[C::Editing, C::Always],
             Mode::Presenter => &[C::Presenter, C::Always],
             Mode::Stage(Stage::Intake) => &[C::Intake, C::Session, C::Always],
@@ -67,6 +70,7 @@ impl Mode {
             Mode::Confirm => "confirm",
             Mode::Pick => "pick",
             Mode::PickMany => "tick",
+            Mode::Settle => "settle",
             Mode::Editing => "editing",
             Mode::Presenter => "presenter",
             Mode::Stage(Stage::Intake) => "intake",
@@ -105,6 +109,7 @@ impl App {
                 SessionMode::Popup(Popup::Confirm { .. }) => Mode::Confirm,
                 SessionMode::Popup(Popup::Pick { multi: true, .. }) => Mode::PickMany,
                 SessionMode::Popup(Popup::Pick { .. }) => Mode::Pick,
+                SessionMode::Popup(Popup::Settle { .. }) => Mode::Settle,
             },
         }
     }

@@ -11,7 +11,7 @@
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -23,7 +23,7 @@ use super::action::Action;
 use super::app::{App, Screen};
 use super::effect::Effect;
 use super::keymap;
-use super::saver::{SaveResult, Saver, fingerprint};
+use super::saver::{Expect, SaveResult, Saver, fingerprint};
 use super::theme::Theme;
 use super::{ui, update};
 use crate::model::Session;
@@ -76,7 +76,7 @@ pub enum RunError {
     #[error("fivewhys stopped on an internal error; your session was saved first")]
     Panicked,
     /// The session could not be saved on the way out.
-    #[error("{}", not_saved_message(.reason, .path, .recovery))]
+    #[error("{}", not_saved_message(.reason, .path, .recovery, *.remedy))]
     NotSaved {
         /// Why the save failed.
         reason: String,
@@ -84,27 +84,87 @@ pub enum RunError {
         path: PathBuf,
         /// Where the recovery copy went, or why none could be written.
         recovery: Result<PathBuf, String>,
+        /// What the user can do about it.
+        remedy: Remedy,
     },
+}
+
+/// What to do once a session could not be saved, by why it could not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// The disk is full: copy the recovery copy back once there is room.
+    Room,
+    /// The folder or file may not be written (permissions, a read-only
+    /// mount): copy it back once it can be.
+    Permission,
+    /// The file was changed elsewhere and cannot be read (a half-done git
+    /// merge, an editor): compare the two, nothing was written over it.
+    Compare,
+    /// Anything else: copy it back once the problem is fixed.
+    Other,
+}
+
+impl Remedy {
+    /// The remedy for a failed save.
+    pub fn for_error(e: &StoreError) -> Remedy {
+        use std::io::ErrorKind as K;
+        match e {
+            StoreError::Io { cause, .. } => match cause.kind() {
+                K::StorageFull | K::QuotaExceeded => Remedy::Room,
+                K::PermissionDenied | K::ReadOnlyFilesystem => Remedy::Permission,
+                _ => Remedy::Other,
+            },
+            _ => Remedy::Other,
+        }
+    }
 }
 
 fn not_saved_message(
     reason: &str,
     path: &std::path::Path,
     recovery: &Result<PathBuf, String>,
+    remedy: Remedy,
 ) -> String {
     match recovery {
-        Ok(copy) => format!(
-            "the session could not be saved ({reason}). Nothing is lost: it was written to {}. \
-             Once there is room, copy it back: cp '{}' '{}'",
-            copy.display(),
-            copy.display(),
-            path.display()
-        ),
+        Ok(copy) => {
+            let (copy, path) = (copy.display(), path.display());
+            let then = match remedy {
+                Remedy::Room => format!("Once there is room, copy it back: cp '{copy}' '{path}'"),
+                Remedy::Permission => format!(
+                    "The folder or file cannot be written (check its permissions, or whether the disk is read-only); once it can, copy it back: cp '{copy}' '{path}'"
+                ),
+                Remedy::Compare => format!(
+                    "Nothing was written over the file; once it reads again, compare the two: diff '{copy}' '{path}'"
+                ),
+                Remedy::Other => {
+                    format!("Once that is fixed, copy it back: cp '{copy}' '{path}'")
+                }
+            };
+            format!(
+                "the session could not be saved ({reason}). Nothing is lost: it was written to {copy}. {then}"
+            )
+        }
         Err(why) => format!(
             "the session could not be saved ({reason}) and no recovery copy could be written \
              ({why}); the session follows on standard error as JSON"
         ),
     }
+}
+
+/// Why a session could not be written, with what was to be written.
+struct NotWritten {
+    path: PathBuf,
+    session: Session,
+    reason: String,
+    remedy: Remedy,
+}
+
+/// The open session's file as this window last read or wrote it.
+struct OnDisk {
+    /// The session it held.
+    base: Session,
+    /// Its version, for the saver to check against.
+    expect: Expect,
 }
 
 struct Loop {
@@ -119,6 +179,17 @@ struct Loop {
     unsaved_since: Option<Instant>,
     /// Fingerprint of the open session's file as last loaded or written.
     written: Option<u64>,
+    /// What the open session's file held when this window last read or
+    /// wrote it: the base for merging a change made elsewhere.
+    disk: Option<OnDisk>,
+    /// How many times a session file was read anew (see [`Expect`]).
+    readings: u64,
+    /// The sessions folder changed while a session is open: look at its
+    /// file once no save of ours is under way.
+    look_outside: bool,
+    /// Why the open session's file, changed elsewhere, cannot be read (it
+    /// is then never written over; the session stays in memory).
+    unreadable_outside: Option<String>,
     /// The facilitator's place as last published for an audience window.
     live_sent: Option<crate::store::live::Live>,
     /// Wakes when a file in the sessions folder changes (another window
@@ -153,9 +224,12 @@ fn watch_sessions(store: &Store) -> Option<(notify::RecommendedWatcher, Receiver
     Some((watcher, rx))
 }
 
-/// Runs the TUI until the user quits or a signal arrives.
-pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError> {
-    let stop = Arc::new(AtomicBool::new(false));
+/// Runs the TUI until the user quits or a signal arrives. `Ok(Some(n))`
+/// says signal `n` ended it (after everything was saved), so that the
+/// process can exit with 128 + n as shells expect.
+pub fn run(store: Store, start: Start, options: Options) -> Result<Option<i32>, RunError> {
+    // The number of the signal that asks us to stop; 0 while none has.
+    let stop = Arc::new(AtomicUsize::new(0));
     #[cfg(unix)]
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -163,7 +237,8 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGQUIT,
     ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        let number = usize::try_from(signal).unwrap_or(15);
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), number)?;
     }
     let mut terminal = super::terminal::enter();
 
@@ -181,6 +256,10 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
         save_due: None,
         unsaved_since: None,
         written: None,
+        disk: None,
+        readings: 0,
+        look_outside: false,
+        unreadable_outside: None,
         live_sent: None,
         quit: false,
     };
@@ -209,7 +288,10 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<(), RunError>
     });
     match (saved, outcome) {
         (Err(not_saved), _) => Err(not_saved),
-        (Ok(()), Ok(result)) => result,
+        (Ok(()), Ok(result)) => result.map(|()| {
+            let signal = stop.load(Ordering::Relaxed);
+            (signal != 0).then(|| i32::try_from(signal).unwrap_or(15))
+        }),
         (Ok(()), Err(_)) => Err(RunError::Panicked),
     }
 }
@@ -219,7 +301,7 @@ impl Loop {
         &mut self,
         terminal: &mut DefaultTerminal,
         start: &Start,
-        stop: &AtomicBool,
+        stop: &AtomicUsize,
         events: &Receiver<io::Result<Event>>,
     ) -> Result<(), RunError> {
         let first = match start {
@@ -233,7 +315,7 @@ impl Loop {
         self.apply(first);
         let mut last_tick = Instant::now();
         while !self.quit {
-            if stop.load(Ordering::Relaxed) {
+            if stop.load(Ordering::Relaxed) != 0 {
                 self.dispatch(Action::Quit);
                 break;
             }
@@ -279,11 +361,17 @@ impl Loop {
             self.publish_live();
             self.follow_the_store();
             self.collect_listing();
+            if self.look_outside && self.saver.in_flight() == 0 {
+                self.look_outside = false;
+                self.take_in_outside();
+            }
             if self.save_due.is_some_and(|due| Instant::now() >= due) {
                 self.save_due = None;
                 self.unsaved_since = None;
-                if let Some((path, session)) = self.savable() {
-                    self.saver.send(path, session);
+                if let Some((path, session)) = self.savable()
+                    && let Some(disk) = &self.disk
+                {
+                    self.saver.send(path, session, disk.expect);
                 }
             }
         }
@@ -402,10 +490,19 @@ impl Loop {
     }
 
     fn open(&mut self, path: PathBuf) {
-        let session = match self.store.load(&path) {
-            Ok(session) => session,
+        let (session, version) = match self.store.load_versioned(&path) {
+            Ok(loaded) => loaded,
             Err(e) => return self.dispatch(Action::Failed(e.to_string())),
         };
+        self.readings += 1;
+        self.disk = Some(OnDisk {
+            base: session.clone(),
+            expect: Expect {
+                reading: self.readings,
+                version: Some(version),
+            },
+        });
+        self.unreadable_outside = None;
         let read_only = match self.store.lock(&path) {
             Ok(LockOutcome::Acquired(lock)) => {
                 self.lock = Some(lock);
@@ -472,7 +569,8 @@ impl Loop {
     }
 
     /// On Home, lists again when the sessions folder changed: a session
-    /// saved elsewhere, or an action marked done from the shell.
+    /// saved elsewhere, or an action marked done from the shell. In a
+    /// session, looks whether its own file was changed elsewhere.
     fn follow_the_store(&mut self) {
         let Some((_, changes)) = &self.store_changed else {
             return;
@@ -481,9 +579,101 @@ impl Loop {
         while changes.try_recv().is_ok() {
             changed = true;
         }
-        if changed && matches!(self.app.screen, Screen::Home(_)) {
-            self.apply(vec![Effect::Refresh]);
+        if !changed {
+            return;
         }
+        match self.app.screen {
+            Screen::Home(_) => self.apply(vec![Effect::Refresh]),
+            Screen::Session(_) => self.look_outside = true,
+        }
+    }
+
+    /// Reads the open session's file; if it changed since this window
+    /// last read or wrote it, merges that change with what is on screen
+    /// (by answer and action id, see `model::merge`), says what came in,
+    /// and saves the result when it holds more than the file. A file that
+    /// cannot be read is never written over. Returns whether the file
+    /// changed elsewhere.
+    fn take_in_outside(&mut self) -> bool {
+        let Screen::Session(ss) = &self.app.screen else {
+            return false;
+        };
+        let Some(disk) = &self.disk else {
+            return false;
+        };
+        let path = ss.path.clone();
+        let read = match self.store.read_versioned(&path) {
+            Ok(read) => read,
+            Err(e) => {
+                self.dispatch(Action::Saved(Err(e.to_string())));
+                return false;
+            }
+        };
+        if read.as_ref().map(|(_, v)| *v) == disk.expect.version {
+            return false;
+        }
+        self.readings += 1;
+        let reading = self.readings;
+        let Some((text, version)) = read else {
+            // Removed elsewhere (a pull that deleted it, an `rm`): what is
+            // on screen is the session; it is written back.
+            self.unreadable_outside = None;
+            if let Some(disk) = &mut self.disk {
+                disk.expect = Expect {
+                    reading,
+                    version: None,
+                };
+            }
+            self.written = None;
+            if ss.read_only.is_none() {
+                self.app
+                    .notice("The file was removed elsewhere; this window saves it again.");
+                self.schedule_save();
+            }
+            return true;
+        };
+        let theirs = match crate::store::parse(&text) {
+            Ok(theirs) => theirs,
+            Err(reason) => {
+                // Never written over: someone's half-done merge or edit.
+                let why = format!(
+                    "{} was changed elsewhere and cannot be read ({reason}); your work is kept here and saved once the file reads again",
+                    path.display()
+                );
+                self.unreadable_outside = Some(why.clone());
+                self.dispatch(Action::Saved(Err(why)));
+                self.save_due = Some(Instant::now() + SAVE_RETRY);
+                return true;
+            }
+        };
+        self.unreadable_outside = None;
+        let mine = ss.snapshot(Timestamp::now());
+        let merged = crate::model::merge(&disk.base, &mine, &theirs);
+        let news = if merged.incoming.is_empty() {
+            String::new()
+        } else {
+            merged.incoming.describe()
+        };
+        let more_than_theirs = fingerprint(&merged.session) != fingerprint(&theirs);
+        self.written = Some(fingerprint(&theirs));
+        self.disk = Some(OnDisk {
+            base: theirs,
+            expect: Expect {
+                reading,
+                version: Some(version),
+            },
+        });
+        self.dispatch(Action::ChangedElsewhere(Box::new(super::action::TakenIn {
+            session: merged.session,
+            news,
+            clashes: merged.conflicts.len(),
+        })));
+        if more_than_theirs {
+            self.schedule_save();
+        } else {
+            self.dispatch(Action::Saved(Ok(())));
+        }
+        true
     }
 
     /// Searches every listed session for `query` (Home's filter): the
@@ -552,70 +742,129 @@ impl Loop {
         }
     }
 
-    fn note_result(&mut self, result: SaveResult) -> Option<String> {
+    /// Takes note of a save's result; `Err` says why it failed, `Ok(true)`
+    /// that the file changed elsewhere and must be merged first.
+    fn note_result(&mut self, result: SaveResult) -> Result<bool, String> {
         match result {
-            SaveResult::Written(fingerprint) => {
+            SaveResult::Written {
+                session,
+                version,
+                fingerprint,
+            } => {
                 self.written = Some(fingerprint);
-                None
+                if let Some(disk) = &mut self.disk {
+                    disk.base = *session;
+                    disk.expect.version = Some(version);
+                }
+                Ok(false)
             }
-            SaveResult::Superseded => None,
-            SaveResult::Failed(e) => Some(e),
+            SaveResult::Superseded => Ok(false),
+            SaveResult::ChangedElsewhere => Ok(true),
+            SaveResult::Failed(e) => Err(e),
         }
     }
 
     fn collect_save_results(&mut self) {
         while let Some(result) = self.saver.try_result() {
             match self.note_result(result) {
-                Some(e) => {
+                Err(e) => {
                     self.dispatch(Action::Saved(Err(e)));
                     self.save_due = Some(Instant::now() + SAVE_RETRY);
                 }
-                None if self.saver.in_flight() == 0 && self.save_due.is_none() => {
+                Ok(true) => self.look_outside = true,
+                Ok(false) if self.saver.in_flight() == 0 && self.save_due.is_none() => {
                     self.dispatch(Action::Saved(Ok(())));
                 }
-                None => {}
+                Ok(false) => {}
             }
         }
     }
 
     /// Writes the open session if it differs from its file; `Err` says why
     /// it could not be written.
-    fn flush(&mut self) -> Result<(), Box<(PathBuf, Session, String)>> {
+    fn flush(&mut self) -> Result<(), Box<NotWritten>> {
         for result in self.saver.drain() {
-            self.note_result(result);
+            let _ = self.note_result(result);
         }
         self.save_due = None;
         self.unsaved_since = None;
-        let Some((path, session)) = self.savable() else {
-            return Ok(());
-        };
-        if Some(fingerprint(&session)) == self.written {
-            return Ok(());
+        // A change made elsewhere meanwhile is merged in first (and again,
+        // should another land while this one is written).
+        for _ in 0..5 {
+            self.take_in_outside();
+            let Some((path, session)) = self.savable() else {
+                return Ok(());
+            };
+            if let Some(why) = &self.unreadable_outside {
+                return Err(Box::new(NotWritten {
+                    path,
+                    session,
+                    reason: why.clone(),
+                    remedy: Remedy::Compare,
+                }));
+            }
+            if Some(fingerprint(&session)) == self.written {
+                return Ok(());
+            }
+            let text = to_text(&session);
+            if let Err(e) = session.validate() {
+                return Err(Box::new(NotWritten {
+                    path,
+                    session,
+                    reason: format!("the session is inconsistent ({e})"),
+                    remedy: Remedy::Other,
+                }));
+            }
+            let expected = self.disk.as_ref().and_then(|d| d.expect.version);
+            match self.store.read_versioned(&path) {
+                Ok(now) if now.as_ref().map(|(_, v)| *v) != expected => continue,
+                Ok(_) => {}
+                Err(e) => {
+                    return Err(Box::new(NotWritten {
+                        remedy: Remedy::for_error(&e),
+                        reason: e.to_string(),
+                        path,
+                        session,
+                    }));
+                }
+            }
+            return match self.store.save_text(&path, &text) {
+                Ok(()) => {
+                    self.written = Some(fingerprint(&session));
+                    if let Some(disk) = &mut self.disk {
+                        disk.expect.version = Some(crate::store::Version::of(text.as_bytes()));
+                        disk.base = session;
+                    }
+                    Ok(())
+                }
+                Err(e) => Err(Box::new(NotWritten {
+                    remedy: Remedy::for_error(&e),
+                    reason: e.to_string(),
+                    path,
+                    session,
+                })),
+            };
         }
-        let text = to_text(&session);
-        if let Err(e) = session.validate() {
-            return Err(Box::new((
+        match self.savable() {
+            Some((path, session)) => Err(Box::new(NotWritten {
                 path,
                 session,
-                format!("the session is inconsistent ({e})"),
-            )));
-        }
-        match self.store.save_text(&path, &text) {
-            Ok(()) => {
-                self.written = Some(fingerprint(&session));
-                Ok(())
-            }
-            Err(e) => Err(Box::new((path, session, e.to_string()))),
+                reason: "the file keeps being changed elsewhere".to_string(),
+                remedy: Remedy::Compare,
+            })),
+            None => Ok(()),
         }
     }
 
     /// Leaving a session for the list: it is saved first, or stays open.
     fn close(&mut self) {
         if let Err(failed) = self.flush() {
-            return self.dispatch(Action::CloseFailed(failed.2));
+            return self.dispatch(Action::CloseFailed(failed.reason));
         }
         self.lock = None;
         self.written = None;
+        self.disk = None;
+        self.unreadable_outside = None;
         self.live_sent = None;
         // Home at once, with this session as it is now; the rest of the
         // store is read again in the background.
@@ -641,7 +890,12 @@ impl Loop {
         let Err(failed) = outcome else {
             return Ok(());
         };
-        let (path, session, reason) = *failed;
+        let NotWritten {
+            path,
+            session,
+            reason,
+            remedy,
+        } = *failed;
         let text = to_text(&session);
         let recovery = write_recovery(self.store.root(), &session.id, &text).map_err(|tried| {
             tried
@@ -656,6 +910,7 @@ impl Loop {
                 reason,
                 path,
                 recovery,
+                remedy,
             },
             unwritten,
         ))

@@ -1,6 +1,11 @@
 //! Saving on a background thread, so typing never waits for a disk. Only
-//! the newest state matters: queued older states are skipped. Each result
-//! says what reached the disk, as a hash of the file text.
+//! the newest state matters: queued older states are skipped.
+//!
+//! A save never overwrites a change made by someone else: right before
+//! writing, the file's version is compared with the one this window last
+//! read or wrote; if they differ (a `git pull`, a teammate's sync, an
+//! editor), nothing is written and the result says so, for the event loop
+//! to merge the change in and save again.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
@@ -8,7 +13,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use crate::model::Session;
-use crate::store::{Store, to_text};
+use crate::store::{Store, Version, to_text};
 
 /// A short fingerprint of what a session records, to tell whether what is
 /// in memory differs from what was last written. Where the facilitator
@@ -24,20 +29,47 @@ pub fn fingerprint(session: &Session) -> u64 {
     hasher.finish()
 }
 
+/// What the file is expected to hold before a save replaces it: the
+/// version this window last read there (`None`: no file), numbered so
+/// the saving thread can tell a newer reading from its own last write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expect {
+    /// Goes up each time the event loop reads the file anew.
+    pub reading: u64,
+    /// What the file held then.
+    pub version: Option<Version>,
+}
+
 /// What one queued save came to.
 #[derive(Debug)]
 pub enum SaveResult {
-    /// Written; the fingerprint of the text on disk.
-    Written(u64),
+    /// Written: what reached the disk, its version and fingerprint.
+    Written {
+        /// The session written.
+        session: Box<Session>,
+        /// The file's version now.
+        version: Version,
+        /// Its [`fingerprint`].
+        fingerprint: u64,
+    },
     /// Skipped because a newer state was queued behind it.
     Superseded,
+    /// Not written: the file changed elsewhere since this window last read
+    /// or wrote it. Merge that change in, then save again.
+    ChangedElsewhere,
     /// The save failed.
     Failed(String),
 }
 
+struct Job {
+    path: PathBuf,
+    session: Session,
+    expect: Expect,
+}
+
 /// The background saver.
 pub struct Saver {
-    jobs: Option<Sender<(PathBuf, Session)>>,
+    jobs: Option<Sender<Job>>,
     results: Receiver<SaveResult>,
     thread: Option<JoinHandle<()>>,
     in_flight: usize,
@@ -46,18 +78,43 @@ pub struct Saver {
 impl Saver {
     /// Starts the saving thread.
     pub fn start(store: Store) -> Saver {
-        let (jobs, inbox) = mpsc::channel::<(PathBuf, Session)>();
+        let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, results) = mpsc::channel();
         let thread = std::thread::spawn(move || {
+            // What this thread knows the file holds: the newest reading
+            // the loop sent, or this thread's own last write after it.
+            let mut known: Option<Expect> = None;
             while let Ok(mut job) = inbox.recv() {
                 while let Ok(newer) = inbox.try_recv() {
                     let _ = outbox.send(SaveResult::Superseded);
                     job = newer;
                 }
-                let text = to_text(&job.1);
-                let result = match store.save_text(&job.0, &text) {
-                    Ok(()) => SaveResult::Written(fingerprint(&job.1)),
+                if known.is_none_or(|k| k.reading < job.expect.reading) {
+                    known = Some(job.expect);
+                }
+                let expected = known.and_then(|k| k.version);
+                let result = match store.read_versioned(&job.path) {
                     Err(e) => SaveResult::Failed(e.to_string()),
+                    Ok(now) if now.as_ref().map(|(_, v)| *v) != expected => {
+                        SaveResult::ChangedElsewhere
+                    }
+                    Ok(_) => {
+                        let text = to_text(&job.session);
+                        match store.save_text(&job.path, &text) {
+                            Ok(()) => {
+                                let version = Version::of(text.as_bytes());
+                                if let Some(k) = &mut known {
+                                    k.version = Some(version);
+                                }
+                                SaveResult::Written {
+                                    fingerprint: fingerprint(&job.session),
+                                    session: Box::new(job.session),
+                                    version,
+                                }
+                            }
+                            Err(e) => SaveResult::Failed(e.to_string()),
+                        }
+                    }
                 };
                 if outbox.send(result).is_err() {
                     break;
@@ -72,10 +129,17 @@ impl Saver {
         }
     }
 
-    /// Queues a save.
-    pub fn send(&mut self, path: PathBuf, session: Session) {
+    /// Queues a save of `session` to `path`, expected to replace what the
+    /// loop last read there.
+    pub fn send(&mut self, path: PathBuf, session: Session, expect: Expect) {
         if let Some(jobs) = &self.jobs
-            && jobs.send((path, session)).is_ok()
+            && jobs
+                .send(Job {
+                    path,
+                    session,
+                    expect,
+                })
+                .is_ok()
         {
             self.in_flight += 1;
         }

@@ -105,7 +105,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 Stage::Review => screens::review::render(frame, body, ss, &here, theme),
             }
             if let Some(p) = ss.popup() {
-                popup::render(frame, body, p, theme);
+                popup::render(frame, body, p, ss.session(), theme);
             }
             render_status(app, frame, status);
             footer::render(frame, foot, app.contexts(), theme, ss.read_only.is_some());

@@ -69,6 +69,12 @@ pub enum StatusKind {
         /// When it was shown.
         shown: jiff::Timestamp,
     },
+    /// News from outside (a change merged in from elsewhere): stays
+    /// [`NOTICE_SECONDS`], through edits and stage changes.
+    Notice {
+        /// When it was shown.
+        shown: jiff::Timestamp,
+    },
     /// A problem with the open field: goes once the field is fixed or left.
     Field,
     /// A problem that stays until something replaces it.
@@ -78,12 +84,18 @@ pub enum StatusKind {
 impl Status {
     /// Whether it reports a problem.
     pub fn is_error(&self) -> bool {
-        !matches!(self.kind, StatusKind::Info { .. })
+        !matches!(
+            self.kind,
+            StatusKind::Info { .. } | StatusKind::Notice { .. }
+        )
     }
 }
 
 /// How long an informational status message stays.
 pub const STATUS_SECONDS: i64 = 6;
+
+/// How long news from outside stays in the status line.
+pub const NOTICE_SECONDS: i64 = 30;
 
 /// Home or a session.
 #[derive(Debug)]
@@ -123,6 +135,17 @@ impl App {
     /// Shows a problem in the status line; it stays.
     pub fn error(&mut self, text: impl Into<String>) {
         self.status = Some(Status::error(text));
+    }
+
+    /// Shows news from outside in the status line, for
+    /// [`NOTICE_SECONDS`].
+    pub fn notice(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Notice {
+                shown: self.now.timestamp(),
+            },
+        });
     }
 }
 

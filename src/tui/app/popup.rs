@@ -73,4 +73,9 @@ pub enum Popup {
         /// What the choice is for.
         purpose: PickFor,
     },
+    /// A clash to settle: both values, keep mine or take theirs.
+    Settle {
+        /// The clash's index in the session's `conflicts`.
+        index: usize,
+    },
 }

@@ -343,6 +343,28 @@ pub static BINDINGS: &[Binding] = &[
         "no",
         Some("no")
     ),
+    // Settling a clash: a field changed here and elsewhere.
+    b!(
+        Settle,
+        [ch('m')],
+        Action::KeepMine,
+        "keep what this window has",
+        Some("keep mine")
+    ),
+    b!(
+        Settle,
+        [ch('t')],
+        Action::TakeTheirs,
+        "take the value from elsewhere",
+        Some("take theirs")
+    ),
+    b!(
+        Settle,
+        [key(KeyCode::Esc)],
+        Action::Back,
+        "settle it later",
+        Some("later")
+    ),
     // Ticking several in a list (checked before the list's own keys).
     b!(
         PickMany,
@@ -767,6 +789,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::TogglePresenter,
         "presenter view for the screen share",
         Some("present")
+    ),
+    b!(
+        Session,
+        [ch('c')],
+        Action::Settle,
+        "settle a clash: keep mine or take theirs",
+        None
     ),
     b!(
         Session,

@@ -32,6 +32,8 @@ pub enum Context {
     Pick,
     /// A list to tick several in.
     PickMany,
+    /// A clash to settle: a field changed here and elsewhere.
+    Settle,
     /// While a text field is open.
     Editing,
     /// The presenter view of a session.
@@ -54,7 +56,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists those not active now.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Help,
         Context::Home,
         Context::FollowUps,
@@ -63,6 +65,7 @@ impl Context {
         Context::Confirm,
         Context::Pick,
         Context::PickMany,
+        Context::Settle,
         Context::Editing,
         Context::Presenter,
         Context::Audience,
@@ -85,6 +88,7 @@ impl Context {
             Context::Confirm => "A yes/no question",
             Context::Pick => "Choosing from a list",
             Context::PickMany => "Ticking several in a list",
+            Context::Settle => "Settling a clash (changed here and elsewhere)",
             Context::Editing => "In a text field",
             Context::Presenter => "Presenter view",
             Context::Audience => "Audience window (fivewhys present)",

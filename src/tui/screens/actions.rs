@@ -198,6 +198,11 @@ fn detail(
     let row =
         |label: &str, value: Vec<Span<'static>>| labelled(label, 12, theme.dim, value, columns);
     let mut lines = vec![Line::default()];
+    if let Some(clash) =
+        crate::tui::widgets::clash::line(s, crate::model::ConflictOn::Action, &a.id, theme)
+    {
+        lines[0] = clash;
+    }
     lines.extend(row(
         "What",
         vec![Span::styled(

@@ -37,11 +37,22 @@ struct RowParts<'a> {
     indent: usize,
     mark: &'static str,
     root: &'static str,
+    /// ≠ when the answer was changed here and elsewhere.
+    clash: &'static str,
     answer: Cow<'a, str>,
     style: Style,
 }
 
-fn row_parts<'a>(node: &'a WhyNode, depth: usize, columns: usize, theme: &Theme) -> RowParts<'a> {
+/// The answers with a clash to settle (almost always none).
+type Clashed<'a> = std::collections::HashSet<&'a str>;
+
+fn row_parts<'a>(
+    node: &'a WhyNode,
+    depth: usize,
+    columns: usize,
+    theme: &Theme,
+    clashed: &Clashed,
+) -> RowParts<'a> {
     let answer = if node.answer.is_empty() {
         Cow::Borrowed("(no answer yet)")
     } else {
@@ -55,6 +66,11 @@ fn row_parts<'a>(node: &'a WhyNode, depth: usize, columns: usize, theme: &Theme)
             marks::confidence(node.confidence)
         },
         root: if node.root_cause { marks::ROOT } else { "" },
+        clash: if !clashed.is_empty() && clashed.contains(node.id.as_str()) {
+            marks::CLASH
+        } else {
+            ""
+        },
         answer,
         style: if node.root_cause {
             theme.text.add_modifier(Modifier::BOLD)
@@ -69,22 +85,24 @@ fn row_parts<'a>(node: &'a WhyNode, depth: usize, columns: usize, theme: &Theme)
 impl RowParts<'_> {
     /// Columns before the words: the indent, the mark and ★.
     fn lead_width(&self) -> usize {
-        let root = if self.root.is_empty() {
-            0
-        } else {
-            width(self.root) + 1
-        };
-        self.indent + width(self.mark) + 1 + root
+        let mark = |m: &str| if m.is_empty() { 0 } else { width(m) + 1 };
+        self.indent + width(self.mark) + 1 + mark(self.root) + mark(self.clash)
     }
 }
 
 /// Draws an outline row that is not selected, on the first row of `area`:
 /// one line, its words cut to fit. Written straight into the cells, as
 /// it is for each row on screen on every key.
-fn draw_row(buf: &mut Buffer, area: Rect, node: &WhyNode, depth: usize, theme: &Theme) {
+fn draw_row(
+    buf: &mut Buffer,
+    area: Rect,
+    (node, depth): (&WhyNode, usize),
+    theme: &Theme,
+    clashed: &Clashed,
+) {
     const SPACES: &str = "                                ";
     let columns = usize::from(area.width);
-    let parts = row_parts(node, depth, columns, theme);
+    let parts = row_parts(node, depth, columns, theme, clashed);
     let (y, end) = (area.y, area.right());
     let mut x = area.x;
     let mut indent = parts.indent;
@@ -101,6 +119,11 @@ fn draw_row(buf: &mut Buffer, area: Rect, node: &WhyNode, depth: usize, theme: &
             x = cells::put(buf, x, y, text, theme.root, end.saturating_sub(x));
         }
     }
+    if !parts.clash.is_empty() {
+        for text in [parts.clash, " "] {
+            x = cells::put(buf, x, y, text, theme.warn, end.saturating_sub(x));
+        }
+    }
     let room = columns.saturating_sub(parts.lead_width()).max(1);
     let answer = if width(&parts.answer) <= room {
         parts.answer
@@ -112,14 +135,22 @@ fn draw_row(buf: &mut Buffer, area: Rect, node: &WhyNode, depth: usize, theme: &
 
 /// The selected outline row: the whole answer, wrapped, its lines
 /// hanging under its words.
-fn selected_row(node: &WhyNode, depth: usize, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let parts = row_parts(node, depth, columns, theme);
+fn selected_row(
+    (node, depth): (&WhyNode, usize),
+    columns: usize,
+    theme: &Theme,
+    clashed: &Clashed,
+) -> Vec<Line<'static>> {
+    let parts = row_parts(node, depth, columns, theme, clashed);
     let lead = format!("{}{} ", " ".repeat(parts.indent), parts.mark);
-    let root = if parts.root.is_empty() {
-        String::new()
-    } else {
-        format!("{} ", parts.root)
+    let mark = |m: &str| {
+        if m.is_empty() {
+            String::new()
+        } else {
+            format!("{m} ")
+        }
     };
+    let root = format!("{}{}", mark(parts.root), mark(parts.clash));
     let room = columns.saturating_sub(parts.lead_width()).max(1);
     let hang = " ".repeat(parts.lead_width());
     let style = theme.selected.add_modifier(if node.root_cause {
@@ -154,6 +185,7 @@ fn outline(
     rows: &[(usize, &WhyNode)],
     (selected, chosen): (usize, &[Line]),
     theme: &Theme,
+    clashed: &Clashed,
 ) {
     if area.is_empty() {
         return;
@@ -180,7 +212,7 @@ fn outline(
             break;
         }
         if i != selected {
-            draw_row(buf, Rect { y, ..area }, node, depth, theme);
+            draw_row(buf, Rect { y, ..area }, (node, depth), theme, clashed);
             y += 1;
             continue;
         }
@@ -218,8 +250,12 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     // draw as fast as fifty: a window that keeps the selection in view.
     let window = (ss.outline()).window(s, ss.node_sel.as_deref(), usize::from(left.height));
     let (first, selected) = (window.first, window.selected);
+    let clashed: Clashed = (s.open_conflicts())
+        .filter(|(_, c)| c.on == crate::model::ConflictOn::Answer)
+        .filter_map(|(_, c)| c.id.as_deref())
+        .collect();
     let chosen = (window.rows.get(selected - first))
-        .map(|&(depth, node)| selected_row(node, depth, columns, theme))
+        .map(|&(depth, node)| selected_row((node, depth), columns, theme, &clashed))
         .unwrap_or_default();
     outline(
         frame.buffer_mut(),
@@ -227,6 +263,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         &window.rows,
         (selected - first, &chosen),
         theme,
+        &clashed,
     );
 
     let Some(id) = ss.node_sel.as_deref() else {
@@ -299,6 +336,11 @@ fn detail(
             clean_line(&node.answer),
             theme.text,
         )));
+    }
+    if let Some(clash) =
+        crate::tui::widgets::clash::line(s, crate::model::ConflictOn::Answer, &node.id, theme)
+    {
+        lines.push(clash);
     }
     lines.push(Line::default());
     let columns = usize::from(area.width.saturating_sub(2));

@@ -120,6 +120,9 @@ fn outside(app: &mut App, action: Action) -> Outside {
                 StatusKind::Info { shown } => {
                     now.as_second() - shown.as_second() >= super::app::STATUS_SECONDS
                 }
+                StatusKind::Notice { shown } => {
+                    now.as_second() - shown.as_second() >= super::app::NOTICE_SECONDS
+                }
                 _ => false,
             });
             if faded {
@@ -185,6 +188,7 @@ fn outside(app: &mut App, action: Action) -> Outside {
             ));
         }
         Action::Saved(result) => saved(app, result),
+        Action::ChangedElsewhere(taken) => changed_elsewhere(app, *taken),
         other => return Outside::ForMode(other),
     }
     Outside::Done(Vec::new())
@@ -212,6 +216,39 @@ fn saved(app: &mut App, result: Result<(), String>) {
                 ss.save = SaveState::Failed(message);
             }
         }
+    }
+}
+
+/// A change from elsewhere, merged with what was on screen, replaces the
+/// session (where the facilitator is stays). Undo starts afresh: stepping
+/// back past the merge would quietly take the other side's work out again.
+fn changed_elsewhere(app: &mut App, taken: super::action::TakenIn) {
+    let Screen::Session(ss) = &mut app.screen else {
+        return;
+    };
+    let super::action::TakenIn {
+        mut session,
+        news,
+        clashes,
+    } = taken;
+    session.stage = ss.stage();
+    *ss.session_mut() = session;
+    ss.history = Default::default();
+    let now = ss.session().clone();
+    if let Some(editor) = ss.editor_mut() {
+        editor.before = now;
+    }
+    ss.clamp();
+    let settle = super::keymap::hint(super::keymap::Context::Session, &Action::Settle);
+    let clashes = match clashes {
+        0 => String::new(),
+        1 => format!(" 1 clash to settle ({settle})."),
+        n => format!(" {n} clashes to settle ({settle})."),
+    };
+    if !news.is_empty() {
+        app.notice(format!("Changed elsewhere: {news} came in.{clashes}"));
+    } else if !clashes.is_empty() {
+        app.notice(format!("Changed elsewhere:{clashes}"));
     }
 }
 

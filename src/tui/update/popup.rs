@@ -4,7 +4,8 @@
 use jiff::Zoned;
 
 use super::session::Out;
-use super::stages::{read_only, team_follows_owner};
+use super::stages::{edit, read_only, team_follows_owner};
+use crate::model::{ConflictOn, Side};
 use crate::tui::action::Action;
 use crate::tui::app::{Pending, PickFor, Popup, SessionMode, SessionState};
 use crate::tui::field::Field;
@@ -18,6 +19,8 @@ pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, 
     match (popup, action) {
         (_, Action::Back) => Ok(Out::default()),
         (Popup::Confirm { on_yes, .. }, Action::Confirm | Action::Commit) => confirmed(ss, on_yes),
+        (Popup::Settle { index }, Action::KeepMine) => settled(ss, index, Side::Mine),
+        (Popup::Settle { index }, Action::TakeTheirs) => settled(ss, index, Side::Theirs),
         (
             Popup::Pick {
                 title,
@@ -87,6 +90,66 @@ pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, 
             Ok(Out::default())
         }
     }
+}
+
+/// Opens the next clash to settle: the selected answer's or action's
+/// first, else the first there is.
+pub fn settle_next(ss: &mut SessionState) -> Result<Out, String> {
+    read_only(ss)?;
+    let s = ss.session();
+    let selected = match ss.stage() {
+        crate::model::Stage::Whys => ss.node_sel.clone().map(|id| (ConflictOn::Answer, id)),
+        crate::model::Stage::Actions => {
+            (s.actions.get(ss.action_sel)).map(|a| (ConflictOn::Action, a.id.clone()))
+        }
+        _ => None,
+    };
+    let mine = selected.and_then(|(on, id)| {
+        s.open_conflicts()
+            .find(|(_, c)| c.is_about(on, &id))
+            .map(|(i, _)| i)
+    });
+    match mine.or_else(|| s.open_conflicts().next().map(|(i, _)| i)) {
+        Some(index) => {
+            ss.mode = SessionMode::Popup(Popup::Settle { index });
+            Ok(Out::default())
+        }
+        None => Ok(Out::info(
+            "Nothing to settle: no field was changed both here and elsewhere.",
+        )),
+    }
+}
+
+/// Settles clash `index` the way chosen, as one undo step, and shows the
+/// next one.
+fn settled(ss: &mut SessionState, index: usize, side: Side) -> Result<Out, String> {
+    read_only(ss)?;
+    edit(ss, |s| s.settle(index, side))?.map_err(|e| e.to_string())?;
+    // Clashes about items that are gone now go too.
+    let moot: Vec<usize> = (0..ss.session().conflicts.len())
+        .filter(|&i| {
+            !ss.session()
+                .conflict_target_exists(&ss.session().conflicts[i])
+        })
+        .collect();
+    if !moot.is_empty() {
+        let s = ss.session_mut();
+        let mut i = 0;
+        s.conflicts.retain(|_| {
+            i += 1;
+            !moot.contains(&(i - 1))
+        });
+    }
+    let next = settle_next(ss)?;
+    let info = match ss.session().open_conflicts().count() {
+        0 => "All settled.".to_string(),
+        n => format!("Settled; {n} to go."),
+    };
+    Ok(Out {
+        changed: true,
+        info: Some(info),
+        effects: next.effects,
+    })
 }
 
 fn confirmed(ss: &mut SessionState, pending: Pending) -> Result<Out, String> {

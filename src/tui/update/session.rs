@@ -174,6 +174,7 @@ pub(super) fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Resu
                 "Timer paused."
             }))
         }
+        Action::Settle => popup::settle_next(ss),
         Action::CycleTimebox => {
             let stage = ss.stage();
             ss.timer.cycle_timebox(stage);

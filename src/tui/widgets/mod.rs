@@ -2,6 +2,7 @@
 //! small-window message.
 
 pub mod cells;
+pub mod clash;
 pub mod edit_box;
 pub mod footer;
 pub mod help;

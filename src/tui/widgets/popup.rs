@@ -21,9 +21,16 @@ pub fn yes_no(theme: &Theme) -> Line<'static> {
     ])
 }
 
-/// Draws a popup centred over `area`.
-pub fn render(frame: &mut Frame, area: Rect, popup: &Popup, theme: &Theme) {
+/// Draws a popup centred over `area`; `session` is the one it is over.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    popup: &Popup,
+    session: &crate::model::Session,
+    theme: &Theme,
+) {
     match popup {
+        Popup::Settle { index } => settle(frame, area, session, *index, theme),
         Popup::Confirm { question, .. } => {
             let rect = super::centered(area, 60, 6);
             frame.render_widget(Clear, rect);
@@ -108,6 +115,67 @@ pub fn render(frame: &mut Frame, area: Rect, popup: &Popup, theme: &Theme) {
             frame.render_widget(Paragraph::new(lines).block(block), rect);
         }
     }
+}
+
+/// A clash: what it is about, both values, and the keys that settle it.
+fn settle(
+    frame: &mut Frame,
+    area: Rect,
+    session: &crate::model::Session,
+    index: usize,
+    theme: &Theme,
+) {
+    use crate::model::Side;
+    let Some(c) = session.conflicts.get(index) else {
+        return;
+    };
+    let open = session.open_conflicts().count();
+    let place = session
+        .open_conflicts()
+        .position(|(i, _)| i == index)
+        .map_or(1, |p| p + 1);
+    let rect = super::centered(area, 72, 10);
+    frame.render_widget(Clear, rect);
+    let columns = usize::from(rect.width.saturating_sub(2));
+    let side = |label: &str, words: String| {
+        super::labelled::labelled(
+            label,
+            11,
+            theme.dim,
+            vec![Span::styled(clean_line(&words), theme.text)],
+            columns,
+        )
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        clean_line(&format!(
+            "{}: {}",
+            session.conflict_item(c),
+            c.field_label()
+        )),
+        theme.question,
+    ))];
+    lines.extend(side("here", session.conflict_words(c, Side::Mine)));
+    lines.extend(side("elsewhere", session.conflict_words(c, Side::Theirs)));
+    lines.push(Line::default());
+    let key = |action: Action| hint(Context::Settle, &action);
+    lines.push(Line::from(vec![
+        Span::styled(key(Action::KeepMine), theme.key),
+        Span::raw(": keep mine    "),
+        Span::styled(key(Action::TakeTheirs), theme.key),
+        Span::raw(": take theirs    "),
+        Span::styled(key(Action::Back), theme.key),
+        Span::raw(": later"),
+    ]));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" Changed here and elsewhere ({place} of {open}) "))
+        .style(theme.text);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        rect,
+    );
 }
 
 /// Shown instead of the screen when the window is too small to use.

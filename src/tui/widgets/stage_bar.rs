@@ -27,6 +27,8 @@ struct Counts {
     actions: usize,
     unowned: usize,
     gaps: usize,
+    /// Fields changed here and elsewhere, still to settle.
+    clashes: usize,
 }
 
 impl Counts {
@@ -40,6 +42,7 @@ impl Counts {
             actions: s.actions.len(),
             unowned: gaps.unowned,
             gaps: gaps.total(),
+            clashes: s.open_conflicts().count(),
         }
     }
 }
@@ -70,11 +73,16 @@ fn detail(c: &Counts, stage: Stage, short: bool) -> String {
     }
 }
 
-/// The gap count in words: "3 gaps", "no gaps".
+/// The gap count in words: "3 gaps", "no gaps"; and the clashes to
+/// settle, while there are any: "3 gaps · 1 to settle".
 fn gaps(c: &Counts) -> String {
-    match c.gaps {
+    let gaps = match c.gaps {
         0 => "no gaps".to_string(),
         n => plural(n, "gap", "gaps"),
+    };
+    match c.clashes {
+        0 => gaps,
+        n => format!("{gaps} · {n} to settle"),
     }
 }
 

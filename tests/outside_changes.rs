@@ -1,0 +1,154 @@
+//! The real binary with a session open while another process changes
+//! its file (a teammate's `git pull`, a sync, an editor): the change is
+//! merged with what the room typed, never overwritten; a file that cannot
+//! be read is never written over; a file removed is written back.
+
+mod common;
+
+use common::pty::{Pty, session_files};
+use fivewhys::model::Session;
+use fivewhys::store::{Store, parse};
+
+fn load(path: &std::path::Path) -> Session {
+    parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A data folder with the outage example, open in the real binary on the
+/// Whys stage.
+fn opened() -> (tempfile::TempDir, std::path::PathBuf, Pty) {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let (_, path) = store.import(&common::outage_file(), false).unwrap();
+    let mut screen = Pty::start(data.path(), &["open", "k3f9ab"]);
+    screen.wait_for("Checkout outage");
+    screen.send("2");
+    screen.wait_for("Problem statement 1 of 2");
+    (data, path, screen)
+}
+
+/// Another process adds an answer under the first problem statement,
+/// and changes the first action's status: as a teammate's pull would.
+fn teammate_changes(path: &std::path::Path) -> String {
+    let mut theirs = load(path);
+    let root = theirs.whys[0].id.clone();
+    let added = theirs.ask_why(&root).unwrap();
+    theirs.node_mut(&added).unwrap().answer = "Added by a teammate".into();
+    let action = theirs.actions[0].id.clone();
+    theirs
+        .set_action_status(
+            &action,
+            fivewhys::model::ActionStatus::InProgress,
+            jiff::Timestamp::now(),
+        )
+        .unwrap();
+    // Written the way git writes a checkout: a new file renamed in.
+    let temp = path.with_extension("pulled");
+    std::fs::write(&temp, fivewhys::store::to_text(&theirs)).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+    added
+}
+
+#[test]
+fn a_change_from_elsewhere_is_merged_with_what_the_room_types_then() {
+    let (_data, path, mut screen) = opened();
+    let added = teammate_changes(&path);
+    screen.wait_for("Changed elsewhere");
+    let shown = screen.text().replace('\n', " ");
+    assert!(
+        shown.contains("1 new answer and 1 action status came in"),
+        "{shown}"
+    );
+    // The room goes on: a new answer to the selected problem statement.
+    screen.send("w");
+    screen.send("Typed in the meeting");
+    screen.send("\r");
+    screen.wait_for("Typed in the meeting");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0, "{}", screen.text());
+    let file = load(&path);
+    assert_eq!(file.node(&added).unwrap().answer, "Added by a teammate");
+    assert!(
+        file.why_nodes()
+            .iter()
+            .any(|(_, n)| n.answer == "Typed in the meeting"),
+        "both are in the file"
+    );
+    assert_eq!(
+        file.actions[0].status,
+        fivewhys::model::ActionStatus::InProgress
+    );
+    assert!(file.validate().is_ok());
+}
+
+#[test]
+fn quitting_without_typing_keeps_a_change_made_meanwhile() {
+    let (_data, path, mut screen) = opened();
+    // The timer runs (an old session opens with it waiting): quitting
+    // writes the meeting's time, so it writes the file.
+    screen.send("t");
+    screen.wait_for("Timer running");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let added = teammate_changes(&path);
+    // Straight away, before the window may even have noticed.
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0, "{}", screen.text());
+    let file = load(&path);
+    assert_eq!(file.node(&added).unwrap().answer, "Added by a teammate");
+    assert!(
+        file.meeting.elapsed_seconds() > load_example().meeting.elapsed_seconds(),
+        "and the meeting's time was written too"
+    );
+}
+
+fn load_example() -> Session {
+    load(&common::outage_file())
+}
+
+#[test]
+fn a_file_that_cannot_be_read_now_is_never_written_over() {
+    let (data, path, mut screen) = opened();
+    screen.send("w");
+    screen.send("Typed while a merge went wrong");
+    screen.send("\r");
+    screen.wait_for("Typed while a merge went wrong");
+    // A half-done git merge: conflict markers in the file.
+    let good = std::fs::read_to_string(&path).unwrap();
+    let broken = format!("<<<<<<< HEAD\n{good}=======\n{good}>>>>>>> theirs\n");
+    std::fs::write(&path, &broken).unwrap();
+    screen.wait_for("cannot be read");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 1, "{}", screen.text());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        broken,
+        "left exactly as it is"
+    );
+    let shown = screen.text().replace('\n', "");
+    assert!(
+        shown.contains("Nothing was written over the file"),
+        "{shown}"
+    );
+    let copies: Vec<_> = std::fs::read_dir(data.path().join("recovery"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert!(
+        load(&copies[0])
+            .why_nodes()
+            .iter()
+            .any(|(_, n)| n.answer == "Typed while a merge went wrong")
+    );
+}
+
+#[test]
+fn a_file_removed_elsewhere_is_written_back() {
+    let (data, path, mut screen) = opened();
+    std::fs::remove_file(&path).unwrap();
+    screen.wait_for("removed elsewhere");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0, "{}", screen.text());
+    let files = session_files(data.path());
+    assert_eq!(files, std::slice::from_ref(&path));
+    assert_eq!(load(&path).id, "k3f9ab");
+}
