@@ -116,7 +116,10 @@ fn typing_then_sigkill_loses_at_most_the_last_second() {
     let data = tempfile::tempdir().unwrap();
     let mut screen = Pty::start(data.path(), &["new", "Typing"]);
     screen.wait_for("1 Intake");
-    screen.send("jjj\r");
+    screen.send("j");
+    screen.send("j");
+    screen.send("j");
+    screen.send("\r");
     screen.wait_for("Summary");
     let start = Instant::now();
     let mut sent: Vec<(char, Instant)> = Vec::new();
@@ -159,7 +162,8 @@ fn a_folder_that_refuses_writes_keeps_the_text_and_recovers() {
     let data = tempfile::tempdir().unwrap();
     let mut screen = Pty::start(data.path(), &["new", "Full disk"]);
     screen.wait_for("1 Intake");
-    screen.send("2p");
+    screen.send("2");
+    screen.send("p");
     screen.send("Before");
     screen.wait_for("✓ saved");
     let sessions = data.path().join("sessions");

@@ -17,21 +17,26 @@ fn type_a_session_quit_with_ctrl_c_and_find_it_on_disk() {
     screen.wait_for("No sessions yet");
     screen.send("n");
     screen.wait_for("New session");
-    screen.send("Checkout outage\r");
+    screen.send("Checkout outage");
+    screen.send("\r");
     screen.wait_for("1 Intake");
     screen.send("2");
     screen.wait_for("No problem statement yet");
     screen.send("p");
-    screen.send("Checkout failed for a third of customers\r");
+    screen.send("Checkout failed for a third of customers");
+    screen.send("\r");
     screen.send("w");
-    screen.send("Payment calls timed out\r");
+    screen.send("Payment calls timed out");
+    screen.send("\r");
     screen.send("w");
-    screen.send("The connection pool was capped at 50\r");
+    screen.send("The connection pool was capped at 50");
+    screen.send("\r");
     screen.wait_for("Why 2");
     screen.send("3");
     screen.wait_for("No action items yet");
     screen.send("a");
-    screen.send("Raise the pool limit and alert on saturation\r");
+    screen.send("Raise the pool limit and alert on saturation");
+    screen.send("\r");
     screen.wait_for("Raise the pool");
     screen.send("\u{3}");
     assert_eq!(screen.wait_exit(), 0);
@@ -60,7 +65,10 @@ fn twenty_kilobytes_typed_without_paste_brackets_arrive_whole() {
     let mut screen = Pty::start(data.path(), &["new", "Long input"]);
     screen.wait_for("1 Intake");
     // Down to the summary (a multi-line field) and open it.
-    screen.send("jjj\r");
+    screen.send("j");
+    screen.send("j");
+    screen.send("j");
+    screen.send("\r");
     screen.wait_for("Summary");
     let mut text = String::new();
     let mut i = 0;
@@ -85,7 +93,8 @@ fn a_quit_whose_save_fails_writes_a_recovery_copy_and_says_where() {
     let data = tempfile::tempdir().unwrap();
     let mut screen = Pty::start(data.path(), &["new", "Disk trouble"]);
     screen.wait_for("1 Intake");
-    screen.send("2p");
+    screen.send("2");
+    screen.send("p");
     screen.send("Typed before the disk filled up");
     // The sessions folder becomes unwritable (a file in its place: even
     // root cannot save into it).
@@ -126,7 +135,8 @@ fn sigint_and_sigquit_from_outside_save_and_restore() {
         let data = tempfile::tempdir().unwrap();
         let mut screen = Pty::start(data.path(), &["new", "Signals"]);
         screen.wait_for("1 Intake");
-        screen.send("2p");
+        screen.send("2");
+        screen.send("p");
         screen.send(&format!("Typed before SIG{signal}"));
         screen.signal(signal);
         // Saved first, then 128 + the signal, as shells expect: a script
@@ -152,7 +162,7 @@ fn opening_and_looking_around_leaves_the_file_byte_identical() {
     screen.wait_for("Checkout outage");
     // Present, leave, change stage, move, open help, leave, back to the list.
     for keys in [
-        "v", "\u{1b}", "2", "jjj", "v", "\u{1b}", "3", "j", "?", "\u{1b}", "1", "0",
+        "v", "\u{1b}", "2", "j", "j", "j", "v", "\u{1b}", "3", "j", "?", "\u{1b}", "1", "0",
     ] {
         screen.send(keys);
     }

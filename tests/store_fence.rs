@@ -126,7 +126,8 @@ fn the_screen_opens_a_session_with_a_planted_lock_read_only_and_writes_nothing()
     let mut screen = common::pty::Pty::start(&p.data, &["open", "k3f9ab"]);
     screen.wait_for("READ-ONLY");
     assert!(screen.text().contains("link"), "{}", screen.text());
-    screen.send("2w");
+    screen.send("2");
+    screen.send("w");
     screen.send("\u{3}");
     assert_eq!(screen.wait_exit(), 0);
     assert_eq!(contents(&p.outside), before);

@@ -43,11 +43,26 @@ fn a_new_answer_left_empty_is_taken_back() {
     key(&mut app, KeyCode::Char('2'));
     let before = ss(&app).session().whys.clone();
     let selected = ss(&app).node_sel.clone();
-    for leave in [KeyCode::Esc, KeyCode::Enter, KeyCode::Tab] {
+    // Tab moves on to the new answer's other fields without closing it
+    // (the room may give the question first); left with nothing typed in
+    // any of them, it is taken back.
+    let leaving: [&[KeyCode]; 5] = [
+        &[KeyCode::Esc],
+        &[KeyCode::Enter],
+        &[KeyCode::Tab, KeyCode::Esc],
+        &[KeyCode::BackTab, KeyCode::Enter, KeyCode::Esc],
+        &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab, KeyCode::Enter],
+    ];
+    for leave in leaving {
         for add in ['w', 's', 'p'] {
             key(&mut app, KeyCode::Char(add));
             assert_eq!(app.mode(), Mode::Editing);
-            key(&mut app, leave);
+            for k in leave {
+                key(&mut app, *k);
+                if *k == KeyCode::Tab {
+                    assert_eq!(app.mode(), Mode::Editing, "Tab never closes it");
+                }
+            }
             assert_eq!(ss(&app).session().whys, before, "{add} then {leave:?}");
             assert_eq!(ss(&app).node_sel, selected, "back where it was");
             assert_eq!(app.mode(), Mode::Stage(Stage::Whys));

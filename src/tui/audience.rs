@@ -127,7 +127,7 @@ pub fn run(store: Store, path: PathBuf, theme: Theme) -> Result<(), RunError> {
     let mut terminal = super::terminal::enter();
     let input = super::input::spawn_reader();
     std::thread::spawn(move || {
-        for event in input {
+        for (_, event) in input {
             if tx.send(Wake::Input(event)).is_err() {
                 break;
             }

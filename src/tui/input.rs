@@ -7,13 +7,18 @@
 
 use std::io;
 use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 
+/// An event read from the terminal (or the error that ended reading),
+/// with when it was read: keys read microseconds apart came in one read,
+/// as a paste does (see `burst`).
+pub type Read = (Instant, io::Result<Event>);
+
 /// Starts the reader; events (or the error that ended reading) arrive on
-/// the channel.
-pub fn spawn_reader() -> Receiver<io::Result<Event>> {
+/// the channel, each stamped with when it was read.
+pub fn spawn_reader() -> Receiver<Read> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let hangup = Hangup::watch();
@@ -22,21 +27,24 @@ pub fn spawn_reader() -> Receiver<io::Result<Event>> {
                 Ok(true) => {
                     let event = event::read();
                     let failed = event.is_err();
-                    if tx.send(event).is_err() || failed {
+                    if tx.send((Instant::now(), event)).is_err() || failed {
                         break;
                     }
                 }
                 Ok(false) => {
                     if hangup.happened() {
-                        let _ = tx.send(Err(io::Error::new(
-                            io::ErrorKind::UnexpectedEof,
-                            "the terminal hung up",
-                        )));
+                        let _ = tx.send((
+                            Instant::now(),
+                            Err(io::Error::new(
+                                io::ErrorKind::UnexpectedEof,
+                                "the terminal hung up",
+                            )),
+                        ));
                         break;
                     }
                 }
                 Err(e) => {
-                    let _ = tx.send(Err(e));
+                    let _ = tx.send((Instant::now(), Err(e)));
                     break;
                 }
             }

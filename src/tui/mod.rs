@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod audience;
+pub mod burst;
 pub mod detect;
 pub mod effect;
 pub mod field;

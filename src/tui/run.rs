@@ -296,13 +296,38 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<Option<i32>, 
     }
 }
 
+/// The events read with `first`: those already waiting and, while the
+/// last one is a text key, any arriving within [`super::burst::BURST_GAP`]
+/// of it (a paste's keys may still be on their way from the reader).
+fn gather(
+    first: super::input::Read,
+    events: &Receiver<super::input::Read>,
+) -> io::Result<Vec<super::burst::Timed>> {
+    let mut batch = Vec::new();
+    let mut next = Some(first);
+    while let Some((at, event)) = next.take() {
+        batch.push(super::burst::Timed { at, event: event? });
+        next = events.try_recv().ok().or_else(|| {
+            let text = batch
+                .last()
+                .is_some_and(|t| super::burst::text_of(&t.event).is_some());
+            if text {
+                events.recv_timeout(super::burst::BURST_GAP).ok()
+            } else {
+                None
+            }
+        });
+    }
+    Ok(batch)
+}
+
 impl Loop {
     fn run(
         &mut self,
         terminal: &mut DefaultTerminal,
         start: &Start,
         stop: &AtomicUsize,
-        events: &Receiver<io::Result<Event>>,
+        events: &Receiver<super::input::Read>,
     ) -> Result<(), RunError> {
         let first = match start {
             Start::Home => vec![Effect::Refresh],
@@ -330,17 +355,19 @@ impl Loop {
                 None => Duration::from_millis(250),
             };
             match events.recv_timeout(wait) {
-                Ok(event) => {
+                Ok(first) => {
                     // Take everything already waiting before drawing again,
                     // so a paste or fast typing is not slowed by redraws,
-                    // and characters typed in a row go in as one edit.
+                    // and characters typed in a row go in as one edit. Keys
+                    // that came in one read are a paste without brackets:
+                    // text, never commands (see `burst`).
+                    let batch = gather(first, events)?;
                     let mut typed = String::new();
-                    self.handle(event?, &mut typed);
-                    while !self.quit {
-                        match events.try_recv() {
-                            Ok(event) => self.handle(event?, &mut typed),
-                            Err(_) => break,
+                    for event in super::burst::coalesce(batch) {
+                        if self.quit {
+                            break;
                         }
+                        self.handle(event, &mut typed);
                     }
                     self.flush_typed(&mut typed);
                 }

@@ -11,7 +11,7 @@ use jiff::Zoned;
 
 pub use home::{FOLLOW_UP_DAYS, Found, HomeFocus, HomeMode, HomeState};
 pub use popup::{Pending, PickFor, PickOption, Popup};
-pub use session::{ACTION_COLUMNS, Editor, SaveState, SessionMode, SessionState};
+pub use session::{ACTION_COLUMNS, Editor, Fresh, SaveState, SessionMode, SessionState};
 
 use super::theme::Theme;
 

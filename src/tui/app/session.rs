@@ -25,11 +25,23 @@ pub struct Editor {
     pub error: Option<String>,
     /// The text when the field was opened.
     pub original: String,
-    /// For the first field of an item just added: the answer selected
-    /// before it. Left with nothing typed, the new item is taken back.
-    pub fresh: Option<Option<String>>,
+    /// For the fields of an item just added (the first, and those Tab
+    /// moves on to): left with nothing typed anywhere in the item, it is
+    /// taken back.
+    pub fresh: Option<Fresh>,
     /// The session before this field was opened, for one undo step.
     pub before: Session,
+}
+
+/// An item just added, not yet given anything.
+#[derive(Debug, Clone)]
+pub struct Fresh {
+    /// The answer selected before it was added (selected again if it is
+    /// taken back).
+    pub selected: Option<String>,
+    /// The session right after adding it, before anything was typed: the
+    /// item is still empty while the session is this.
+    pub added: Session,
 }
 
 impl Editor {

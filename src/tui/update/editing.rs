@@ -246,7 +246,7 @@ pub fn commit_leaving(
     // Text left as it was is not written again: a time shown to the minute
     // would otherwise lose its seconds.
     let untouched = text == editor.original;
-    if editor.fresh.is_some() && (text.trim().is_empty() || (untouched && !moving_on)) {
+    if editor.fresh.is_some() && !moving_on && still_empty(ss, &field, &text, untouched, now) {
         return Ok(discard(ss));
     }
     if let Err(reason) = if untouched {
@@ -267,6 +267,96 @@ pub fn commit_leaving(
         ss.history.record(editor.before);
     }
     Ok(changed)
+}
+
+/// Whether the item just added is still as it was added, once the open
+/// field's `text` is counted (blank text counts as nothing typed).
+fn still_empty(
+    ss: &mut SessionState,
+    field: &Field,
+    text: &str,
+    untouched: bool,
+    now: &Zoned,
+) -> bool {
+    let Some(added) = ss
+        .editor()
+        .and_then(|e| e.fresh.as_ref())
+        .map(|f| f.added.clone())
+    else {
+        return false;
+    };
+    if untouched {
+        return *ss.session() == added;
+    }
+    if !text.trim().is_empty() {
+        return false;
+    }
+    // Spaces typed and live-written are nothing: try the item as if the
+    // field were empty.
+    let mut probe = ss.session().clone();
+    let _ = field.write_typed(&mut probe, "", now);
+    probe == added
+}
+
+/// Leaves the open field for the next one of the same item (Tab), never
+/// closing the item: an item just added stays, however empty, and what
+/// is typed in its fields is one undo step. Returns whether the session
+/// changed, and what the next field carries over.
+pub fn tab_away(ss: &mut SessionState, now: &Zoned) -> Result<(bool, Option<Carry>), Refusal> {
+    let fresh = ss.editor().and_then(|e| e.fresh.clone());
+    let Some(fresh) = fresh else {
+        return Ok((commit_leaving(ss, now, true)?, None));
+    };
+    let Some(editor) = ss.editor() else {
+        return Ok((false, None));
+    };
+    let (field, text, untouched) = (
+        editor.field.clone(),
+        editor.text(),
+        editor.text() == editor.original,
+    );
+    if !untouched && let Err(reason) = write_field(ss, &field, &text, now, false) {
+        if let Some(editor) = ss.editor_mut() {
+            editor.error = Some(reason.clone());
+        }
+        return Err(reason);
+    }
+    let SessionMode::Editing(editor) = std::mem::replace(&mut ss.mode, SessionMode::Browse) else {
+        return Ok((false, None));
+    };
+    let changed = *ss.session() != editor.before;
+    Ok((
+        changed,
+        Some(Carry {
+            before: editor.before,
+            fresh,
+        }),
+    ))
+}
+
+/// What an item just added carries from one of its fields to the next.
+#[derive(Debug)]
+pub struct Carry {
+    /// The session before the item was added (one undo step for it all).
+    pub before: crate::model::Session,
+    /// That it is new.
+    pub fresh: crate::tui::app::Fresh,
+}
+
+/// Hands `carry` to the field now open; with none open (the next field is
+/// a list, or there is none), the item's undo step is recorded now.
+pub fn carry_on(ss: &mut SessionState, carry: Carry) {
+    match ss.editor_mut() {
+        Some(editor) => {
+            editor.before = carry.before;
+            editor.fresh = Some(carry.fresh);
+        }
+        None => {
+            if *ss.session() != carry.before {
+                ss.history.record(carry.before);
+            }
+        }
+    }
 }
 
 /// Closes the editor without writing its text (which could not be used);
@@ -290,8 +380,8 @@ fn discard(ss: &mut SessionState) -> bool {
         return false;
     };
     let editor = *editor;
-    if let Some(previous) = editor.fresh {
-        ss.node_sel = previous;
+    if let Some(fresh) = editor.fresh {
+        ss.node_sel = fresh.selected;
     }
     let changed = *ss.session() != editor.before;
     *ss.session_mut() = editor.before;

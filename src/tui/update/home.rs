@@ -170,6 +170,8 @@ fn browse(
             }
         }
         Action::Back => home.filter.clear(),
+        // Pasted text is what to look for, never keys to run.
+        Action::Paste(text) => return filter(home, Action::Paste(text)),
         _ => {}
     }
     Vec::new()

@@ -10,6 +10,7 @@ use crate::model::Stage;
 use crate::tui::action::Action;
 use crate::tui::app::{SaveState, SessionMode, SessionState, Status, StatusKind};
 use crate::tui::effect::Effect;
+use crate::tui::field::Field;
 
 /// What handling an action did.
 #[derive(Debug, Default)]
@@ -111,8 +112,36 @@ pub fn update(
     }
 }
 
+/// Whether the open field is the question or evidence of an answer just
+/// added that has no words yet.
+fn question_first(ss: &SessionState) -> bool {
+    let Some(editor) = ss.editor() else {
+        return false;
+    };
+    match &editor.field {
+        Field::Question(id) | Field::Evidence(id) => {
+            editor.fresh.is_some() && ss.answer(id).is_some_and(|n| n.answer.trim().is_empty())
+        }
+        _ => false,
+    }
+}
+
 fn editor(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
     match action {
+        // The question or evidence of a new answer typed first: Enter goes
+        // on to the answer itself rather than leave it without one.
+        Action::Commit if question_first(ss) => {
+            let id = match ss.editor().map(|e| &e.field) {
+                Some(Field::Question(id) | Field::Evidence(id)) => id.clone(),
+                _ => return Ok(Out::default()),
+            };
+            let (changed, carry) = editing::tab_away(ss, now)?;
+            editing::open(ss, Field::Answer(id), now)?;
+            if let Some(carry) = carry {
+                editing::carry_on(ss, carry);
+            }
+            Ok(Out::changed(changed))
+        }
         Action::Commit => Ok(Out::changed(editing::commit(ss, now)?)),
         // Esc always leaves: text that cannot be used is dropped and the
         // field keeps the value it had.
@@ -124,13 +153,18 @@ fn editor(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, Str
                 ..Out::default()
             }),
         },
+        // Tab and Shift-Tab move between the fields of what is being
+        // edited and never close it: a new answer left empty stays open
+        // for its question to be typed first.
         Action::NextField | Action::PrevField => {
             let field = ss.editor().map(|e| e.field.clone());
-            let changed = editing::commit_leaving(ss, now, true)?;
+            let (changed, carry) = editing::tab_away(ss, now)?;
             let step = if action == Action::NextField { 1 } else { -1 };
-            // A new item left empty was taken back: nothing to move on from.
             if let Some(field) = field.filter(|f| f.exists(ss.session())) {
                 stages::tab_from(ss, &field, step, now)?;
+            }
+            if let Some(carry) = carry {
+                editing::carry_on(ss, carry);
             }
             Ok(Out::changed(changed))
         }
@@ -183,9 +217,18 @@ pub(super) fn common(ss: &mut SessionState, action: Action, now: &Zoned) -> Resu
                 None => format!("No timebox for {}.", stage.label()),
             }))
         }
+        // A paste (or keys that came in one lump, see `burst`) goes into
+        // the selected text field; it never runs as commands, and never
+        // opens a list.
         Action::Paste(text) => {
             stages::read_only(ss)?;
-            let opened = match ss.selected_field() {
+            let takes_text = |f: &crate::tui::field::Field| {
+                !matches!(
+                    f.kind(),
+                    crate::tui::field::Kind::Choice | crate::tui::field::Kind::Button
+                )
+            };
+            let opened = match ss.selected_field().filter(takes_text) {
                 Some(field) => editing::open(ss, field, now)?,
                 None => false,
             };

@@ -66,9 +66,10 @@ pub(super) fn add_then_edit<R>(
     let result = add(ss.session_mut());
     let field = field(ss, &result);
     if editing::open(ss, field, now)? {
+        let added = ss.session().clone();
         if let Some(editor) = ss.editor_mut() {
             editor.before = before;
-            editor.fresh = Some(selected);
+            editor.fresh = Some(crate::tui::app::Fresh { selected, added });
         }
     } else if *ss.session() != before {
         ss.history.record(before);

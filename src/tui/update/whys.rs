@@ -104,6 +104,15 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
         }
         Action::ToggleRootCause => {
             if let Some(id) = sel {
+                let (s, outline) = (ss.session(), ss.outline());
+                let is_problem = (outline.position(s, &id))
+                    .and_then(|at| outline.node(s, at))
+                    .is_some_and(|(depth, _)| depth == 0);
+                if is_problem {
+                    return Ok(Out::info(
+                        "A problem statement is what happened; its root causes are among the answers below it.",
+                    ));
+                }
                 let on = edit_answer(ss, &id, WhyNode::toggle_root_cause)?;
                 let info = if on {
                     format!(

@@ -1,0 +1,288 @@
+//! No key typed as text ever becomes a command. A question and an answer
+//! typed in every order a facilitator might (question first, Tab first,
+//! Shift-Tab, Esc and back) give exactly the tree intended, with the
+//! timer untouched; a paste without paste brackets (keys that arrive in
+//! one burst) goes into a field on every stage, running no command.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use fivewhys::model::{Session, Stage};
+use fivewhys::tui::app::App;
+use fivewhys::tui::burst::{Timed, coalesce};
+use fivewhys::tui::mode::Mode;
+
+/// A session with one problem statement, open on Whys with it selected,
+/// its timer running.
+fn whys() -> (App, String) {
+    let mut s = Session::new("Typing", now().timestamp());
+    let root = s.add_problem_statement("Checkout failed");
+    s.stage = Stage::Whys;
+    let app = app_with(s, None);
+    assert!(ss(&app).timer.running());
+    (app, root)
+}
+
+/// A key by name: a character, or Tab, BackTab, Enter, Esc.
+fn press(app: &mut App, k: &str) {
+    let code = match k {
+        "Tab" => Some(KeyCode::Tab),
+        "BackTab" => Some(KeyCode::BackTab),
+        "Enter" => Some(KeyCode::Enter),
+        "Esc" => Some(KeyCode::Esc),
+        _ => None,
+    };
+    match code {
+        Some(code) => {
+            key(app, code);
+        }
+        None => typing(app, k),
+    }
+}
+
+#[test]
+fn a_question_and_an_answer_typed_in_any_order_make_one_answer_with_both() {
+    let (q, a) = ("Why did the pool run dry", "Retries doubled the load");
+    let orders: Vec<Vec<&str>> = vec![
+        // The answer first, then its question.
+        vec!["w", a, "Tab", "Tab", q, "Enter"],
+        // The question first: Shift-Tab goes straight to it.
+        vec!["w", "BackTab", q, "Tab", a, "Enter"],
+        // The question first, Enter moves on to the answer.
+        vec!["w", "BackTab", q, "Enter", a, "Enter"],
+        // Tab first (the old trap: Tab took the new answer back).
+        vec!["w", "Tab", "Tab", q, "Tab", a, "Enter"],
+        // The question, Esc, then back to the answer later.
+        vec!["w", "BackTab", q, "Esc", "Enter", a, "Esc"],
+        // The answer, Esc, back into it, Tab round to the question.
+        vec!["w", a, "Esc", "Enter", "BackTab", q, "Enter"],
+    ];
+    for order in orders {
+        let (mut app, root) = whys();
+        let before = ss(&app).session().clone();
+        for k in &order {
+            press(&mut app, k);
+        }
+        assert_eq!(
+            app.mode(),
+            Mode::Stage(Stage::Whys),
+            "{order:?} ends browsing"
+        );
+        let s = ss(&app).session();
+        let root_node = s.node(&root).unwrap();
+        assert_eq!(root_node.children.len(), 1, "{order:?}: one new answer");
+        let new = &root_node.children[0];
+        assert_eq!(new.answer, a, "{order:?}");
+        assert_eq!(new.question, q, "{order:?}");
+        assert!(
+            !new.root_cause && !root_node.root_cause,
+            "{order:?}: no mark"
+        );
+        assert!(ss(&app).timer.running(), "{order:?}: the timer still runs");
+        assert_eq!(s.actions, before.actions);
+        assert_eq!(s.whys.len(), 1, "{order:?}: no new problem statement");
+        // Undo takes the answer back, question and all: one step for
+        // one visit (Esc and back in again is a second).
+        let reopened = order[..order.len() - 1].iter().filter(|k| **k == "Esc");
+        let visits = 1 + reopened.count();
+        for _ in 0..visits {
+            key(&mut app, KeyCode::Char('u'));
+        }
+        assert_eq!(
+            ss(&app).session().whys,
+            before.whys,
+            "{order:?}: {visits} undo step(s)"
+        );
+    }
+}
+
+#[test]
+fn a_problem_statement_is_never_marked_a_root_cause() {
+    let (mut app, root) = whys();
+    key(&mut app, KeyCode::Char('r'));
+    assert!(!ss(&app).session().node(&root).unwrap().root_cause);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("root causes are among the answers")
+    );
+}
+
+/// `text` as a terminal without paste brackets sends it: one key event
+/// per character, read microseconds apart.
+fn unbracketed(text: &str) -> Vec<Timed> {
+    let start = Instant::now();
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| Timed {
+            at: start + Duration::from_micros(10 * i as u64),
+            event: Event::Key(KeyEvent::new(
+                match c {
+                    '\n' => KeyCode::Enter,
+                    '\t' => KeyCode::Tab,
+                    c => KeyCode::Char(c),
+                },
+                KeyModifiers::NONE,
+            )),
+        })
+        .collect()
+}
+
+/// A 300-character paste made of command keys, new lines and tabs.
+fn hostile_paste() -> String {
+    let mut text = String::from("x\nATTACH:http://evil ");
+    while text.len() < 300 {
+        text.push_str("wrspamxfbnotTBuUv?0123 4jk\t");
+    }
+    text.truncate(300);
+    text
+}
+
+/// What commands would change: everything but the words of fields.
+#[derive(Debug, PartialEq)]
+struct Shape {
+    mode: Mode,
+    stage: Stage,
+    timer: bool,
+    nodes: Vec<(usize, String, bool)>,
+    actions: usize,
+    people: usize,
+}
+
+fn shape(app: &App) -> Shape {
+    let ss = ss(app);
+    let s = ss.session();
+    Shape {
+        mode: app.mode(),
+        stage: ss.stage(),
+        timer: ss.timer.running(),
+        nodes: s
+            .why_nodes()
+            .iter()
+            .map(|(d, n)| (*d, n.id.clone(), n.root_cause))
+            .collect(),
+        actions: s.actions.len(),
+        people: s.participants.len(),
+    }
+}
+
+#[test]
+fn an_unbracketed_paste_on_every_stage_runs_no_command() {
+    let paste = hostile_paste();
+    for stage in ['1', '2', '3', '4'] {
+        let mut app = app_with(outage(), None);
+        key(&mut app, KeyCode::Char(stage));
+        let before = shape(&app);
+        for ev in coalesce(unbracketed(&paste)) {
+            event(&mut app, ev);
+        }
+        let after = shape(&app);
+        // The paste may open the selected text field; nothing else moves.
+        assert!(
+            after.mode == Mode::Editing || after.mode == before.mode,
+            "stage {stage}: {:?}",
+            after.mode
+        );
+        assert_eq!(
+            Shape {
+                mode: before.mode,
+                ..after
+            },
+            before,
+            "stage {stage}: a command ran"
+        );
+        key(&mut app, KeyCode::Esc);
+        assert_eq!(shape(&app).nodes, before.nodes, "stage {stage}");
+    }
+    // On the list: the paste is what to look for.
+    let mut d = common::driver::Driver::home(vec![outage()]);
+    for ev in coalesce(unbracketed(&paste)) {
+        d.event(ev);
+    }
+    assert_eq!(d.app.mode(), Mode::Filter);
+    assert!(d.effects.iter().all(|e| !matches!(
+        e,
+        fivewhys::tui::Effect::Create { .. } | fivewhys::tui::Effect::Trash(_)
+    )));
+}
+
+#[test]
+fn a_paste_with_a_new_line_into_an_open_answer_stays_in_it() {
+    let (mut app, root) = whys();
+    key(&mut app, KeyCode::Char('w'));
+    for ev in coalesce(unbracketed("x\nATTACH:http://evil")) {
+        event(&mut app, ev);
+    }
+    assert_eq!(app.mode(), Mode::Editing, "Enter in a paste is text");
+    key(&mut app, KeyCode::Enter);
+    let s = ss(&app).session();
+    let root_node = s.node(&root).unwrap();
+    assert_eq!(root_node.children.len(), 1);
+    assert_eq!(root_node.children[0].answer, "x ATTACH:http://evil");
+    assert!(!root_node.root_cause);
+    assert_eq!(s.whys.len(), 1);
+}
+
+#[test]
+fn keys_typed_by_hand_are_still_commands() {
+    let (mut app, root) = whys();
+    let start = Instant::now();
+    let typed: Vec<Timed> = ["w", "x"]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Timed {
+            at: start + Duration::from_millis(80 * i as u64),
+            event: Event::Key(KeyEvent::new(
+                KeyCode::Char(c.chars().next().unwrap()),
+                KeyModifiers::NONE,
+            )),
+        })
+        .collect();
+    for ev in coalesce(typed) {
+        event(&mut app, ev);
+    }
+    assert_eq!(app.mode(), Mode::Editing, "w opened a new answer");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        ss(&app).session().node(&root).unwrap().children[0].answer,
+        "x"
+    );
+}
+
+#[test]
+fn the_real_binary_takes_a_paste_without_brackets_as_text() {
+    let data = tempfile::tempdir().unwrap();
+    let store = fivewhys::store::Store::open(data.path()).unwrap();
+    let (_, path) = store.import(&common::outage_file(), false).unwrap();
+    let before = fivewhys::store::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut screen = common::pty::Pty::start(data.path(), &["open", "k3f9ab"]);
+    screen.wait_for("Checkout outage");
+    screen.send("2");
+    screen.wait_for("Problem statement 1 of 2");
+    // All at once, as a terminal without bracketed paste sends a paste.
+    screen.send_now(&hostile_paste().replace('\n', "\r"));
+    screen.wait_for("ATTACH");
+    screen.send("\u{1b}");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0, "{}", screen.text());
+    let after = fivewhys::store::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let marks = |s: &Session| {
+        s.why_nodes()
+            .iter()
+            .map(|(d, n)| (*d, n.id.clone(), n.root_cause, n.confidence))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(marks(&after), marks(&before), "no answer added or marked");
+    assert_eq!(after.actions, before.actions);
+    assert_eq!(after.participants, before.participants);
+    assert!(
+        after.whys[0].answer.contains("x ATTACH:http://evil wrspam"),
+        "the paste is in the selected answer: {}",
+        after.whys[0].answer
+    );
+}
