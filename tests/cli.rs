@@ -473,3 +473,48 @@ fn an_os_error_is_said_once() {
     assert!(err.contains("never-written.json"), "{err}");
     assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn list_names_an_unreadable_file_by_its_real_name_escaped_on_one_line() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = with_outage();
+    let name = std::ffi::OsStr::from_bytes(b"bad\x1b[2Jname\nsplit\xff.json");
+    std::fs::write(dir.path().join("sessions").join(name), "not json").unwrap();
+    let out = fivewhys(dir.path()).arg("list").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("unreadable:"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains(r"bad\x1b[2Jname\nsplit\xff.json"),
+        "the real name, escaped visibly, on one line: {line}"
+    );
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn an_unknown_time_zone_is_said_not_silently_made_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::outage_file())
+        .unwrap()
+        .replace("\"Europe/London\"", "\"Mars/Olympus_Mons\"");
+    assert!(
+        text.contains("Mars/Olympus_Mons"),
+        "the example names a zone"
+    );
+    let file = dir.path().join("mars.json");
+    std::fs::write(&file, text).unwrap();
+    let data = dir.path().join("data");
+    fivewhys(&data).arg("import").arg(&file).assert().success();
+    for args in [
+        &["show", "k3f9ab"][..],
+        &["export", "k3f9ab", "--format", "markdown"],
+    ] {
+        fivewhys(&data).args(args).assert().success().stderr(
+            contains("\"Mars/Olympus_Mons\" is not known on this machine").and(contains("UTC")),
+        );
+    }
+}

@@ -62,3 +62,30 @@ fn the_audience_window_shows_a_save_by_another_process_within_a_second() {
     let after = fivewhys::store::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(after, session, "the audience window never writes");
 }
+
+#[test]
+fn the_audience_window_says_when_the_file_cannot_be_read_or_is_gone() {
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let (mut session, path) = store.import(&common::outage_file(), false).unwrap();
+    session.stage = Stage::Actions;
+    store.save(&path, &session).unwrap();
+    let good = std::fs::read_to_string(&path).unwrap();
+    let mut screen = Pty::start(data.path(), &["present", "k3f9ab"]);
+    screen.wait_for("What we will do");
+    // A half-done git merge lands in the file.
+    std::fs::write(&path, format!("<<<<<<< HEAD\n{good}")).unwrap();
+    screen.wait_for("can't be read now: showing the last good version");
+    assert!(
+        screen.text().contains("Alert on effective config"),
+        "the last good one"
+    );
+    // Fixed again: the window follows, and the notice goes.
+    std::fs::write(&path, &good).unwrap();
+    screen.wait_gone("can't be read now");
+    // Deleted.
+    std::fs::remove_file(&path).unwrap();
+    screen.wait_for("The session was deleted");
+    screen.send("q");
+    assert_eq!(screen.wait_exit(), 0);
+}

@@ -552,3 +552,20 @@ fn a_problem_statement_written_on_intake_shows_on_whys() {
         vec![(0, "Pay fails".into()), (1, "Card network down".into())]
     );
 }
+
+#[test]
+fn a_time_zone_this_machine_does_not_know_is_said_and_times_show_in_utc() {
+    let mut session = outage();
+    session.time_zone = Some("Mars/Olympus_Mons".into());
+    let app = app_with(session, None);
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.contains("\"Mars/Olympus_Mons\" is not known on this machine"),
+        "{status}"
+    );
+    assert_eq!(
+        ss(&app).zoned(&app.now).time_zone(),
+        &jiff::tz::TimeZone::UTC,
+        "as the summary shows them"
+    );
+}

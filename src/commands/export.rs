@@ -29,6 +29,9 @@ pub fn run(store: &Store, query: &str, format: Format, options: Options) -> Resu
     } = options;
     let path = store.resolve(query)?;
     let mut session = store.load(&path)?;
+    if let Some(warning) = session.unknown_zone_warning() {
+        super::output::say(&format!("warning: {warning}"));
+    }
     if redact {
         session = export::redacted(&session);
     }

@@ -2,7 +2,7 @@
 //! of any size lists in the same small memory.
 
 use anyhow::Result;
-use fivewhys::export::sanitize::clean_line;
+use fivewhys::export::sanitize::{clean_line, escaped_path};
 use fivewhys::store::{SessionSummary, Store};
 use serde_json::json;
 
@@ -32,7 +32,7 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
         for bad in &scan.unreadable {
             output::say(&format!(
                 "fivewhys: unreadable: {}: {}",
-                bad.path.display(),
+                escaped_path(&bad.path),
                 bad.reason
             ));
         }
@@ -69,7 +69,7 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
     for bad in &scan.unreadable {
         out.data(&format!(
             "unreadable: {}: {}\n",
-            bad.path.display(),
+            escaped_path(&bad.path),
             clean_line(&bad.reason)
         ));
     }

@@ -138,6 +138,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {
             let session = store.load(&store.resolve(&session)?)?;
+            if let Some(warning) = session.unknown_zone_warning() {
+                output::say(&format!("warning: {warning}"));
+            }
             let ctx = fivewhys::export::Context::for_session(&session, jiff::Timestamp::now());
             output::data(&fivewhys::export::text(&session, &ctx))
         }

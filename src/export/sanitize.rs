@@ -64,6 +64,44 @@ fn is_plain_but(text: &str, allowed: Option<u8>) -> bool {
     suspects == 0 || !(b.len() - tail.len()..b.len()).any(unsafe_at)
 }
 
+/// A file's path, safe to print and still naming the file: control and
+/// bidi characters, a backslash and bytes that are not UTF-8 are written
+/// as visible escapes (`\n`, `\x1b`, `\u{202e}`, `\xff`) in the manner of
+/// `ls -b`, so a name with a newline stays on one line and can be typed
+/// back, rather than losing characters and naming a file that does not
+/// exist.
+pub fn escaped_path(path: &std::path::Path) -> String {
+    fn push_char(out: &mut String, c: char) {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if is_unsafe_char(c) && (c as u32) < 0x80 => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if is_unsafe_char(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    let mut out = String::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            chunk.valid().chars().for_each(|c| push_char(&mut out, c));
+            for byte in chunk.invalid() {
+                out.push_str(&format!("\\x{byte:02x}"));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    path.to_string_lossy()
+        .chars()
+        .for_each(|c| push_char(&mut out, c));
+    out
+}
+
 /// One line of user text, safe to print: escape sequences are dropped whole,
 /// other control characters (tabs and newlines included) become spaces or
 /// vanish, and bidi overrides are removed.

@@ -105,7 +105,40 @@ pub fn ics(rows: &[&ActionRow], stamp: jiff::Timestamp) -> String {
         }
         calendar.push(todo.done());
     }
-    calendar.done().to_string()
+    folded(&calendar.done().to_string())
+}
+
+/// Longest content line, in octets, before its line break (RFC 5545,
+/// section 3.1). A continuation line's leading space counts.
+const ICS_LINE: usize = 75;
+
+/// `ics` with every content line folded at [`ICS_LINE`] octets, on
+/// character boundaries. The icalendar crate lets a last continuation
+/// line reach 76 octets (its space added to 75); unfolded and folded
+/// again here, every line keeps to the limit.
+fn folded(ics: &str) -> String {
+    let unfolded = ics.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 24);
+    for line in unfolded.split_inclusive("\r\n") {
+        let (mut rest, end) = match line.strip_suffix("\r\n") {
+            Some(content) => (content, "\r\n"),
+            None => (line, ""),
+        };
+        let mut room = ICS_LINE;
+        while rest.len() > room {
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            room = ICS_LINE - 1;
+        }
+        out.push_str(rest);
+        out.push_str(end);
+    }
+    out
 }
 
 fn chrono_date(d: Date) -> Option<chrono::NaiveDate> {
@@ -289,6 +322,50 @@ fn row_line(text: &mut String, r: &ActionRow, widths: &[usize; 5]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The calendar `actions --ics` writes keeps to the limit too, for
+    /// every length of description (the crate alone let some reach 76).
+    #[test]
+    fn the_actions_calendar_keeps_every_line_within_75_octets() {
+        for len in 40..200 {
+            let row = ActionRow {
+                id: "a-2b3c".into(),
+                session: "k3f9ab".into(),
+                session_title: "Checkout outage".into(),
+                number: "A1".into(),
+                description: "x".repeat(len),
+                owner: Some("Mei Lin".into()),
+                team: None,
+                due: Some(jiff::civil::date(2026, 12, 1)),
+                priority: crate::model::Priority::High,
+                status: crate::model::ActionStatus::Open,
+                link: None,
+                overdue: false,
+                note: String::new(),
+            };
+            let text = ics(&[&row], jiff::Timestamp::UNIX_EPOCH);
+            for line in text.split("\r\n") {
+                assert!(line.len() <= ICS_LINE, "{len}: {} octets", line.len());
+            }
+        }
+    }
+
+    /// Every line of any length, with characters of one to four octets,
+    /// is folded within 75 octets and unfolds to what it was.
+    #[test]
+    fn ics_lines_fold_within_75_octets() {
+        for len in 60..260 {
+            for c in ['a', 'é', '漢', '😀'] {
+                let value: String = std::iter::repeat_n(c, len / c.len_utf8()).collect();
+                let ics = format!("BEGIN:VTODO\r\nDESCRIPTION:{value}\r\nEND:VTODO\r\n");
+                let out = folded(&ics);
+                for line in out.split("\r\n") {
+                    assert!(line.len() <= ICS_LINE, "{} octets: {line:?}", line.len());
+                }
+                assert_eq!(out.replace("\r\n ", ""), ics);
+            }
+        }
+    }
 
     /// The hand-written date is jiff's own, for every year a table can
     /// hold, ordinary or not.

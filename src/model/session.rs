@@ -325,6 +325,25 @@ impl Session {
             .and_then(|name| jiff::tz::TimeZone::get(name).ok())
     }
 
+    /// The time zone the session names when this machine's time-zone
+    /// database does not know it (a misspelt name, a zone newer than the
+    /// database): its times are shown in UTC then, and this is said.
+    pub fn unknown_zone(&self) -> Option<&str> {
+        self.time_zone
+            .as_deref()
+            .filter(|name| jiff::tz::TimeZone::get(name).is_err())
+    }
+
+    /// What to say about an unknown time zone, if the session names one.
+    pub fn unknown_zone_warning(&self) -> Option<String> {
+        self.unknown_zone().map(|name| {
+            format!(
+                // Quoted as Rust quotes it: any control character escaped.
+                "the session's time zone {name:?} is not known on this machine, so its times are shown in UTC"
+            )
+        })
+    }
+
     /// The words of this session's kind.
     pub fn words(&self) -> super::Vocabulary {
         super::Vocabulary::of(&self.kind, super::kind::known())

@@ -241,13 +241,19 @@ struct Found {
 
 impl Found {
     fn add(&mut self, name: std::ffi::OsString, stamp: Result<Stamp, String>) {
-        match stamp {
-            Ok(stamp) => {
+        match (stamp, name.to_str()) {
+            (Ok(stamp), Some(text)) => {
                 let start = self.names.len() as u32;
-                self.names.push_str(&name.to_string_lossy());
+                self.names.push_str(text);
                 self.stamps.push((start, self.names.len() as u32, stamp));
             }
-            Err(reason) => self.unreadable.push((name, reason)),
+            // Kept by its real name, which a listing of text cannot hold.
+            (Ok(_), None) => self.unreadable.push((
+                name,
+                "its name is not valid UTF-8, so fivewhys does not read it; give it a name in UTF-8"
+                    .to_string(),
+            )),
+            (Err(reason), _) => self.unreadable.push((name, reason)),
         }
     }
 }

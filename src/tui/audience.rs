@@ -43,7 +43,7 @@ impl View {
                 self.session = session;
                 self.problem = None;
             }
-            Err(e) => self.problem = Some(format!("{e}; showing the last version read")),
+            Err(e) => self.problem = Some(problem_with(&self.path, &e)),
         }
         self.live = live::read(store.root(), &self.session.id);
     }
@@ -73,6 +73,22 @@ impl View {
             None => i64::try_from(self.session.meeting.elapsed_seconds()).unwrap_or(0),
         };
         (ss, elapsed)
+    }
+}
+
+/// What the audience window says when the session file cannot be shown
+/// now: the news first (the line may be cut), then why.
+fn problem_with(path: &Path, e: &StoreError) -> String {
+    let gone = !path.exists()
+        || matches!(e, StoreError::Io { cause, .. } if cause.kind() == std::io::ErrorKind::NotFound);
+    if gone {
+        "The session was deleted (or moved): showing the last version read.".to_string()
+    } else {
+        let why = match e {
+            StoreError::Unreadable { reason, .. } => reason.to_string(),
+            other => other.to_string(),
+        };
+        format!("The file can't be read now: showing the last good version ({why}).")
     }
 }
 

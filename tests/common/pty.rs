@@ -93,6 +93,18 @@ impl Pty {
         panic!("screen never showed {needle:?}; it shows:\n{}", self.text());
     }
 
+    /// Waits until the screen no longer shows `needle`.
+    pub fn wait_gone(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if !self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("screen still shows {needle:?}:\n{}", self.text());
+    }
+
     /// Types `text` (no bracketed paste) and waits a moment.
     pub fn send(&mut self, text: &str) {
         self.send_now(text);

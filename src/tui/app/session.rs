@@ -294,6 +294,8 @@ impl SessionState {
     pub fn zoned(&self, now: &Zoned) -> Zoned {
         match self.session.zone() {
             Some(tz) => now.with_time_zone(tz),
+            // One this machine does not know: UTC, as the exports say.
+            None if self.session.time_zone.is_some() => now.with_time_zone(jiff::tz::TimeZone::UTC),
             None => now.clone(),
         }
     }

@@ -138,6 +138,7 @@ fn outside(app: &mut App, action: Action) -> Outside {
             read_only,
         } => {
             let ss = SessionState::new(*session, path, read_only, &app.now);
+            let zone = ss.session().unknown_zone_warning();
             match &ss.read_only {
                 Some(why) => app.error(format!("Read-only: this session is {why}")),
                 None if !ss.timer.running() => app.info(format!(
@@ -149,6 +150,13 @@ fn outside(app: &mut App, action: Action) -> Outside {
                     super::keymap::hint(super::keymap::Context::Session, &Action::ToggleTimer)
                 )),
                 None => app.status = None,
+            }
+            if let Some(zone) = zone {
+                let mut text = zone;
+                if let Some(first) = text.get(..1) {
+                    text = format!("{}{}.", first.to_uppercase(), &text[1..]);
+                }
+                app.error(text);
             }
             app.help = Help::Closed;
             app.screen = Screen::Session(Box::new(ss));
