@@ -352,13 +352,7 @@ fn commands_that_only_print_create_nothing() {
 fn import_takes_only_regular_files_of_sensible_size() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.json");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    common::mkfifo(&fifo);
     // Refused at once, not read: a pipe would block forever.
     fivewhys(dir.path())
         .arg("import")

@@ -50,13 +50,7 @@ fn an_action_added_with_a_huge_due_in_days_gets_a_date_not_a_crash() {
 fn a_pipe_as_the_config_file_is_skipped_not_waited_on() {
     let data = tempfile::tempdir().unwrap();
     let fifo = data.path().join("config.toml");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    common::mkfifo(&fifo);
     fivewhys(data.path())
         .arg("list")
         .timeout(Duration::from_secs(30))

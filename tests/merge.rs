@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::edits::{Edit, any_edit as edit, apply};
+
 use std::collections::HashSet;
 
 use fivewhys::model::{
@@ -236,143 +238,6 @@ fn an_id_both_sides_chose_for_different_answers_keeps_both() {
 }
 
 // Random edits on both sides.
-
-#[derive(Debug, Clone)]
-enum Edit {
-    Problem,
-    AskWhy(usize),
-    Sibling(usize),
-    Delete(usize),
-    Move(usize, bool),
-    ToggleRoot(usize),
-    Answer(usize, String),
-    Confidence(usize, u8),
-    AddAction,
-    Status(usize, u8),
-    Owner(usize, String),
-    Link(usize, usize),
-    RemoveAction(usize),
-    Person(String),
-    Title(String),
-    Lesson(String),
-    DropLesson(usize),
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![
-        1 => Just(Edit::Problem),
-        4 => any::<usize>().prop_map(Edit::AskWhy),
-        2 => any::<usize>().prop_map(Edit::Sibling),
-        2 => any::<usize>().prop_map(Edit::Delete),
-        1 => (any::<usize>(), any::<bool>()).prop_map(|(i, up)| Edit::Move(i, up)),
-        2 => any::<usize>().prop_map(Edit::ToggleRoot),
-        3 => (any::<usize>(), "[a-c]{0,3}").prop_map(|(i, s)| Edit::Answer(i, s)),
-        1 => (any::<usize>(), 0u8..3).prop_map(|(i, c)| Edit::Confidence(i, c)),
-        2 => Just(Edit::AddAction),
-        2 => (any::<usize>(), 0u8..4).prop_map(|(i, c)| Edit::Status(i, c)),
-        1 => (any::<usize>(), "[a-c]{1,2}").prop_map(|(i, s)| Edit::Owner(i, s)),
-        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, n)| Edit::Link(a, n)),
-        1 => any::<usize>().prop_map(Edit::RemoveAction),
-        1 => "[a-c]{1,2}".prop_map(Edit::Person),
-        1 => "[a-c]{1,2}".prop_map(Edit::Title),
-        1 => "[a-c]{1,2}".prop_map(Edit::Lesson),
-        1 => any::<usize>().prop_map(Edit::DropLesson),
-    ]
-}
-
-fn node_id(s: &Session, i: usize) -> Option<String> {
-    let nodes = s.why_nodes();
-    (!nodes.is_empty()).then(|| nodes[i % nodes.len()].1.id.clone())
-}
-
-fn action_id(s: &Session, i: usize) -> Option<String> {
-    (!s.actions.is_empty()).then(|| s.actions[i % s.actions.len()].id.clone())
-}
-
-fn apply(s: &mut Session, edit: Edit) {
-    match edit {
-        Edit::Problem => {
-            s.add_problem_statement("p");
-        }
-        Edit::AskWhy(i) => {
-            if let Some(id) = node_id(s, i) {
-                s.ask_why(&id).unwrap();
-            }
-        }
-        Edit::Sibling(i) => {
-            if let Some(id) = node_id(s, i) {
-                s.add_sibling_cause(&id).unwrap();
-            }
-        }
-        Edit::Delete(i) => {
-            if let Some(id) = node_id(s, i) {
-                s.delete_subtree(&id).unwrap();
-            }
-        }
-        Edit::Move(i, up) => {
-            if let Some(id) = node_id(s, i) {
-                let dir = if up { Direction::Up } else { Direction::Down };
-                s.move_node(&id, dir).unwrap();
-            }
-        }
-        Edit::ToggleRoot(i) => {
-            if let Some(id) = node_id(s, i) {
-                s.toggle_root_cause(&id).unwrap();
-            }
-        }
-        Edit::Answer(i, text) => {
-            if let Some(id) = node_id(s, i) {
-                s.node_mut(&id).unwrap().answer = text;
-            }
-        }
-        Edit::Confidence(i, c) => {
-            if let Some(id) = node_id(s, i) {
-                s.node_mut(&id).unwrap().confidence = Confidence::ALL[usize::from(c)];
-            }
-        }
-        Edit::AddAction => {
-            s.add_action(now());
-        }
-        Edit::Status(i, c) => {
-            if let Some(id) = action_id(s, i) {
-                s.set_action_status(&id, ActionStatus::ALL[usize::from(c)], now())
-                    .unwrap();
-            }
-        }
-        Edit::Owner(i, who) => {
-            if let Some(id) = action_id(s, i) {
-                s.action_mut(&id).unwrap().owner = Some(who);
-            }
-        }
-        Edit::Link(a, n) => {
-            if let (Some(action), Some(node)) = (action_id(s, a), node_id(s, n)) {
-                s.toggle_action_link(&action, &node).unwrap();
-            }
-        }
-        Edit::RemoveAction(i) => {
-            if let Some(id) = action_id(s, i) {
-                s.remove_action(&id).unwrap();
-            }
-        }
-        Edit::Person(name) => {
-            if s.participant(&name).is_none() {
-                s.participants.push(Participant {
-                    name,
-                    team: String::new(),
-                    role: Role::Participant,
-                });
-            }
-        }
-        Edit::Title(t) => s.title = t,
-        Edit::Lesson(l) => s.went_well.push(l),
-        Edit::DropLesson(i) => {
-            if !s.went_well.is_empty() {
-                let at = i % s.went_well.len();
-                s.went_well.remove(at);
-            }
-        }
-    }
-}
 
 fn edited(from: &Session, edits: &[Edit]) -> Session {
     let mut s = from.clone();

@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::edits::{Edit, apply, node_id, tree_edit as edit};
+
 use fivewhys::model::{ActionStatus, Direction, Outline, Session};
 use fivewhys::store::{parse, to_text};
 use jiff::Timestamp;
@@ -63,102 +65,6 @@ fn done_stamps_completion_and_reopening_clears_it() {
     assert_eq!(s.action(&a).unwrap().completed, Some(now()));
     s.set_action_status(&a, ActionStatus::Open, now()).unwrap();
     assert_eq!(s.action(&a).unwrap().completed, None);
-}
-
-#[derive(Debug, Clone)]
-enum Edit {
-    Problem,
-    AskWhy(usize),
-    Sibling(usize),
-    Delete(usize),
-    MoveUp(usize),
-    MoveDown(usize),
-    ToggleRoot(usize),
-    Answer(usize, String),
-    AddAction,
-    Link(usize, usize),
-    RemoveAction(usize),
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![
-        1 => Just(Edit::Problem),
-        4 => any::<usize>().prop_map(Edit::AskWhy),
-        3 => any::<usize>().prop_map(Edit::Sibling),
-        1 => any::<usize>().prop_map(Edit::Delete),
-        1 => any::<usize>().prop_map(Edit::MoveUp),
-        1 => any::<usize>().prop_map(Edit::MoveDown),
-        2 => any::<usize>().prop_map(Edit::ToggleRoot),
-        2 => (any::<usize>(), ".{0,20}").prop_map(|(i, s)| Edit::Answer(i, s)),
-        1 => Just(Edit::AddAction),
-        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, n)| Edit::Link(a, n)),
-        1 => any::<usize>().prop_map(Edit::RemoveAction),
-    ]
-}
-
-fn node_id(s: &Session, i: usize) -> Option<String> {
-    let nodes = s.why_nodes();
-    (!nodes.is_empty()).then(|| nodes[i % nodes.len()].1.id.clone())
-}
-
-fn apply(s: &mut Session, edit: Edit) {
-    match edit {
-        Edit::Problem => {
-            s.add_problem_statement("problem");
-        }
-        Edit::AskWhy(i) => {
-            if let Some(id) = node_id(s, i) {
-                s.ask_why(&id).unwrap();
-            }
-        }
-        Edit::Sibling(i) => {
-            if let Some(id) = node_id(s, i) {
-                s.add_sibling_cause(&id).unwrap();
-            }
-        }
-        Edit::Delete(i) => {
-            if let Some(id) = node_id(s, i) {
-                s.delete_subtree(&id).unwrap();
-            }
-        }
-        Edit::MoveUp(i) | Edit::MoveDown(i) => {
-            let dir = if matches!(edit, Edit::MoveUp(_)) {
-                Direction::Up
-            } else {
-                Direction::Down
-            };
-            if let Some(id) = node_id(s, i) {
-                s.move_node(&id, dir).unwrap();
-            }
-        }
-        Edit::ToggleRoot(i) => {
-            if let Some(id) = node_id(s, i) {
-                s.toggle_root_cause(&id).unwrap();
-            }
-        }
-        Edit::Answer(i, text) => {
-            if let Some(id) = node_id(s, i) {
-                s.node_mut(&id).unwrap().answer = text;
-            }
-        }
-        Edit::AddAction => {
-            s.add_action(now());
-        }
-        Edit::Link(a, n) => {
-            if !s.actions.is_empty()
-                && let Some(node) = node_id(s, n)
-            {
-                let action = s.actions[a % s.actions.len()].id.clone();
-                s.toggle_action_link(&action, &node).unwrap();
-            }
-        }
-        Edit::RemoveAction(a) => {
-            if !s.actions.is_empty() {
-                let action = s.actions[a % s.actions.len()].id.clone();
-                s.remove_action(&action).unwrap();
-            }
-        }
-    }
 }
 
 proptest! {

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod driver;
+pub mod edits;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
@@ -147,6 +148,18 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Makes a named pipe at `path` (which reading would wait on for ever).
+#[cfg(unix)]
+pub fn mkfifo(path: &Path) {
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap()
+            .success()
+    );
 }
 
 /// Property-test cases: `PROPTEST_CASES` when set (for long soak runs),

@@ -15,7 +15,7 @@ mod tree;
 use std::collections::HashSet;
 
 pub use incoming::Incoming;
-use pick::{Clashes, keyed, list, quietly};
+use pick::{Clashes, keyed, list, pick, quietly};
 
 use super::conflict::{Conflict, ConflictOn};
 use super::{ActionItem, CustomerImpact, Intake, Meeting, Participant, Session, StageTime};
@@ -127,11 +127,11 @@ fn merge_sessions(b: &Session, m: &Session, t: &Session, found: &mut Vec<Conflic
         on: ConflictOn::Session,
         id: None,
     };
-    let title = c.pick("title", Some(&b.title), &m.title, &t.title);
-    let kind = c.pick("kind", Some(&b.kind), &m.kind, &t.kind);
-    let time_zone = c.pick("time_zone", Some(&b.time_zone), &m.time_zone, &t.time_zone);
-    let created = c.pick("created", Some(&b.created), &m.created, &t.created);
-    let notes = c.pick("notes", Some(&b.notes), &m.notes, &t.notes);
+    let title = pick!(c, Some(b), m, t, title);
+    let kind = pick!(c, Some(b), m, t, kind);
+    let time_zone = pick!(c, Some(b), m, t, time_zone);
+    let created = pick!(c, Some(b), m, t, created);
+    let notes = pick!(c, Some(b), m, t, notes);
     let intake = merge_intake(&b.intake, &m.intake, &t.intake, &mut c);
     let whys = tree::merge(&b.whys, &m.whys, &t.whys, found);
     let participants = keyed(
@@ -142,11 +142,15 @@ fn merge_sessions(b: &Session, m: &Session, t: &Session, found: &mut Vec<Conflic
         ConflictOn::Participant,
         found,
         |b, m, t, c| {
-            let Participant { name, team, role } = m;
+            let Participant {
+                name,
+                team: _,
+                role: _,
+            } = m;
             Participant {
                 name: name.clone(),
-                team: c.pick("team", b.map(|b| &b.team), team, &t.team),
-                role: c.pick("role", b.map(|b| &b.role), role, &t.role),
+                team: pick!(c, b, m, t, team),
+                role: pick!(c, b, m, t, role),
             }
         },
     );
@@ -246,42 +250,32 @@ fn merge_action(
 ) -> ActionItem {
     let ActionItem {
         id,
-        description,
-        owner,
-        team,
-        due,
-        priority,
-        status,
-        link,
+        description: _,
+        owner: _,
+        team: _,
+        due: _,
+        priority: _,
+        status: _,
+        link: _,
         addresses,
-        created,
-        completed,
-        note,
+        created: _,
+        completed: _,
+        note: _,
     } = m;
     let empty = Vec::new();
     ActionItem {
         id: id.clone(),
-        description: c.pick(
-            "description",
-            b.map(|b| &b.description),
-            description,
-            &t.description,
-        ),
-        owner: c.pick("owner", b.map(|b| &b.owner), owner, &t.owner),
-        team: c.pick("team", b.map(|b| &b.team), team, &t.team),
-        due: c.pick("due", b.map(|b| &b.due), due, &t.due),
-        priority: c.pick("priority", b.map(|b| &b.priority), priority, &t.priority),
-        status: c.pick("status", b.map(|b| &b.status), status, &t.status),
-        link: c.pick("link", b.map(|b| &b.link), link, &t.link),
+        description: pick!(c, b, m, t, description),
+        owner: pick!(c, b, m, t, owner),
+        team: pick!(c, b, m, t, team),
+        due: pick!(c, b, m, t, due),
+        priority: pick!(c, b, m, t, priority),
+        status: pick!(c, b, m, t, status),
+        link: pick!(c, b, m, t, link),
         addresses: list(b.map_or(&empty, |b| &b.addresses), addresses, &t.addresses),
-        created: c.pick("created", b.map(|b| &b.created), created, &t.created),
-        completed: c.pick(
-            "completed",
-            b.map(|b| &b.completed),
-            completed,
-            &t.completed,
-        ),
-        note: c.pick("note", b.map(|b| &b.note), note, &t.note),
+        created: pick!(c, b, m, t, created),
+        completed: pick!(c, b, m, t, completed),
+        note: pick!(c, b, m, t, note),
     }
 }
 

@@ -52,6 +52,21 @@ impl Clashes<'_> {
     }
 }
 
+/// Three-way choice of the field `$field` of an item, named as in the
+/// session file: `pick!(clashes, base, mine, theirs, answer)`, where
+/// `base` is an `Option` of the item.
+macro_rules! pick {
+    ($c:expr, $base:expr, $mine:expr, $theirs:expr, $field:ident) => {
+        $c.pick(
+            stringify!($field),
+            $base.map(|b| &b.$field),
+            &$mine.$field,
+            &$theirs.$field,
+        )
+    };
+}
+pub(crate) use pick;
+
 /// Three-way choice of a value no clash is recorded for (a timebox): the
 /// side that changed it wins, mine when both did.
 pub fn quietly<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> T {

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::pick::{Clashes, order};
+use super::pick::{Clashes, order, pick};
 use crate::model::conflict::{Conflict, ConflictOn, PARENT, REMOVED};
 use crate::model::{WhyList, WhyNode};
 
@@ -62,46 +62,21 @@ fn unchanged(a: (Option<&str>, &WhyNode), b: (Option<&str>, &WhyNode)) -> bool {
 fn fields(base: Option<&WhyNode>, mine: &WhyNode, theirs: &WhyNode, c: &mut Clashes) -> WhyNode {
     let WhyNode {
         id,
-        question,
-        answer,
-        confidence,
-        evidence,
-        offered_by,
-        root_cause,
+        question: _,
+        answer: _,
+        confidence: _,
+        evidence: _,
+        offered_by: _,
+        root_cause: _,
         children: _,
     } = mine;
     let mut node = WhyNode::new(id.clone());
-    node.question = c.pick(
-        "question",
-        base.map(|b| &b.question),
-        question,
-        &theirs.question,
-    );
-    node.answer = c.pick("answer", base.map(|b| &b.answer), answer, &theirs.answer);
-    node.confidence = c.pick(
-        "confidence",
-        base.map(|b| &b.confidence),
-        confidence,
-        &theirs.confidence,
-    );
-    node.evidence = c.pick(
-        "evidence",
-        base.map(|b| &b.evidence),
-        evidence,
-        &theirs.evidence,
-    );
-    node.offered_by = c.pick(
-        "offered_by",
-        base.map(|b| &b.offered_by),
-        offered_by,
-        &theirs.offered_by,
-    );
-    node.root_cause = c.pick(
-        "root_cause",
-        base.map(|b| &b.root_cause),
-        root_cause,
-        &theirs.root_cause,
-    );
+    node.question = pick!(c, base, mine, theirs, question);
+    node.answer = pick!(c, base, mine, theirs, answer);
+    node.confidence = pick!(c, base, mine, theirs, confidence);
+    node.evidence = pick!(c, base, mine, theirs, evidence);
+    node.offered_by = pick!(c, base, mine, theirs, offered_by);
+    node.root_cause = pick!(c, base, mine, theirs, root_cause);
     node
 }
 
