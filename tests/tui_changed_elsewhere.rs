@@ -65,7 +65,7 @@ fn what_came_in_is_shown_and_the_clash_is_marked_where_it_is() {
         "the row is marked:\n{shown}"
     );
     assert!(
-        shown.contains("Changed here and elsewhere: answer."),
+        shown.contains("Changed here and elsewhere: its words."),
         "the detail says what:\n{shown}"
     );
     assert!(

@@ -28,7 +28,7 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
     // Enter, Tab) often enough that no mode keeps most of the events.
     prop_oneof![
         6 => prop::sample::select(
-            "wsprfbnxoKJhlakmetvBuU01234123491234?/nyjjkk q".chars().collect::<Vec<_>>()
+            "wsprfbnxoKJhlakmetvBuU01234123491234?/nyjjkk qc".chars().collect::<Vec<_>>()
         ).prop_map(KeyCode::Char),
         1 => any::<char>().prop_map(KeyCode::Char),
         4 => prop::sample::select(vec![
@@ -65,7 +65,8 @@ proptest! {
         start_w in 1u16..=200,
         start_h in 1u16..=60,
     ) {
-        let mut app = app_with(outage(), None);
+        // With clashes to settle, so settling is walked through too.
+        let mut app = app_with(with_clashes(outage()), None);
         let (mut w, mut h) = (start_w, start_h);
         let mut closed = None;
         let mut modes: BTreeMap<&'static str, usize> = BTreeMap::new();

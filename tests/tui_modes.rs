@@ -35,17 +35,8 @@ fn fresh(start: &str) -> Driver {
         return Driver::home(vec![outage()]);
     }
     if start == "session with a clash" {
-        // A field changed here and elsewhere, waiting to be settled.
-        let mut session = outage();
-        let id = session.whys[0].id.clone();
-        session.conflicts.push(fivewhys::model::Conflict {
-            on: fivewhys::model::ConflictOn::Answer,
-            id: Some(id),
-            field: "answer".into(),
-            mine: "here".into(),
-            theirs: "elsewhere".into(),
-        });
-        return Driver::open(session);
+        // Fields changed here and elsewhere, waiting to be settled.
+        return Driver::open(with_clashes(outage()));
     }
     let mut d = Driver::open(outage());
     let digit = match start {

@@ -94,6 +94,9 @@ impl Conflict {
         match self.field.as_str() {
             REMOVED => "removed on one side, changed on the other",
             PARENT => "where it sits in the tree",
+            "answer" => "its words",
+            "question" => "its question",
+            "evidence" => "its evidence",
             "offered_by" => "who offered it",
             "root_cause" => "root cause or not",
             "confidence" => "how sure",

@@ -46,6 +46,38 @@ pub fn outage() -> Session {
     fivewhys::store::parse(&std::fs::read_to_string(outage_file()).unwrap()).unwrap()
 }
 
+/// `session` with three clashes to settle, as a merge with a change made
+/// elsewhere leaves them: an answer's words, an action's owner, the title.
+pub fn with_clashes(mut session: Session) -> Session {
+    use fivewhys::model::{Conflict, ConflictOn};
+    let answer = session.whys[0].id.clone();
+    let action = session.actions[0].id.clone();
+    session.conflicts = vec![
+        Conflict {
+            on: ConflictOn::Answer,
+            id: Some(answer),
+            field: "answer".into(),
+            mine: session.whys[0].answer.clone().into(),
+            theirs: "Worded elsewhere".into(),
+        },
+        Conflict {
+            on: ConflictOn::Action,
+            id: Some(action),
+            field: "owner".into(),
+            mine: serde_json::Value::Null,
+            theirs: "Ravi".into(),
+        },
+        Conflict {
+            on: ConflictOn::Session,
+            id: None,
+            field: "title".into(),
+            mine: session.title.clone().into(),
+            theirs: "Retitled elsewhere".into(),
+        },
+    ];
+    session
+}
+
 /// An app with `session` open (read-only if `holder` is given), as in a
 /// meeting that is going on now (so its timer runs).
 pub fn app_with(mut session: Session, holder: Option<&str>) -> App {

@@ -134,9 +134,8 @@ fn settle(
         .open_conflicts()
         .position(|(i, _)| i == index)
         .map_or(1, |p| p + 1);
-    let rect = super::centered(area, 72, 10);
-    frame.render_widget(Clear, rect);
-    let columns = usize::from(rect.width.saturating_sub(2));
+    let width = 72.min(area.width);
+    let columns = usize::from(width.saturating_sub(2));
     let side = |label: &str, words: String| {
         super::labelled::labelled(
             label,
@@ -170,12 +169,14 @@ fn settle(
         .borders(Borders::ALL)
         .title(format!(" Changed here and elsewhere ({place} of {open}) "))
         .style(theme.text);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        rect,
-    );
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // As tall as what it says, wrapped.
+    let height = u16::try_from(text.line_count(width.saturating_sub(2)))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let rect = super::centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(text.block(block), rect);
 }
 
 /// Shown instead of the screen when the window is too small to use.
