@@ -512,3 +512,42 @@ fn an_unknown_time_zone_is_said_not_silently_made_utc() {
         );
     }
 }
+
+#[test]
+fn show_warns_of_clashes_and_action_settles_the_one_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session: fivewhys::model::Session =
+        fivewhys::store::parse(&std::fs::read_to_string(common::outage_file()).unwrap()).unwrap();
+    let action = session.action("a-m9x3").unwrap().clone();
+    session.conflicts.push(fivewhys::model::Conflict {
+        on: fivewhys::model::ConflictOn::Action,
+        id: Some(action.id.clone()),
+        field: "note".into(),
+        mine: action.note.clone().into(),
+        theirs: "their note".into(),
+    });
+    let file = dir.path().join("clash.json");
+    std::fs::write(&file, fivewhys::store::to_text(&session)).unwrap();
+    let data = dir.path().join("data");
+    fivewhys(&data).arg("import").arg(&file).assert().success();
+    fivewhys(&data)
+        .args(["show", "k3f9ab"])
+        .assert()
+        .success()
+        .stderr(contains("1 field was changed both here and elsewhere").and(contains("then c")));
+    fivewhys(&data)
+        .args(["action", "k3f9ab/a-m9x3", "--note", "from the shell"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "this settles what was changed in two places: note",
+        ));
+    let path = std::fs::read_dir(data.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let after = fivewhys::store::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(after.conflicts.is_empty());
+    assert_eq!(after.action("a-m9x3").unwrap().note, "from the shell");
+}

@@ -25,6 +25,8 @@ fn an_action_added_with_a_huge_due_in_days_gets_a_date_not_a_crash() {
         );
     let mut screen = Pty::start(data.path(), &["new", "Huge due date"]);
     screen.wait_for("1 Intake");
+    // Straight into a session, the screen says it too.
+    screen.wait_for("due_in_days");
     screen.send("3");
     screen.wait_for("3 Actions");
     screen.send("a");

@@ -152,3 +152,33 @@ fn a_file_removed_elsewhere_is_written_back() {
     assert_eq!(files, std::slice::from_ref(&path));
     assert_eq!(load(&path).id, "k3f9ab");
 }
+
+#[test]
+fn a_field_being_typed_into_when_its_file_changes_keeps_both_values() {
+    let (_data, path, mut screen) = opened();
+    // The title, on Intake: opened and typed into, saved as typed.
+    screen.send("1");
+    screen.send("\u{1b}[H");
+    screen.send("\r");
+    screen.send("\u{1b}[F");
+    screen.send(" v2");
+    screen.wait_for("✓ saved");
+    let mut theirs = load(&path);
+    assert!(theirs.title.ends_with(" v2"), "saved as typed");
+    theirs.title = "Teammate's title".into();
+    let temp = path.with_extension("pulled");
+    std::fs::write(&temp, fivewhys::store::to_text(&theirs)).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+    screen.wait_for("1 clash to settle");
+    screen.send("\r");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0, "{}", screen.text());
+    let file = load(&path);
+    assert!(
+        file.title.ends_with(" v2"),
+        "what was typed: {}",
+        file.title
+    );
+    assert_eq!(file.conflicts.len(), 1);
+    assert_eq!(file.conflicts[0].theirs, "Teammate's title");
+}

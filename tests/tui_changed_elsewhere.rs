@@ -40,6 +40,7 @@ fn merged_in() -> (fivewhys::tui::app::App, String, String) {
             session: merged.session,
             news: merged.incoming.describe(),
             clashes: merged.conflicts.len(),
+            theirs,
         })),
     );
     assert!(effects.is_empty(), "the event loop saves the merge itself");
@@ -150,6 +151,7 @@ fn a_clash_on_an_action_is_shown_on_actions_and_settled_from_there() {
             session: merged.session,
             news: String::new(),
             clashes: 1,
+            theirs,
         })),
     );
     key(&mut app, KeyCode::Char('3'));
@@ -158,8 +160,45 @@ fn a_clash_on_an_action_is_shown_on_actions_and_settled_from_there() {
         shown.contains("Changed here and elsewhere: owner."),
         "{shown}"
     );
+    assert!(shown.contains("▸≠"), "the row is marked too:\n{shown}");
     key(&mut app, KeyCode::Char('c'));
     assert!(screen(&app, 100, 30).contains("Action A1"));
     key(&mut app, KeyCode::Char('t'));
     assert_eq!(ss(&app).session().actions[0].owner.as_deref(), Some("Ravi"));
+}
+
+#[test]
+fn a_field_being_typed_into_keeps_its_words_and_a_change_to_it_elsewhere_is_a_clash() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('1'));
+    down_to(&mut app, fivewhys::tui::field::Field::Title);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::End);
+    typing(&mut app, " v2");
+    // Saved as typed; then a teammate changes the title in the file.
+    let base = ss(&app).snapshot(now().timestamp());
+    let mut theirs = base.clone();
+    theirs.title = "Teammate's title".into();
+    let merged = merge(&base, &base, &theirs);
+    update(
+        &mut app,
+        Action::ChangedElsewhere(Box::new(TakenIn {
+            session: merged.session,
+            news: merged.incoming.describe(),
+            clashes: merged.conflicts.len(),
+            theirs,
+        })),
+    );
+    assert_eq!(app.mode(), Mode::Editing, "still typing");
+    let mine = format!("{} v2", outage().title);
+    assert_eq!(ss(&app).session().title, mine, "the words typed stay");
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(status.contains("1 clash to settle"), "{status}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(ss(&app).session().title, mine);
+    assert_eq!(ss(&app).session().conflicts.len(), 1, "theirs is kept");
+    key(&mut app, KeyCode::Char('c'));
+    assert!(screen(&app, 100, 30).contains("Teammate's title"));
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(ss(&app).session().title, "Teammate's title");
 }

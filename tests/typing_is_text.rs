@@ -286,3 +286,88 @@ fn the_real_binary_takes_a_paste_without_brackets_as_text() {
         after.whys[0].answer
     );
 }
+
+#[test]
+fn an_item_added_and_left_empty_is_taken_back_when_the_first_change_stamps_the_session() {
+    // A session last changed long ago and with no time zone yet: the add
+    // stamps both, which must not count as something typed.
+    let mut session = outage();
+    session.time_zone = None;
+    let mut app = fivewhys::tui::App::new(
+        fivewhys::tui::theme::Theme::named(fivewhys::tui::theme::ThemeName::Dark),
+        now(),
+    );
+    session.updated = "2026-01-05T09:00:00Z".parse().unwrap();
+    fivewhys::tui::update(
+        &mut app,
+        fivewhys::tui::Action::SessionOpened {
+            session: Box::new(session.clone()),
+            path: "/nonexistent/s.json".into(),
+            read_only: None,
+        },
+    );
+    for (stage, add) in [('2', 'w'), ('2', 's'), ('3', 'a'), ('1', 'a'), ('1', 'm')] {
+        key(&mut app, KeyCode::Char(stage));
+        key(&mut app, KeyCode::Char(add));
+        assert_eq!(app.mode(), Mode::Editing, "{stage}{add}");
+        key(&mut app, KeyCode::Esc);
+        let s = ss(&app).session();
+        assert_eq!(s.whys, session.whys, "{stage}{add} then Esc");
+        assert_eq!(s.actions.len(), session.actions.len(), "{stage}{add}");
+        assert_eq!(s.participants, session.participants, "{stage}{add}");
+        assert_eq!(
+            s.intake.key_moments, session.intake.key_moments,
+            "{stage}{add}"
+        );
+    }
+}
+
+#[test]
+fn tab_goes_through_every_field_of_a_new_action_lists_included() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    let before = ss(&app).session().actions.len();
+    key(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "Page on pool saturation");
+    // Owner, team, due: text; priority, status: lists; then the note.
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(app.mode(), Mode::Pick, "the priority's list");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.mode(), Mode::Pick, "the status's list");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.mode(), Mode::Editing, "the note");
+    typing(&mut app, "ask Mei");
+    key(&mut app, KeyCode::Enter);
+    let s = ss(&app).session();
+    assert_eq!(s.actions.len(), before + 1);
+    let added = s.actions.last().unwrap();
+    assert_eq!(added.description, "Page on pool saturation");
+    assert_eq!(added.note, "ask Mei");
+    // Shift-Tab from a list goes back.
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Tab);
+    }
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(app.mode(), Mode::Editing, "back to the due date");
+    key(&mut app, KeyCode::Esc);
+}
+
+#[test]
+fn a_key_is_named_in_the_footer_only_for_what_it_does_there() {
+    use fivewhys::tui::keymap::{Context, footer};
+    let hints = footer(&[Context::PickMany, Context::Pick, Context::Always]);
+    let enters: Vec<&str> = hints
+        .iter()
+        .filter(|h| h.key == "Enter")
+        .map(|h| h.label)
+        .collect();
+    assert_eq!(
+        enters,
+        ["save"],
+        "Enter saves the ticks; it does not also choose"
+    );
+}

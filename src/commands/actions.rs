@@ -230,7 +230,28 @@ pub fn change(store: &Store, reference: &str, change: Change) -> Result<()> {
         );
     }
     let now = jiff::Zoned::now();
+    let before = session.clone();
     apply(&mut session, &id, change, &now)?;
+    // A field changed here that waited as a clash (changed in two places)
+    // is settled by this change: its record goes, and that is said.
+    let on = fivewhys::model::ConflictOn::Action;
+    let settled: Vec<String> = (session.conflicts.iter())
+        .filter(|c| c.is_about(on, &id))
+        .filter(|c| {
+            before.field_value(on, Some(&id), &c.field)
+                != session.field_value(on, Some(&id), &c.field)
+        })
+        .map(|c| c.field_label().to_string())
+        .collect();
+    session
+        .conflicts
+        .retain(|c| !(c.is_about(on, &id) && settled.iter().any(|f| f == c.field_label())));
+    if !settled.is_empty() {
+        output::say(&format!(
+            "this settles what was changed in two places: {}",
+            settled.join(", ")
+        ));
+    }
     // A change from the shell is not meeting time: the meeting was last
     // held when the session last changed, unless the timer says otherwise.
     session.meeting.timer_ran = session.meeting.timer_ran.or(Some(session.updated));

@@ -29,9 +29,7 @@ pub fn run(store: &Store, query: &str, format: Format, options: Options) -> Resu
     } = options;
     let path = store.resolve(query)?;
     let mut session = store.load(&path)?;
-    if let Some(warning) = session.unknown_zone_warning() {
-        super::output::say(&format!("warning: {warning}"));
-    }
+    super::warn_about(&session);
     if redact {
         session = export::redacted(&session);
     }

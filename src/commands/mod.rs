@@ -138,9 +138,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {
             let session = store.load(&store.resolve(&session)?)?;
-            if let Some(warning) = session.unknown_zone_warning() {
-                output::say(&format!("warning: {warning}"));
-            }
+            warn_about(&session);
             let ctx = fivewhys::export::Context::for_session(&session, jiff::Timestamp::now());
             output::data(&fivewhys::export::text(&session, &ctx))
         }
@@ -243,6 +241,22 @@ pub fn run(cli: Cli) -> Result<()> {
         ) => {
             unreachable!("handled before the data directory is opened")
         }
+    }
+}
+
+/// What a reader of a session's summary should know first, on stderr: a
+/// time zone this machine does not know, clashes still to settle.
+pub fn warn_about(session: &fivewhys::model::Session) {
+    if let Some(warning) = session.unknown_zone_warning() {
+        output::say(&format!("warning: {warning}"));
+    }
+    let clashes = session.open_conflicts().count();
+    if clashes > 0 {
+        output::say(&format!(
+            "warning: {clashes} field{} changed both here and elsewhere, still to settle: `fivewhys open {}`, then c; the summary shows the values kept here",
+            if clashes == 1 { " was" } else { "s were" },
+            session.id
+        ));
     }
 }
 

@@ -161,11 +161,18 @@ impl Session {
         };
         match c.on {
             ConflictOn::Session => "The session".to_string(),
-            ConflictOn::Answer => match self.node(id) {
-                Some(n) if n.answer.trim().is_empty() => "An answer with no words yet".to_string(),
-                Some(n) => format!("Answer \u{201c}{}\u{201d}", short(&n.answer)),
-                None => "An answer no longer there".to_string(),
-            },
+            ConflictOn::Answer => {
+                let what = if self.whys.iter().any(|r| r.id == id) {
+                    "Problem statement"
+                } else {
+                    "Answer"
+                };
+                match self.node(id) {
+                    Some(n) if n.answer.trim().is_empty() => format!("{what} with no words yet"),
+                    Some(n) => format!("{what} \u{201c}{}\u{201d}", short(&n.answer)),
+                    None => "An answer no longer there".to_string(),
+                }
+            }
             ConflictOn::Action => match self.actions.iter().position(|a| a.id == id) {
                 Some(i) => format!(
                     "Action A{} \u{201c}{}\u{201d}",
@@ -195,6 +202,48 @@ impl Session {
             };
         }
         c.words(side)
+    }
+
+    /// The value a clash would record for a field, as the session file
+    /// holds it (`None` when there is no such item or field).
+    pub fn field_value(&self, on: ConflictOn, id: Option<&str>, field: &str) -> Option<Value> {
+        let id = id.unwrap_or_default();
+        let item = match on {
+            ConflictOn::Session => serde_json::json!({
+                "title": self.title,
+                "kind": self.kind,
+                "time_zone": self.time_zone,
+                "created": self.created,
+                "notes": self.notes,
+                "intake": self.intake,
+            }),
+            ConflictOn::Answer => {
+                let n = self.node(id)?;
+                serde_json::json!({
+                    "question": n.question,
+                    "answer": n.answer,
+                    "confidence": n.confidence,
+                    "evidence": n.evidence,
+                    "offered_by": n.offered_by,
+                    "root_cause": n.root_cause,
+                })
+            }
+            ConflictOn::Action => value_of(self.action(id)?),
+            ConflictOn::Participant => value_of(self.participant(id)?),
+        };
+        field
+            .split('.')
+            .try_fold(&item, |value, key| value.get(key))
+            .cloned()
+    }
+
+    /// Records a clash, replacing one already recorded on the same field.
+    pub fn record_conflict(&mut self, c: Conflict) {
+        let same = |x: &Conflict| x.on == c.on && x.id == c.id && x.field == c.field;
+        match self.conflicts.iter().position(same) {
+            Some(i) => self.conflicts[i] = c,
+            None => self.conflicts.push(c),
+        }
     }
 
     /// Settles clash `index`: keeping mine leaves the session as it is

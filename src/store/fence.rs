@@ -73,7 +73,7 @@ pub fn not_ours(path: &Path, meta: &fs::Metadata) -> io::Error {
     io::Error::new(
         io::ErrorKind::PermissionDenied,
         format!(
-            "{} is {what}, which fivewhys did not make; it never writes through links or into special files in its data folder, so it was left alone (remove it and fivewhys makes its own)",
+            "{} is {what}: remove it and fivewhys makes its own (it was left alone: fivewhys never writes through a link or into a special file in its data folder)",
             name_of(path)
         ),
     )
@@ -133,7 +133,7 @@ pub fn open_plain(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
             format!(
-                "{} has {} names (hard links), so writing it would change another file too; it was left alone (remove it and fivewhys makes its own)",
+                "{} has {} names (hard links): remove it and fivewhys makes its own (it was left alone: writing it would change another file too)",
                 name_of(path),
                 links(&meta)
             ),

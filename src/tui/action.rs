@@ -168,6 +168,9 @@ pub struct TakenIn {
     pub news: String,
     /// Clashes this merge found.
     pub clashes: usize,
+    /// The file as it is now: what a field open while it changed is
+    /// compared with.
+    pub theirs: Session,
 }
 
 impl Action {

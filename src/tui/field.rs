@@ -101,6 +101,62 @@ pub enum Kind {
 }
 
 impl Field {
+    /// Where the field is kept, as a clash names it: what kind of item,
+    /// which one, and the field's name in the session file. `None` for a
+    /// field kept in a list by place (lessons, key moments, channels) or
+    /// a participant's name: a change to those elsewhere is merged as an
+    /// item of its own, never lost.
+    pub fn stored_as(
+        &self,
+        s: &Session,
+    ) -> Option<(crate::model::ConflictOn, Option<String>, &'static str)> {
+        use crate::model::ConflictOn as On;
+        let session = |name| Some((On::Session, None, name));
+        let answer = |id: &String, name| Some((On::Answer, Some(id.clone()), name));
+        let action = |id: &String, name| Some((On::Action, Some(id.clone()), name));
+        match self {
+            Field::Title => session("title"),
+            Field::MeetingKind => session("kind"),
+            Field::Summary => session("intake.summary"),
+            Field::Started => session("intake.started"),
+            Field::Detected => session("intake.detected"),
+            Field::Resolved => session("intake.resolved"),
+            Field::Severity => session("intake.severity"),
+            Field::Impact => session("intake.customer_impact.description"),
+            Field::Affected => session("intake.customer_impact.affected"),
+            Field::Notes => session("notes"),
+            Field::Problem => s.whys.first().and_then(|root| answer(&root.id, "answer")),
+            Field::Answer(id) => answer(id, "answer"),
+            Field::Question(id) => answer(id, "question"),
+            Field::Evidence(id) => answer(id, "evidence"),
+            Field::ActDescription(id) => action(id, "description"),
+            Field::ActOwner(id) => action(id, "owner"),
+            Field::ActTeam(id) => action(id, "team"),
+            Field::ActDue(id) => action(id, "due"),
+            Field::ActPriority(id) => action(id, "priority"),
+            Field::ActStatus(id) => action(id, "status"),
+            Field::ActNote(id) => action(id, "note"),
+            Field::ActLink(id) => action(id, "link"),
+            Field::PersonTeam(i) => {
+                (s.participants.get(*i)).map(|p| (On::Participant, Some(p.name.clone()), "team"))
+            }
+            Field::PersonRole(i) => {
+                (s.participants.get(*i)).map(|p| (On::Participant, Some(p.name.clone()), "role"))
+            }
+            Field::PersonName(_)
+            | Field::AddPerson
+            | Field::MomentAt(_)
+            | Field::MomentWhat(_)
+            | Field::AddMoment
+            | Field::Channels
+            | Field::Lesson(..)
+            | Field::AddLesson(_)
+            | Field::ToVerify(_) => None,
+        }
+    }
+}
+
+impl Field {
     /// The label shown beside the value, in the words of the session's
     /// kind ("Orders affected" where a kind counts orders).
     pub fn label_in(&self, s: &Session) -> String {

@@ -411,6 +411,20 @@ pub static BINDINGS: &[Binding] = &[
         "next option",
         None
     ),
+    b!(
+        Pick,
+        [key(KeyCode::Tab)],
+        Action::NextField,
+        "keep the value and go on to the next field (a value's list)",
+        None
+    ),
+    b!(
+        Pick,
+        [key(KeyCode::BackTab)],
+        Action::PrevField,
+        "keep the value and go back to the field before (a value's list)",
+        None
+    ),
     // A text field.
     b!(
         Editing,

@@ -281,29 +281,35 @@ pub struct Hint {
 /// Footer hints for the active contexts, most important first (each
 /// context's table order is its importance order).
 pub fn footer(active: &[Context]) -> Vec<Hint> {
+    // A label is shown once, and a key only for what it does here: the
+    // most specific context's binding of a key wins (in a list to tick,
+    // Enter saves the ticks; it does not also "choose").
     let mut seen: Vec<&str> = Vec::new();
-    contexts(active)
-        .filter_map(|b| {
-            let key = b
+    let mut bound: Vec<Key> = Vec::new();
+    let mut hints = Vec::new();
+    for b in contexts(active) {
+        let taken = bound.contains(&b.keys[0]);
+        bound.extend(b.keys.iter().copied());
+        let Some(label) = b.footer else {
+            continue;
+        };
+        if taken || seen.contains(&label) {
+            continue;
+        }
+        seen.push(label);
+        hints.push(Hint {
+            key: b
                 .keys_label
-                .map_or_else(|| key_label(&b.keys[0]), str::to_string);
-            let essential = matches!(
+                .map_or_else(|| key_label(&b.keys[0]), str::to_string),
+            label,
+            essential: matches!(
                 b.action,
                 Action::ToggleHelp | Action::TogglePresenter | Action::Back
-            );
-            b.footer.map(|label| Hint {
-                key,
-                label,
-                essential,
-                edits: b.action.edits(),
-            })
-        })
-        .filter(|h| {
-            let fresh = !seen.contains(&h.label);
-            seen.push(h.label);
-            fresh
-        })
-        .collect()
+            ),
+            edits: b.action.edits(),
+        });
+    }
+    hints
 }
 
 #[cfg(test)]

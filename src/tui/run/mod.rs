@@ -176,12 +176,9 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<Option<i32>, 
     if let Ok(size) = terminal.size() {
         lp.dispatch(Action::Resize(size.width, size.height));
     }
-    if let Some(notice) = options.notice {
-        lp.dispatch(Action::Failed(notice));
-    }
     let events = super::input::spawn_reader();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lp.run(&mut terminal, &start, &stop, &events)
+        lp.run(&mut terminal, (&start, options.notice), &stop, &events)
     }));
     // Whatever happened, what is in memory goes to disk before we leave.
     let saved = lp.final_save();
@@ -235,7 +232,7 @@ impl Loop {
     fn run(
         &mut self,
         terminal: &mut DefaultTerminal,
-        start: &Start,
+        (start, notice): (&Start, Option<String>),
         stop: &AtomicUsize,
         events: &Receiver<super::input::Read>,
     ) -> Result<(), RunError> {
@@ -248,6 +245,11 @@ impl Loop {
             Start::Open(path) => vec![Effect::Open(path.clone())],
         };
         self.apply(first);
+        // Said after the session opened (which sets a line of its own),
+        // so a problem with the config file is seen on any way in.
+        if let Some(notice) = notice {
+            self.dispatch(Action::Failed(notice));
+        }
         let mut last_tick = Instant::now();
         while !self.quit {
             if stop.load(Ordering::Relaxed) != 0 {

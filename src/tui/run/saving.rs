@@ -74,11 +74,13 @@ impl Loop {
             Err(reason) => {
                 // Never written over: someone's half-done merge or edit.
                 let why = format!(
-                    "{} was changed elsewhere and cannot be read ({reason}); your work is kept here and saved once the file reads again",
+                    "{} was changed elsewhere and cannot be read ({reason})",
                     path.display()
                 );
                 self.unreadable_outside = Some(why.clone());
-                self.dispatch(Action::Saved(Err(why)));
+                self.dispatch(Action::Saved(Err(format!(
+                    "{why}; your work is kept here and saved once the file reads again"
+                ))));
                 self.save_due = Some(Instant::now() + SAVE_RETRY);
                 return true;
             }
@@ -91,10 +93,10 @@ impl Loop {
         } else {
             merged.incoming.describe()
         };
-        let more_than_theirs = fingerprint(&merged.session) != fingerprint(&theirs);
-        self.written = Some(fingerprint(&theirs));
+        let on_disk = fingerprint(&theirs);
+        self.written = Some(on_disk);
         self.disk = Some(OnDisk {
-            base: theirs,
+            base: theirs.clone(),
             expect: Expect {
                 reading,
                 version: Some(version),
@@ -105,8 +107,14 @@ impl Loop {
                 session: merged.session,
                 news,
                 clashes: merged.conflicts.len(),
+                theirs,
             },
         )));
+        // What the screen holds now (a field being typed into included)
+        // is saved if the file does not hold it all.
+        let more_than_theirs = self
+            .savable()
+            .is_some_and(|(_, session)| fingerprint(&session) != on_disk);
         if more_than_theirs {
             self.schedule_save();
         } else {

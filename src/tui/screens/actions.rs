@@ -115,6 +115,9 @@ fn table(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &
         } else {
             theme.text
         };
+        let clashed = s
+            .open_conflicts()
+            .any(|(_, c)| c.is_about(crate::model::ConflictOn::Action, &a.id));
         let cell = |c: &Column| -> (String, ratatui::style::Style) {
             let (text, style) = match c.title {
                 "#" => (format!("{}", i + 1), row_style),
@@ -147,8 +150,19 @@ fn table(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &
                 (text, style)
             }
         };
-        let mark = if selected { "▸ " } else { "  " };
-        let mut line = vec![Span::styled(mark, row_style)];
+        // ≠ before the row: changed here and elsewhere.
+        let mut line = match (selected, clashed) {
+            (true, true) => vec![
+                Span::styled("▸", row_style),
+                Span::styled(crate::tui::marks::CLASH, theme.warn),
+            ],
+            (false, true) => vec![Span::styled(
+                format!("{} ", crate::tui::marks::CLASH),
+                theme.warn,
+            )],
+            (true, false) => vec![Span::styled("▸ ", row_style)],
+            (false, false) => vec![Span::styled("  ", row_style)],
+        };
         line.extend(spans(&cols, &widths, cell));
         lines.push(Line::from(line));
     }

@@ -286,7 +286,7 @@ fn still_empty(
         return false;
     };
     if untouched {
-        return *ss.session() == added;
+        return same_but_stamps(ss.session(), &added);
     }
     if !text.trim().is_empty() {
         return false;
@@ -295,7 +295,17 @@ fn still_empty(
     // field were empty.
     let mut probe = ss.session().clone();
     let _ = field.write_typed(&mut probe, "", now);
-    probe == added
+    same_but_stamps(&probe, &added)
+}
+
+/// Whether two versions of a session record the same, apart from when it
+/// was last changed and the time zone a first change stamps on it (both
+/// written after the item was added).
+fn same_but_stamps(a: &crate::model::Session, b: &crate::model::Session) -> bool {
+    let mut a = a.clone();
+    a.updated = b.updated;
+    a.time_zone.clone_from(&b.time_zone);
+    a == *b
 }
 
 /// Leaves the open field for the next one of the same item (Tab), never

@@ -212,7 +212,12 @@ fn saved(app: &mut App, result: Result<(), String>) {
             // The event loop reports success only when no newer change is
             // waiting, so this means "all on disk".
             ss.save = SaveState::Saved;
-            if was_failing {
+            // News from elsewhere (what came in, clashes) stays.
+            let news = app
+                .status
+                .as_ref()
+                .is_some_and(|s| matches!(s.kind, StatusKind::Notice { .. }));
+            if was_failing && !news {
                 app.info("Saved again.");
             }
         }
@@ -237,11 +242,15 @@ fn changed_elsewhere(app: &mut App, taken: super::action::TakenIn) {
     let super::action::TakenIn {
         mut session,
         news,
-        clashes,
+        mut clashes,
+        theirs,
     } = taken;
     session.stage = ss.stage();
     *ss.session_mut() = session;
     ss.history = Default::default();
+    if open_field_clashes(ss, &theirs, &app.now) {
+        clashes += 1;
+    }
     let now = ss.session().clone();
     if let Some(editor) = ss.editor_mut() {
         editor.before = now;
@@ -258,6 +267,46 @@ fn changed_elsewhere(app: &mut App, taken: super::action::TakenIn) {
     } else if !clashes.is_empty() {
         app.notice(format!("Changed elsewhere:{clashes}"));
     }
+}
+
+/// A field open while the merge came in keeps what is typed in it (the
+/// facilitator is still typing); if the file changed that same field to
+/// something else since the field was opened, that is a clash, recorded
+/// with both values. Returns whether one was.
+fn open_field_clashes(
+    ss: &mut SessionState,
+    theirs: &crate::model::Session,
+    now: &jiff::Zoned,
+) -> bool {
+    use super::field::Kind;
+    let Some(editor) = ss.editor() else {
+        return false;
+    };
+    let (field, typed, opened_with) =
+        (editor.field.clone(), editor.text(), editor.original.clone());
+    let here = ss.zoned(now);
+    if matches!(field.kind(), Kind::Line | Kind::Multi) {
+        // Written as typed, as every key writes it.
+        let _ = field.write_typed(ss.session_mut(), &typed, &here);
+    }
+    let elsewhere = field.read(theirs, &here);
+    if elsewhere == opened_with || elsewhere == typed {
+        return false;
+    }
+    let Some((on, id, name)) = field.stored_as(theirs) else {
+        return false;
+    };
+    let Some(value) = theirs.field_value(on, id.as_deref(), name) else {
+        return false;
+    };
+    ss.session_mut().record_conflict(crate::model::Conflict {
+        on,
+        id,
+        field: name.to_string(),
+        mine: typed.into(),
+        theirs: value,
+    });
+    true
 }
 
 /// Keys while the help overlay is open: scroll it or close it.

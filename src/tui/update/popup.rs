@@ -19,6 +19,19 @@ pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, 
     match (popup, action) {
         (_, Action::Back) => Ok(Out::default()),
         (Popup::Confirm { on_yes, .. }, Action::Confirm | Action::Commit) => confirmed(ss, on_yes),
+        // Tab goes on through the fields of what is being edited: a list
+        // of values is one of them, kept as it is.
+        (
+            Popup::Pick {
+                purpose: PickFor::Choice(field),
+                ..
+            },
+            tab @ (Action::NextField | Action::PrevField),
+        ) => {
+            let step = if tab == Action::NextField { 1 } else { -1 };
+            super::stages::tab_from(ss, &field, step, now)?;
+            Ok(Out::default())
+        }
         (Popup::Settle { index }, Action::KeepMine) => settled(ss, index, Side::Mine),
         (Popup::Settle { index }, Action::TakeTheirs) => settled(ss, index, Side::Theirs),
         (
