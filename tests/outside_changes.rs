@@ -55,7 +55,7 @@ fn a_change_from_elsewhere_is_merged_with_what_the_room_types_then() {
     screen.wait_for("Changed elsewhere");
     let shown = screen.text().replace('\n', " ");
     assert!(
-        shown.contains("1 new answer and 1 action status came in"),
+        shown.contains("Changed elsewhere: 1 new answer and 1 action status."),
         "{shown}"
     );
     // The room goes on: a new answer to the selected problem statement.
@@ -181,4 +181,80 @@ fn a_field_being_typed_into_when_its_file_changes_keeps_both_values() {
     );
     assert_eq!(file.conflicts.len(), 1);
     assert_eq!(file.conflicts[0].theirs, "Teammate's title");
+}
+
+#[test]
+fn an_older_copy_of_the_file_never_takes_away_what_was_typed_since() {
+    let (_data, path, mut screen) = opened();
+    let older = std::fs::read(&path).unwrap();
+    screen.send("w");
+    screen.send("Typed in the meeting");
+    screen.send("\r");
+    screen.wait_for("✓ saved");
+    assert!(
+        load(&path)
+            .why_nodes()
+            .iter()
+            .any(|(_, n)| n.answer == "Typed in the meeting")
+    );
+    // A stash, an editor's old buffer or a sync puts the older copy back.
+    let temp = path.with_extension("older");
+    std::fs::write(&temp, &older).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+    // And again while an answer is being typed.
+    screen.send("w");
+    screen.send("Typed while it changed");
+    std::fs::write(&temp, &older).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    screen.send("\r");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0, "{}", screen.text());
+    let answers: Vec<String> = load(&path)
+        .why_nodes()
+        .iter()
+        .map(|(_, n)| n.answer.clone())
+        .collect();
+    for typed in ["Typed in the meeting", "Typed while it changed"] {
+        assert!(
+            answers.iter().any(|a| a == typed),
+            "{typed:?} lost: {answers:?}"
+        );
+    }
+}
+
+#[test]
+fn another_sessions_file_copied_over_is_never_merged_or_written_over() {
+    let (data, path, mut screen) = opened();
+    screen.send("w");
+    screen.send("Typed before the copy");
+    screen.send("\r");
+    screen.wait_for("✓ saved");
+    let other = std::fs::read_to_string(
+        common::example_files()
+            .into_iter()
+            .find(|p| p.to_string_lossy().contains("m4bx7c"))
+            .unwrap(),
+    )
+    .unwrap();
+    std::fs::write(&path, &other).unwrap();
+    screen.wait_for("another session (m4bx7c");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 1, "{}", screen.text());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        other,
+        "left as it is"
+    );
+    let copies: Vec<_> = std::fs::read_dir(data.path().join("recovery"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let kept = load(&copies[0]);
+    assert_eq!(kept.id, "k3f9ab");
+    assert!(
+        kept.why_nodes()
+            .iter()
+            .any(|(_, n)| n.answer == "Typed before the copy")
+    );
 }

@@ -208,6 +208,11 @@ fn links_in_place_of_the_cache_exports_recovery_and_trash_are_left_alone() {
         err.contains("no copy was saved") && err.contains("link"),
         "{err}"
     );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "copied nowhere is not a success"
+    );
     assert!(store.write_export(&p.session, "txt", b"x").is_err());
 
     // The audience window's live file.
@@ -240,13 +245,19 @@ fn a_link_in_place_of_the_cache_folder_is_reported_and_nothing_written() {
     fs::remove_dir_all(p.data.join("cache")).unwrap();
     let victim = p.victim_dir("cache", &p.data.join("cache"));
     let before = contents(&p.outside);
-    let out = fivewhys(&p.data).arg("list").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("cache") && err.contains("a link to"),
-        "names the link: {err}"
-    );
+    // The cache is never the source of truth: commands work without it,
+    // and say why.
+    for args in [&["list"][..], &["show", "k3f9ab"], &["actions"]] {
+        let out = fivewhys(&p.data).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("cache") && err.contains("a link to"),
+            "names the link: {err}"
+        );
+    }
+    let listed = fivewhys(&p.data).arg("list").output().unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("k3f9ab"));
     assert_eq!(contents(&p.outside), before, "{}", victim.display());
 }
 
@@ -289,5 +300,22 @@ fn a_lock_held_by_a_command_is_waited_for_and_one_held_by_the_screen_is_not() {
     assert!(
         err.contains(&format!("window (process {})", std::process::id())),
         "{err}"
+    );
+}
+
+#[test]
+fn a_link_in_place_of_the_gitignore_is_read_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    // What an older fivewhys wrote, which is brought up to date, so it
+    // would be written if it were not a link.
+    let victim = dir.path().join("victim");
+    fs::write(&victim, "# fivewhys: only sessions/ is data\ncache/\n").unwrap();
+    symlink(&victim, data.join(".gitignore")).unwrap();
+    Store::open(&data).unwrap();
+    assert_eq!(
+        fs::read_to_string(&victim).unwrap(),
+        "# fivewhys: only sessions/ is data\ncache/\n"
     );
 }

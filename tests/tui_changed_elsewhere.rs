@@ -55,7 +55,7 @@ fn what_came_in_is_shown_and_the_clash_is_marked_where_it_is() {
     assert_eq!(s.node(&first).unwrap().answer, "Worded here", "mine stays");
     let status = app.status.as_ref().unwrap().text.clone();
     assert!(
-        status.contains("Changed elsewhere: 1 new answer came in.")
+        status.contains("Changed elsewhere: 1 new answer.")
             && status.contains("1 clash to settle (c)"),
         "{status}"
     );

@@ -57,7 +57,12 @@ pub fn run(store: &Store, query: &str, format: Format, options: Options) -> Resu
         let terminal = tty.as_mut().map(|t| t as &mut dyn std::io::Write);
         let keep = || store.write_export(&path, format.extension(), text.as_bytes());
         let report = clipboard::copy(&plain, html, terminal, keep);
-        super::output::say(&report.describe(&format!("{} summary", format.label())));
+        let told = report.describe(&format!("{} summary", format.label()));
+        // Nowhere at all: not a success for a script to go on from.
+        if !report.osc52 && !report.native && report.file.is_none() {
+            anyhow::bail!("{}", told.trim_end_matches('.'));
+        }
+        super::output::say(&told);
     }
     if output.is_none() && !copy {
         match format {

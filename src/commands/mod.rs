@@ -109,6 +109,18 @@ pub fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let store = Store::open(data_dir(cli.data_dir)?)?;
+    let mut settings = settings;
+    if let Some(notice) = store.notice() {
+        // On the screen, where the screen is; else on stderr.
+        if quiet {
+            settings.problem = Some(match settings.problem.take() {
+                Some(problem) => format!("{problem}; {notice}"),
+                None => notice.to_string(),
+            });
+        } else {
+            output::say(&format!("warning: {notice}"));
+        }
+    }
     let theme = cli.theme.as_deref();
     match cli.command {
         None => tui::start(store, Start::Home, theme, &settings),

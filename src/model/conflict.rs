@@ -237,12 +237,19 @@ impl Session {
             .cloned()
     }
 
-    /// Records a clash, replacing one already recorded on the same field.
-    pub fn record_conflict(&mut self, c: Conflict) {
+    /// Records a clash, replacing one already recorded on the same field;
+    /// returns whether it is a new one.
+    pub fn record_conflict(&mut self, c: Conflict) -> bool {
         let same = |x: &Conflict| x.on == c.on && x.id == c.id && x.field == c.field;
         match self.conflicts.iter().position(same) {
-            Some(i) => self.conflicts[i] = c,
-            None => self.conflicts.push(c),
+            Some(i) => {
+                self.conflicts[i] = c;
+                false
+            }
+            None => {
+                self.conflicts.push(c);
+                true
+            }
         }
     }
 

@@ -70,21 +70,45 @@ impl Version {
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// The listing cache's folder: `DIR/cache`, or when that is not a
+    /// folder of fivewhys (a link planted there) a private one for this
+    /// run, removed at its end.
+    cache: PathBuf,
+    _scratch: Option<std::sync::Arc<tempfile::TempDir>>,
+    /// Something the user should know about the data directory.
+    notice: Option<String>,
 }
 
 impl Store {
     /// Opens (creating if needed, mode 0700) the data directory `root`.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
-        let store = Store { root: root.into() };
+        let root = root.into();
+        let mut store = Store {
+            cache: root.join("cache"),
+            root,
+            _scratch: None,
+            notice: None,
+        };
         // The data directory and its sessions folder are the user's to
         // place (either may be a link they made); what fivewhys keeps
         // inside is its own.
         for dir in [store.root.clone(), store.sessions_dir()] {
             create_private_dir(&dir).map_err(|e| StoreError::io("create the folder", &dir, e))?;
         }
-        let cache = store.root.join("cache");
-        fence::own_dir(&store.root, "cache")
-            .map_err(|e| StoreError::io("use the folder", &cache, e))?;
+        if let Err(e) = fence::own_dir(&store.root, "cache") {
+            // The cache is never the source of truth: this run lists from
+            // the files themselves, with a cache of its own, and says so.
+            let scratch = tempfile::Builder::new()
+                .prefix("fivewhys-cache-")
+                .tempdir()
+                .map_err(|io| StoreError::io("use the folder", &store.cache, io))?;
+            store.notice = Some(format!(
+                "{}: {e}; meanwhile fivewhys lists without it",
+                store.cache.display()
+            ));
+            store.cache = scratch.path().to_path_buf();
+            store._scratch = Some(std::sync::Arc::new(scratch));
+        }
         let gitignore = store.root.join(".gitignore");
         // Best effort: the store works without it. One written by an
         // older fivewhys (without the lock files) is brought up to date;
@@ -104,6 +128,12 @@ impl Store {
     /// The data directory.
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Something about the data directory the user should be told (a link
+    /// where its cache folder belongs), if anything.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     /// Where copies of exports go when no clipboard can take them.
@@ -169,7 +199,7 @@ impl Store {
 
     /// The listing cache; older versions of it are removed.
     fn cache_file(&self) -> PathBuf {
-        let cache = self.root.join("cache");
+        let cache = self.cache.clone();
         // Version 1 could not tell same-size edits apart; 2 and 3 were one
         // JSON text, rewritten whole for any change; 4 named every field
         // of every open action.

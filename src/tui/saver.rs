@@ -43,10 +43,8 @@ pub struct Expect {
 /// What one queued save came to.
 #[derive(Debug)]
 pub enum SaveResult {
-    /// Written: what reached the disk, its version and fingerprint.
+    /// Written: the file's version and what it records.
     Written {
-        /// The session written.
-        session: Box<Session>,
         /// The file's version now.
         version: Version,
         /// Its [`fingerprint`].
@@ -108,7 +106,6 @@ impl Saver {
                                 }
                                 SaveResult::Written {
                                     fingerprint: fingerprint(&job.session),
-                                    session: Box::new(job.session),
                                     version,
                                 }
                             }

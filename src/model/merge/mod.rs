@@ -279,9 +279,9 @@ fn merge_action(
     }
 }
 
-/// Meeting time adds up (each side's time since the base counts); the
-/// timeboxes follow whoever changed them; where the facilitator is stays
-/// mine.
+/// Meeting time is the longer of the two (both sides usually carry the
+/// same meeting, one of them further on); the timeboxes follow whoever
+/// changed them; where the facilitator is stays mine.
 fn merge_meeting(b: &Meeting, m: &Meeting, t: &Meeting) -> Meeting {
     let Meeting {
         intake,
@@ -292,9 +292,7 @@ fn merge_meeting(b: &Meeting, m: &Meeting, t: &Meeting) -> Meeting {
         timer_ran,
     } = m;
     let stage = |b: &StageTime, m: &StageTime, t: &StageTime| StageTime {
-        spent_seconds: m
-            .spent_seconds
-            .saturating_add(t.spent_seconds.saturating_sub(b.spent_seconds)),
+        spent_seconds: m.spent_seconds.max(t.spent_seconds),
         timebox_minutes: quietly(&b.timebox_minutes, &m.timebox_minutes, &t.timebox_minutes),
     };
     Meeting {

@@ -69,11 +69,17 @@ pub enum Start {
     Open(PathBuf),
 }
 
-/// The open session's file as this window last read or wrote it.
+/// The open session's file as this window knows it.
 struct OnDisk {
-    /// The session it held.
+    /// The session the file held when this window last *read* it (on
+    /// opening, or taking in a change): the base of a merge with a change
+    /// made elsewhere. This window's own saves do not move it, so a copy
+    /// of the file from before them (a stash, an editor's old buffer, a
+    /// sync) can never take away what was typed here since: to the merge
+    /// that is an older version, not a removal.
     base: Session,
-    /// Its version, for the saver to check against.
+    /// The version the file holds as this window last read or wrote it,
+    /// for the saver to check against.
     expect: Expect,
 }
 

@@ -85,6 +85,22 @@ impl Loop {
                 return true;
             }
         };
+        if theirs.id != disk.base.id {
+            // Another session's file copied over this one: nothing to
+            // merge, and never written over (it is someone's too).
+            let why = format!(
+                "{} now holds another session ({}, {:?})",
+                path.display(),
+                theirs.id,
+                crate::export::sanitize::clean_line(&theirs.title)
+            );
+            self.unreadable_outside = Some(why.clone());
+            self.dispatch(Action::Saved(Err(format!(
+                "{why}; this session is kept here: move that file away to save it there again"
+            ))));
+            self.save_due = Some(Instant::now() + SAVE_RETRY);
+            return true;
+        }
         self.unreadable_outside = None;
         let mine = ss.snapshot(Timestamp::now());
         let merged = crate::model::merge(&disk.base, &mine, &theirs);
@@ -139,13 +155,11 @@ impl Loop {
     pub(super) fn note_result(&mut self, result: SaveResult) -> Result<bool, String> {
         match result {
             SaveResult::Written {
-                session,
                 version,
                 fingerprint,
             } => {
                 self.written = Some(fingerprint);
                 if let Some(disk) = &mut self.disk {
-                    disk.base = *session;
                     disk.expect.version = Some(version);
                 }
                 Ok(false)
@@ -225,7 +239,6 @@ impl Loop {
                     self.written = Some(fingerprint(&session));
                     if let Some(disk) = &mut self.disk {
                         disk.expect.version = Some(crate::store::Version::of(text.as_bytes()));
-                        disk.base = session;
                     }
                     Ok(())
                 }

@@ -263,7 +263,7 @@ fn changed_elsewhere(app: &mut App, taken: super::action::TakenIn) {
         n => format!(" {n} clashes to settle ({settle})."),
     };
     if !news.is_empty() {
-        app.notice(format!("Changed elsewhere: {news} came in.{clashes}"));
+        app.notice(format!("Changed elsewhere: {news}.{clashes}"));
     } else if !clashes.is_empty() {
         app.notice(format!("Changed elsewhere:{clashes}"));
     }
@@ -305,8 +305,7 @@ fn open_field_clashes(
         field: name.to_string(),
         mine: typed.into(),
         theirs: value,
-    });
-    true
+    })
 }
 
 /// Keys while the help overlay is open: scroll it or close it.
