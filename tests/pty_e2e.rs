@@ -162,7 +162,8 @@ fn opening_and_looking_around_leaves_the_file_byte_identical() {
     screen.wait_for("Checkout outage");
     // Present, leave, change stage, move, open help, leave, back to the list.
     for keys in [
-        "v", "\u{1b}", "2", "j", "j", "j", "v", "\u{1b}", "3", "j", "?", "\u{1b}", "1", "0",
+        "v", "\u{1b}", "2", "w", "\u{1b}", "j", "j", "j", "v", "\u{1b}", "3", "j", "?", "\u{1b}",
+        "1", "0",
     ] {
         screen.send(keys);
     }

@@ -312,6 +312,8 @@ fn an_item_added_and_left_empty_is_taken_back_when_the_first_change_stamps_the_s
         assert_eq!(app.mode(), Mode::Editing, "{stage}{add}");
         key(&mut app, KeyCode::Esc);
         let s = ss(&app).session();
+        assert_eq!(s.updated, session.updated, "{stage}{add}: not stamped");
+        assert_eq!(s.time_zone, None, "{stage}{add}: not stamped");
         assert_eq!(s.whys, session.whys, "{stage}{add} then Esc");
         assert_eq!(s.actions.len(), session.actions.len(), "{stage}{add}");
         assert_eq!(s.participants, session.participants, "{stage}{add}");

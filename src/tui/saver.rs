@@ -38,6 +38,10 @@ pub struct Expect {
     pub reading: u64,
     /// What the file held then.
     pub version: Option<Version>,
+    /// The [`fingerprint`] of what it records: a session that records
+    /// the same (an item added and taken back, only looking around) is
+    /// not written again.
+    pub recorded: Option<u64>,
 }
 
 /// What one queued save came to.
@@ -91,10 +95,21 @@ impl Saver {
                     known = Some(job.expect);
                 }
                 let expected = known.and_then(|k| k.version);
+                let records = fingerprint(&job.session);
                 let result = match store.read_versioned(&job.path) {
                     Err(e) => SaveResult::Failed(e.to_string()),
                     Ok(now) if now.as_ref().map(|(_, v)| *v) != expected => {
                         SaveResult::ChangedElsewhere
+                    }
+                    // The file records this already (an item added and
+                    // taken back): nothing to write.
+                    Ok(Some((_, version)))
+                        if known.is_some_and(|k| k.recorded == Some(records)) =>
+                    {
+                        SaveResult::Written {
+                            fingerprint: records,
+                            version,
+                        }
                     }
                     Ok(_) => {
                         let text = to_text(&job.session);
@@ -103,9 +118,10 @@ impl Saver {
                                 let version = Version::of(text.as_bytes());
                                 if let Some(k) = &mut known {
                                     k.version = Some(version);
+                                    k.recorded = Some(records);
                                 }
                                 SaveResult::Written {
-                                    fingerprint: fingerprint(&job.session),
+                                    fingerprint: records,
                                     version,
                                 }
                             }

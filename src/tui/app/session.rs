@@ -121,6 +121,9 @@ pub struct SessionState {
     pub timer: Timer,
     /// Saving state.
     pub save: SaveState,
+    /// The last action took back an item just added (left empty): the
+    /// session is as it was before, and is not stamped as changed.
+    pub taken_back: bool,
     /// Actions whose team was filled in by picking the owner (and so may
     /// follow the next pick); a team typed by hand is never replaced.
     pub auto_team: BTreeSet<String>,
@@ -186,6 +189,7 @@ impl SessionState {
             history: History::default(),
             timer,
             save: SaveState::Saved,
+            taken_back: false,
             auto_team,
         };
         ss.clamp();

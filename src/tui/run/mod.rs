@@ -437,6 +437,7 @@ impl Loop {
             expect: Expect {
                 reading: self.readings,
                 version: Some(version),
+                recorded: Some(fingerprint(&session)),
             },
         });
         self.unreadable_outside = None;

@@ -59,6 +59,7 @@ impl Loop {
                 disk.expect = Expect {
                     reading,
                     version: None,
+                    recorded: None,
                 };
             }
             self.written = None;
@@ -116,6 +117,7 @@ impl Loop {
             expect: Expect {
                 reading,
                 version: Some(version),
+                recorded: Some(on_disk),
             },
         });
         self.dispatch(Action::ChangedElsewhere(Box::new(

@@ -395,5 +395,6 @@ fn discard(ss: &mut SessionState) -> bool {
     }
     let changed = *ss.session() != editor.before;
     *ss.session_mut() = editor.before;
+    ss.taken_back = true;
     changed
 }

@@ -49,6 +49,7 @@ pub fn update(
     let here = ss.zoned(now);
     let now = &here;
     let stage_before = ss.stage();
+    ss.taken_back = false;
     let result = match &ss.mode {
         SessionMode::Popup(_) => popup::popup(ss, action, now),
         SessionMode::Editing(_) => editor(ss, action, now),
@@ -85,14 +86,19 @@ pub fn update(
             }
             let mut effects = out.effects;
             if out.changed && ss.read_only.is_none() {
-                ss.change_words(|s| {
-                    s.updated = now.timestamp();
-                    // A session from before zones were recorded takes the
-                    // zone it is being edited in.
-                    if s.time_zone.is_none() {
-                        s.time_zone = local.iana_name().map(str::to_string);
-                    }
-                });
+                // An item taken back leaves the session as it was, stamps
+                // included: saved again only if the add had been, and then
+                // byte for byte as before it.
+                if !std::mem::take(&mut ss.taken_back) {
+                    ss.change_words(|s| {
+                        s.updated = now.timestamp();
+                        // A session from before zones were recorded takes
+                        // the zone it is being edited in.
+                        if s.time_zone.is_none() {
+                            s.time_zone = local.iana_name().map(str::to_string);
+                        }
+                    });
+                }
                 if !matches!(ss.save, SaveState::Failed(_)) {
                     ss.save = SaveState::Pending;
                 }
