@@ -258,3 +258,109 @@ fn another_sessions_file_copied_over_is_never_merged_or_written_over() {
             .any(|(_, n)| n.answer == "Typed before the copy")
     );
 }
+
+#[test]
+fn a_teammates_edit_of_what_the_room_added_applies_once() {
+    let (_data, path, mut screen) = opened();
+    screen.send("w");
+    screen.send("Room answer with a tpyo");
+    screen.send("\r");
+    screen.send("s");
+    screen.send("Room answer the teammate deletes");
+    screen.send("\r");
+    screen.wait_for("Room answer the teammate deletes");
+    screen.wait_for("✓ saved");
+    // The teammate's copy grows from what the window wrote (a commit and
+    // a pull): they fix the typo and delete the second answer.
+    let mut theirs = load(&path);
+    let find = |s: &Session, words: &str| {
+        s.why_nodes()
+            .iter()
+            .find(|(_, n)| n.answer == words)
+            .map(|(_, n)| n.id.clone())
+    };
+    let typo = find(&theirs, "Room answer with a tpyo").expect("saved");
+    let gone = find(&theirs, "Room answer the teammate deletes").expect("saved");
+    theirs.node_mut(&typo).unwrap().answer = "Room answer with a typo fixed".into();
+    theirs.delete_subtree(&gone).unwrap();
+    let temp = path.with_extension("pulled");
+    std::fs::write(&temp, fivewhys::store::to_text(&theirs)).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+    screen.wait_for("Changed elsewhere");
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0, "{}", screen.text());
+    let file = load(&path);
+    let answers: Vec<&str> = file
+        .why_nodes()
+        .iter()
+        .map(|(_, n)| n.answer.as_str())
+        .collect::<Vec<_>>()
+        .leak()
+        .to_vec();
+    assert_eq!(
+        file.node(&typo).unwrap().answer,
+        "Room answer with a typo fixed"
+    );
+    assert!(
+        !answers.contains(&"Room answer with a tpyo"),
+        "no copy of the old words: {answers:?}"
+    );
+    assert!(file.node(&gone).is_none(), "their deletion applies");
+    assert!(file.conflicts.is_empty(), "{:?}", file.conflicts);
+}
+
+/// Another process writing the file over and over (a sync tool, a
+/// script) while the room types: every answer either side wrote ends up
+/// in the file, however the writes interleave.
+#[test]
+fn a_file_written_again_and_again_elsewhere_while_the_room_types_loses_nothing() {
+    let (_data, path, mut screen) = opened();
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let mut written = Vec::new();
+            for i in 0..120 {
+                // Read, add an answer, write back by rename, as such a
+                // tool does; a file caught mid-way is read again.
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let Ok(mut theirs) = parse(&text) else {
+                    continue;
+                };
+                let root = theirs.whys[1].id.clone();
+                let id = theirs.ask_why(&root).unwrap();
+                theirs.node_mut(&id).unwrap().answer = format!("Teammate answer {i}");
+                let temp = path.with_extension(format!("w{i}"));
+                std::fs::write(&temp, fivewhys::store::to_text(&theirs)).unwrap();
+                std::fs::rename(&temp, &path).unwrap();
+                written.push(format!("Teammate answer {i}"));
+                std::thread::sleep(std::time::Duration::from_millis(15));
+            }
+            written
+        })
+    };
+    let mut typed = Vec::new();
+    for i in 0..8 {
+        screen.send("w");
+        let words = format!("Room answer {i}");
+        screen.send(&words);
+        screen.send("\r");
+        typed.push(words);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    let written = writer.join().unwrap();
+    // Time for the last change to be taken in and saved.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    screen.send("\u{3}");
+    assert_eq!(screen.wait_exit(), 0, "{}", screen.text());
+    let file = load(&path);
+    let answers: std::collections::HashSet<String> = file
+        .why_nodes()
+        .iter()
+        .map(|(_, n)| n.answer.clone())
+        .collect();
+    for words in typed.iter().chain(&written) {
+        assert!(answers.contains(words), "{words:?} was lost");
+    }
+}

@@ -202,3 +202,34 @@ fn a_field_being_typed_into_keeps_its_words_and_a_change_to_it_elsewhere_is_a_cl
     key(&mut app, KeyCode::Char('t'));
     assert_eq!(ss(&app).session().title, "Teammate's title");
 }
+
+#[test]
+fn an_answer_just_added_and_left_empty_is_taken_back_after_a_change_came_in() {
+    let base = outage();
+    let mut app = app_with(base.clone(), None);
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.mode(), Mode::Editing);
+    // Saved with the empty answer; then a teammate changes the summary.
+    let mine = ss(&app).snapshot(now().timestamp());
+    let mut theirs = mine.clone();
+    theirs.intake.summary = "Summary from elsewhere".into();
+    let merged = merge(&mine, &mine, &theirs);
+    update(
+        &mut app,
+        Action::ChangedElsewhere(Box::new(TakenIn {
+            session: merged.session,
+            news: merged.incoming.describe(),
+            clashes: 0,
+            theirs,
+        })),
+    );
+    key(&mut app, KeyCode::Esc);
+    let s = ss(&app).session();
+    assert_eq!(s.whys, base.whys, "the empty answer is taken back");
+    assert_eq!(
+        s.intake.summary, "Summary from elsewhere",
+        "and theirs stays"
+    );
+}

@@ -77,16 +77,23 @@ impl Conflict {
                 _ => "kept (and changed)".into(),
             };
         }
-        match value {
-            Value::Null => "(empty)".into(),
-            Value::String(s) if s.is_empty() => "(empty)".into(),
-            Value::String(s) => s.clone(),
-            Value::Bool(true) => "yes".into(),
-            Value::Bool(false) => "no".into(),
-            other => other.to_string(),
-        }
+        words_of(value)
     }
 }
+
+/// A field's value in words.
+fn words_of(value: &Value) -> String {
+    match value {
+        Value::Null => "(empty)".into(),
+        Value::String(s) if s.is_empty() => "(empty)".into(),
+        Value::String(s) => s.clone(),
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        other => other.to_string(),
+    }
+}
+
+impl Conflict {}
 
 impl Conflict {
     /// The field in words: "the answer", "the status", "the summary".
@@ -186,8 +193,16 @@ impl Session {
     }
 
     /// One side of a clash in words; an answer's place is named by the
-    /// answer it sits under.
+    /// answer it sits under. Mine is what the session holds now (typed on
+    /// after the clash, it is that which keeping mine keeps).
     pub fn conflict_words(&self, c: &Conflict, side: Side) -> String {
+        if side == Side::Mine
+            && c.field != REMOVED
+            && c.field != PARENT
+            && let Some(now) = self.field_value(c.on, c.id.as_deref(), &c.field)
+        {
+            return words_of(&now);
+        }
         if c.field == PARENT {
             let value = match side {
                 Side::Mine => &c.mine,

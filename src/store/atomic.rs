@@ -98,6 +98,57 @@ pub fn write(target: &Path, bytes: &[u8]) -> io::Result<()> {
     staged.commit(&target)
 }
 
+/// What replacing a file by [`swap`] found there.
+#[derive(Debug)]
+pub enum Swapped {
+    /// The bytes the file held at the very moment it was replaced.
+    Was(Vec<u8>),
+    /// There was no file: it was created.
+    Created,
+    /// The file system cannot say (it cannot exchange two names): the
+    /// file was replaced the plain way.
+    Unknown,
+}
+
+/// Atomically replaces `target` (through a link, as [`write`] does) with
+/// `bytes` and returns what it held at that very moment: the two names
+/// are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`), then
+/// the old bytes are read from the temp name and removed. A change
+/// another process made between a caller's last look and this write is
+/// thereby never lost: it comes back here to be merged.
+pub fn swap(target: &Path, bytes: &[u8]) -> io::Result<Swapped> {
+    let target = through_links(target)?;
+    let staged = stage(&target, bytes)?;
+    if let Ok(meta) = fs::metadata(&target)
+        && meta.is_file()
+    {
+        fs::set_permissions(staged.path(), meta.permissions())?;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, staged.path(), CWD, &target, RenameFlags::EXCHANGE) {
+            Ok(()) => {
+                // The temp name now holds what the file held; dropping the
+                // temp file removes it once read.
+                let old = fs::read(staged.path());
+                sync_dir(parent_dir(&target))?;
+                return Ok(Swapped::Was(old?));
+            }
+            Err(rustix::io::Errno::NOENT) => {
+                return match staged.commit_new(&target) {
+                    Ok(()) => Ok(Swapped::Created),
+                    // Made meanwhile by someone else: theirs stays.
+                    Err(e) => Err(e),
+                };
+            }
+            Err(_) => {}
+        }
+    }
+    staged.commit(&target)?;
+    Ok(Swapped::Unknown)
+}
+
 /// The file `path` names after following symbolic links (itself when it
 /// is not a link, or does not exist yet).
 pub fn through_links(path: &Path) -> io::Result<std::path::PathBuf> {

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-pub use atomic::{Staged, is_temp_name, stage};
+pub use atomic::{Staged, Swapped, is_temp_name, stage};
 pub use codec::{LoadError, parse, to_text};
 pub use destination::write_to;
 pub use errors::StoreError;
@@ -408,6 +408,19 @@ impl Store {
     /// Atomically saves `session` to `path`.
     pub fn save(&self, path: &Path, session: &Session) -> Result<(), StoreError> {
         self.save_text(path, &to_text(session))
+    }
+
+    /// Atomically writes a session's file text to `path` and returns what
+    /// the file held at that very moment (see [`atomic::swap`]), so that a
+    /// change made by someone else just before is never lost.
+    pub fn save_swapping(&self, path: &Path, text: &str) -> Result<Swapped, StoreError> {
+        atomic::swap(path, text.as_bytes()).map_err(|e| StoreError::io("save", path, e))
+    }
+
+    /// Atomically writes `bytes` to a session's file as they are (putting
+    /// back what someone else wrote there).
+    pub fn save_bytes(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        atomic::write(path, bytes).map_err(|e| StoreError::io("save", path, e))
     }
 
     /// Atomically writes a session's file text (from [`to_text`]) to `path`.

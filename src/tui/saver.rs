@@ -49,6 +49,9 @@ pub struct Expect {
 pub enum SaveResult {
     /// Written: the file's version and what it records.
     Written {
+        /// The session written, when it was (not when the file recorded
+        /// it already).
+        session: Option<Box<Session>>,
         /// The file's version now.
         version: Version,
         /// Its [`fingerprint`].
@@ -59,6 +62,19 @@ pub enum SaveResult {
     /// Not written: the file changed elsewhere since this window last read
     /// or wrote it. Merge that change in, then save again.
     ChangedElsewhere,
+    /// Written, but the file had changed elsewhere in the moment between
+    /// the last look and the write: what it held is here, to be merged in
+    /// and saved again (it was not lost, only replaced for a moment).
+    Displaced {
+        /// What the file held, replaced by this save.
+        old: Vec<u8>,
+        /// The session written.
+        session: Box<Session>,
+        /// The file's version now.
+        version: Version,
+        /// What the file records now.
+        fingerprint: u64,
+    },
     /// The save failed.
     Failed(String),
 }
@@ -107,22 +123,36 @@ impl Saver {
                         if known.is_some_and(|k| k.recorded == Some(records)) =>
                     {
                         SaveResult::Written {
+                            session: None,
                             fingerprint: records,
                             version,
                         }
                     }
                     Ok(_) => {
                         let text = to_text(&job.session);
-                        match store.save_text(&job.path, &text) {
-                            Ok(()) => {
+                        match store.save_swapping(&job.path, &text) {
+                            Ok(swapped) => {
                                 let version = Version::of(text.as_bytes());
                                 if let Some(k) = &mut known {
                                     k.version = Some(version);
                                     k.recorded = Some(records);
                                 }
-                                SaveResult::Written {
-                                    fingerprint: records,
-                                    version,
+                                match swapped {
+                                    crate::store::Swapped::Was(old)
+                                        if Some(Version::of(&old)) != expected =>
+                                    {
+                                        SaveResult::Displaced {
+                                            old,
+                                            session: Box::new(job.session),
+                                            fingerprint: records,
+                                            version,
+                                        }
+                                    }
+                                    _ => SaveResult::Written {
+                                        session: Some(Box::new(job.session)),
+                                        fingerprint: records,
+                                        version,
+                                    },
                                 }
                             }
                             Err(e) => SaveResult::Failed(e.to_string()),

@@ -8,12 +8,14 @@
 //! side added is lost. Pure: no files, no clock; the event loop and git's
 //! merge driver both call it.
 
+mod base;
 mod incoming;
 mod pick;
 mod tree;
 
 use std::collections::HashSet;
 
+pub use base::{distance, nearest};
 pub use incoming::Incoming;
 use pick::{Clashes, keyed, list, pick, quietly};
 
@@ -274,8 +276,24 @@ fn merge_action(
         link: pick!(c, b, m, t, link),
         addresses: list(b.map_or(&empty, |b| &b.addresses), addresses, &t.addresses),
         created: pick!(c, b, m, t, created),
-        completed: pick!(c, b, m, t, completed),
+        // When it was done follows the status that stands.
+        completed: if status_of(b, m, t) == m.status {
+            m.completed
+        } else {
+            t.completed
+        },
         note: pick!(c, b, m, t, note),
+    }
+}
+
+/// The status a merge keeps, without recording a clash a second time.
+fn status_of(b: Option<&ActionItem>, m: &ActionItem, t: &ActionItem) -> crate::model::ActionStatus {
+    if m.status == t.status || b.is_some_and(|b| b.status == t.status) {
+        m.status
+    } else if b.is_some_and(|b| b.status == m.status) {
+        t.status
+    } else {
+        m.status
     }
 }
 

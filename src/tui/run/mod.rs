@@ -71,16 +71,29 @@ pub enum Start {
 
 /// The open session's file as this window knows it.
 struct OnDisk {
-    /// The session the file held when this window last *read* it (on
-    /// opening, or taking in a change): the base of a merge with a change
-    /// made elsewhere. This window's own saves do not move it, so a copy
-    /// of the file from before them (a stash, an editor's old buffer, a
-    /// sync) can never take away what was typed here since: to the merge
-    /// that is an older version, not a removal.
-    base: Session,
+    /// Every version of the file this window read or wrote, oldest first
+    /// (the last [`KNOWN_VERSIONS`]): a change made elsewhere is merged
+    /// from the one it most likely grew from (`model::merge::nearest`).
+    /// A teammate's copy grows from what this window last wrote; a stash
+    /// or an editor's old buffer from an older one, which then takes away
+    /// nothing typed here since.
+    known: Vec<Session>,
     /// The version the file holds as this window last read or wrote it,
     /// for the saver to check against.
     expect: Expect,
+}
+
+/// How many versions of the open file a window keeps to merge from.
+const KNOWN_VERSIONS: usize = 64;
+
+impl OnDisk {
+    /// Adds a version read or written, dropping the oldest past the limit.
+    fn know(&mut self, version: Session) {
+        if self.known.len() >= KNOWN_VERSIONS {
+            self.known.remove(0);
+        }
+        self.known.push(version);
+    }
 }
 
 struct Loop {
@@ -433,7 +446,7 @@ impl Loop {
         };
         self.readings += 1;
         self.disk = Some(OnDisk {
-            base: session.clone(),
+            known: vec![session.clone()],
             expect: Expect {
                 reading: self.readings,
                 version: Some(version),

@@ -9,7 +9,7 @@ use std::time::Instant;
 use jiff::Timestamp;
 
 use super::errors::{NotWritten, Remedy, RunError};
-use super::{Loop, OnDisk, SAVE_DEBOUNCE, SAVE_MAX_WAIT, SAVE_RETRY};
+use super::{Loop, SAVE_DEBOUNCE, SAVE_MAX_WAIT, SAVE_RETRY};
 use crate::model::Session;
 use crate::store::{to_text, write_recovery};
 use crate::tui::action::Action;
@@ -49,9 +49,9 @@ impl Loop {
         if read.as_ref().map(|(_, v)| *v) == disk.expect.version {
             return false;
         }
-        self.readings += 1;
-        let reading = self.readings;
         let Some((text, version)) = read else {
+            self.readings += 1;
+            let reading = self.readings;
             // Removed elsewhere (a pull that deleted it, an `rm`): what is
             // on screen is the session; it is written back.
             self.unreadable_outside = None;
@@ -70,10 +70,39 @@ impl Loop {
             }
             return true;
         };
-        let theirs = match crate::store::parse(&text) {
+        self.take_in(text.as_bytes(), version, None)
+    }
+
+    /// Merges `text`, a version of the open session's file made
+    /// elsewhere, with what is on screen (see [`Loop::take_in_outside`]).
+    /// `file_holds` is what the file holds now when that is not `text`
+    /// (a save of this window replaced `text` a moment after it was
+    /// written): its version and session.
+    pub(super) fn take_in(
+        &mut self,
+        bytes: &[u8],
+        version: crate::store::Version,
+        file_holds: Option<(crate::store::Version, Session)>,
+    ) -> bool {
+        let Screen::Session(ss) = &self.app.screen else {
+            return false;
+        };
+        let Some(disk) = &self.disk else {
+            return false;
+        };
+        let path = ss.path.clone();
+        self.readings += 1;
+        let reading = self.readings;
+        let parsed = std::str::from_utf8(bytes)
+            .map_err(|_| "not UTF-8 text".to_string())
+            .and_then(|text| crate::store::parse(text).map_err(|e| e.to_string()));
+        let theirs = match parsed {
             Ok(theirs) => theirs,
             Err(reason) => {
-                // Never written over: someone's half-done merge or edit.
+                // Never written over: someone's half-done merge or edit
+                // (put back as it was, if a save of this window had just
+                // replaced it).
+                self.put_back(&path, bytes, file_holds.is_some());
                 let why = format!(
                     "{} was changed elsewhere and cannot be read ({reason})",
                     path.display()
@@ -86,9 +115,14 @@ impl Loop {
                 return true;
             }
         };
-        if theirs.id != disk.base.id {
+        if disk
+            .known
+            .first()
+            .is_some_and(|first| theirs.id != first.id)
+        {
             // Another session's file copied over this one: nothing to
             // merge, and never written over (it is someone's too).
+            self.put_back(&path, bytes, file_holds.is_some());
             let why = format!(
                 "{} now holds another session ({}, {:?})",
                 path.display(),
@@ -104,22 +138,39 @@ impl Loop {
         }
         self.unreadable_outside = None;
         let mine = ss.snapshot(Timestamp::now());
-        let merged = crate::model::merge(&disk.base, &mine, &theirs);
-        let news = if merged.incoming.is_empty() {
+        let base = crate::model::merge::nearest(&disk.known, &theirs).unwrap_or(&theirs);
+        // Exactly a version from before this window's last save: put back
+        // by a stash, a checkout or a sync, not a teammate's change.
+        let older_copy = crate::model::merge::distance(base, &theirs) == 0
+            && disk
+                .known
+                .last()
+                .is_some_and(|last| !std::ptr::eq(base, last));
+        let merged = crate::model::merge(base, &mine, &theirs);
+        let news = if older_copy {
+            // Put back as it was before what this window wrote since.
+            "an older copy of the file was put back; what is typed here is kept".to_string()
+        } else if merged.incoming.is_empty() {
             String::new()
         } else {
             merged.incoming.describe()
         };
-        let on_disk = fingerprint(&theirs);
+        let (file_version, on_disk) = match &file_holds {
+            Some((v, ours)) => (*v, fingerprint(ours)),
+            None => (version, fingerprint(&theirs)),
+        };
         self.written = Some(on_disk);
-        self.disk = Some(OnDisk {
-            base: theirs.clone(),
-            expect: Expect {
+        if let Some(disk) = &mut self.disk {
+            disk.know(theirs.clone());
+            if let Some((_, ours)) = file_holds {
+                disk.know(ours);
+            }
+            disk.expect = Expect {
                 reading,
-                version: Some(version),
+                version: Some(file_version),
                 recorded: Some(on_disk),
-            },
-        });
+            };
+        }
         self.dispatch(Action::ChangedElsewhere(Box::new(
             crate::tui::action::TakenIn {
                 session: merged.session,
@@ -152,22 +203,54 @@ impl Loop {
         }
     }
 
+    /// Puts back what a save of this window replaced a moment after
+    /// someone wrote it (when `replaced`), as it was: the file is theirs
+    /// again, and this window's session stays in memory.
+    fn put_back(&mut self, path: &std::path::Path, bytes: &[u8], replaced: bool) {
+        if !replaced {
+            return;
+        }
+        if self.store.save_bytes(path, bytes).is_ok()
+            && let Some(disk) = &mut self.disk
+        {
+            disk.expect.version = Some(crate::store::Version::of(bytes));
+            disk.expect.recorded = None;
+            self.written = None;
+        }
+    }
+
     /// Takes note of a save's result; `Err` says why it failed, `Ok(true)`
     /// that the file changed elsewhere and must be merged first.
     pub(super) fn note_result(&mut self, result: SaveResult) -> Result<bool, String> {
         match result {
             SaveResult::Written {
+                session,
                 version,
                 fingerprint,
             } => {
                 self.written = Some(fingerprint);
                 if let Some(disk) = &mut self.disk {
                     disk.expect.version = Some(version);
+                    if let Some(session) = session {
+                        disk.know(*session);
+                    }
                 }
                 Ok(false)
             }
             SaveResult::Superseded => Ok(false),
             SaveResult::ChangedElsewhere => Ok(true),
+            SaveResult::Displaced {
+                old,
+                session,
+                version,
+                fingerprint: _,
+            } => {
+                // Someone wrote in the moment before this save replaced it:
+                // what they wrote is merged in and saved again.
+                let theirs_version = crate::store::Version::of(&old);
+                self.take_in(&old, theirs_version, Some((version, *session)));
+                Ok(false)
+            }
             SaveResult::Failed(e) => Err(e),
         }
     }
@@ -236,21 +319,34 @@ impl Loop {
                     }));
                 }
             }
-            return match self.store.save_text(&path, &text) {
-                Ok(()) => {
+            let ours = crate::store::Version::of(text.as_bytes());
+            match self.store.save_swapping(&path, &text) {
+                Ok(swapped) => {
                     self.written = Some(fingerprint(&session));
                     if let Some(disk) = &mut self.disk {
-                        disk.expect.version = Some(crate::store::Version::of(text.as_bytes()));
+                        disk.expect.version = Some(ours);
+                        disk.know(session.clone());
                     }
-                    Ok(())
+                    // Written over in the moment before this save: what
+                    // was there is merged in, and saved again.
+                    if let crate::store::Swapped::Was(old) = swapped
+                        && Some(crate::store::Version::of(&old)) != expected
+                    {
+                        let version = crate::store::Version::of(&old);
+                        self.take_in(&old, version, Some((ours, session)));
+                        continue;
+                    }
+                    return Ok(());
                 }
-                Err(e) => Err(Box::new(NotWritten {
-                    remedy: Remedy::for_error(&e),
-                    reason: e.to_string(),
-                    path,
-                    session,
-                })),
-            };
+                Err(e) => {
+                    return Err(Box::new(NotWritten {
+                        remedy: Remedy::for_error(&e),
+                        reason: e.to_string(),
+                        path,
+                        session,
+                    }));
+                }
+            }
         }
         match self.savable() {
             Some((path, session)) => Err(Box::new(NotWritten {

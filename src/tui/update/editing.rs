@@ -301,11 +301,43 @@ fn still_empty(
 /// Whether two versions of a session record the same, apart from when it
 /// was last changed and the time zone a first change stamps on it (both
 /// written after the item was added).
-fn same_but_stamps(a: &crate::model::Session, b: &crate::model::Session) -> bool {
+pub(super) fn same_but_stamps(a: &crate::model::Session, b: &crate::model::Session) -> bool {
     let mut a = a.clone();
     a.updated = b.updated;
     a.time_zone.clone_from(&b.time_zone);
     a == *b
+}
+
+/// Removes from `s` the item `field` belongs to: what taking back an item
+/// just added removes.
+pub(super) fn take_back(field: &Field, s: &mut crate::model::Session) {
+    match field {
+        Field::Answer(id) | Field::Question(id) | Field::Evidence(id) => {
+            let _ = s.delete_subtree(id);
+        }
+        Field::ActDescription(id)
+        | Field::ActOwner(id)
+        | Field::ActTeam(id)
+        | Field::ActDue(id)
+        | Field::ActPriority(id)
+        | Field::ActStatus(id)
+        | Field::ActNote(id)
+        | Field::ActLink(id) => {
+            let _ = s.remove_action(id);
+        }
+        Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i)
+            if *i < s.participants.len() =>
+        {
+            s.participants.remove(*i);
+        }
+        Field::MomentAt(i) | Field::MomentWhat(i) if *i < s.intake.key_moments.len() => {
+            s.intake.key_moments.remove(*i);
+        }
+        Field::Lesson(lesson, i) if *i < s.lessons(*lesson).len() => {
+            s.lessons_mut(*lesson).remove(*i);
+        }
+        _ => {}
+    }
 }
 
 /// Leaves the open field for the next one of the same item (Tab), never

@@ -246,14 +246,30 @@ fn changed_elsewhere(app: &mut App, taken: super::action::TakenIn) {
         theirs,
     } = taken;
     session.stage = ss.stage();
+    // An item just added and still empty stays one to take back.
+    let fresh_empty = ss
+        .editor()
+        .and_then(|e| e.fresh.as_ref())
+        .is_some_and(|f| editing::same_but_stamps(ss.session(), &f.added));
     *ss.session_mut() = session;
     ss.history = Default::default();
     if open_field_clashes(ss, &theirs, &app.now) {
         clashes += 1;
     }
-    let now = ss.session().clone();
+    let merged = ss.session().clone();
     if let Some(editor) = ss.editor_mut() {
-        editor.before = now;
+        match &mut editor.fresh {
+            // Taking it back now leaves the merge without it.
+            Some(fresh) => {
+                let mut before = merged.clone();
+                editing::take_back(&editor.field, &mut before);
+                editor.before = before;
+                if fresh_empty {
+                    fresh.added = merged;
+                }
+            }
+            None => editor.before = merged,
+        }
     }
     ss.clamp();
     let settle = super::keymap::hint(super::keymap::Context::Session, &Action::Settle);
