@@ -551,3 +551,30 @@ fn show_warns_of_clashes_and_action_settles_the_one_it_changes() {
     assert!(after.conflicts.is_empty());
     assert_eq!(after.action("a-m9x3").unwrap().note, "from the shell");
 }
+
+#[test]
+fn an_action_is_found_by_the_label_every_summary_shows() {
+    let dir = with_outage();
+    fivewhys(dir.path())
+        .args(["action", "k3f9ab/A2", "--note", "by its label"])
+        .assert()
+        .success()
+        .stdout(contains("k3f9ab/a-k8w2"));
+    fivewhys(dir.path())
+        .args(["action", "k3f/a2"])
+        .assert()
+        .success()
+        .stdout(contains("k3f9ab/a-k8w2"));
+    let file = std::fs::read_dir(dir.path().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let s = fivewhys::store::parse(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(s.action("a-k8w2").unwrap().note, "by its label");
+    fivewhys(dir.path())
+        .args(["action", "k3f9ab/A9", "--note", "x"])
+        .assert()
+        .code(1)
+        .stderr(contains("no action matches"));
+}

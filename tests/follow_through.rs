@@ -484,10 +484,10 @@ fn search_ignores_case_and_accents_and_says_where() {
         .collect();
     for expected in [
         ("aa1111", "title"),
-        ("aa1111", "why 1.1 (RC1)"),
+        ("aa1111", "why A1a (RC1)"),
         ("aa1111", "action A1"),
         ("aa1111", "action A2"),
-        ("bb2222", "why 1.1 (RC1)"),
+        ("bb2222", "why A1a (RC1)"),
     ] {
         assert!(
             places.contains(&(expected.0.to_string(), expected.1.to_string())),
@@ -504,7 +504,7 @@ fn search_ignores_case_and_accents_and_says_where() {
         .assert()
         .success()
         .stdout(contains(
-            "why 1.1 (RC1) evidence: Dashboard: Crème brûlée graph",
+            "why A1a (RC1) evidence: Dashboard: Crème brûlée graph",
         ));
     fivewhys(dir.path())
         .args(["search", "nowhere to be found"])

@@ -25,7 +25,7 @@ pub fn summary(s: &Session, ctx: &Context) -> Summary {
         .first_known()
         .map(|at| at.to_zoned(ctx.tz.clone()).date());
     let roots = s.root_cause_labels();
-    let numbers = s.outline_numbers();
+    let numbers = s.labels();
     let mut sections = vec![summary_section(s), impact(s, &words.affected)];
     sections.push(root_causes(s, &roots));
     sections.push(actions(s, ctx, &roots, &numbers));

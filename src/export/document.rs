@@ -24,12 +24,19 @@ impl Run {
         }
     }
 
-    /// Whether this is an outline number ("1.2.1", "1.1.1…1.2"), which
-    /// reads before its text without a colon.
-    pub fn is_outline_number(&self) -> bool {
-        self.text()
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '…')
+    /// Whether this is a label of the why tree (a problem's "B", an
+    /// answer's "B2c"; see `model::labels`), which reads before its text
+    /// without a colon. Actions ("A1") and root causes ("RC1") end in a
+    /// digit and take a colon.
+    pub fn is_tree_label(&self) -> bool {
+        let t = self.text();
+        let caps = t.chars().take_while(char::is_ascii_uppercase).count();
+        let rest = &t[caps..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let tail = &rest[digits..];
+        caps > 0
+            && ((digits == 0 && tail.is_empty())
+                || (digits > 0 && !tail.is_empty() && tail.chars().all(|c| c.is_ascii_lowercase())))
     }
 }
 

@@ -132,8 +132,8 @@ fn item(out: &mut String, i: &Item, tree: bool) {
     }
     let main = runs_at(&i.text, i.label.is_none());
     lines.push(match &i.label {
-        // An outline number reads "1.2 …", a name "A1: …".
-        Some(label) if label.is_outline_number() => {
+        // A tree label reads "B2c …", a name "A1: …".
+        Some(label) if label.is_tree_label() => {
             format!("**{}** {main}", escape_mid(label.text()))
         }
         Some(label) => format!("**{}:** {main}", escape_mid(label.text())),

@@ -15,8 +15,8 @@ fn item(out: &mut Vec<String>, i: &Item) {
         out.push(words(before));
     }
     out.push(match &i.label {
-        // An outline number reads "1.2 …", a name "A1: …".
-        Some(label) if label.is_outline_number() => {
+        // A tree label reads "B2c …", a name "A1: …".
+        Some(label) if label.is_tree_label() => {
             format!("{} {}", label.text(), words(&i.text))
         }
         Some(label) => format!("{}: {}", label.text(), words(&i.text)),

@@ -200,6 +200,18 @@ pub fn find<'a>(sessions: &'a [Session], reference: &str) -> Found<'a> {
         if session_part.is_some_and(|p| !s.id.starts_with(p)) {
             continue;
         }
+        // "A2", the label every summary and screen shows, names the
+        // second action of a session given by its id.
+        let label = (session_part.is_some())
+            .then(|| action_part.strip_prefix(['A', 'a']))
+            .flatten()
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|n| s.actions.get(n));
+        if let Some(a) = label {
+            hits.push((i, a.id.as_str(), true));
+            continue;
+        }
         for a in &s.actions {
             if a.id == action_part || a.id.starts_with(action_part) {
                 hits.push((i, a.id.as_str(), a.id == action_part));

@@ -51,7 +51,7 @@ pub fn hits(session: &Session, query: &str) -> Vec<Hit> {
     for (i, m) in s.intake.key_moments.iter().enumerate() {
         look(format!("key moment {}", i + 1), &m.what);
     }
-    let numbers = s.outline_numbers();
+    let numbers = s.labels();
     let labels = s.root_cause_labels();
     for (depth, node) in s.why_nodes() {
         let number = numbers.get(&node.id).cloned().unwrap_or_default();

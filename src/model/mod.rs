@@ -11,6 +11,7 @@ pub mod conflict;
 mod gaps;
 pub mod ids;
 pub mod kind;
+pub mod labels;
 mod lessons;
 mod meeting;
 pub mod merge;

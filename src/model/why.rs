@@ -229,9 +229,6 @@ pub enum EditError {
     NoSuchAction(String),
 }
 
-/// Outline numbers with more parts than this leave out the middle.
-const OUTLINE_MAX_PARTS: usize = 12;
-
 /// A node's place in the tree: the indices from the roots down to it.
 pub type TreePath = Vec<usize>;
 
@@ -478,39 +475,6 @@ impl Session {
         Ok(node.toggle_root_cause())
     }
 
-    /// Outline numbers ("1", "1.2", "1.2.1") of every node, by id. Past
-    /// twelve levels the middle is left out ("1.1.1…1.2.1"), so a very deep
-    /// chain does not make every label as long as the chain.
-    pub fn outline_numbers(&self) -> std::collections::BTreeMap<String, String> {
-        let mut out = std::collections::BTreeMap::new();
-        let mut stack: Vec<(&[WhyNode], usize)> = vec![(&self.whys, 0)];
-        while let Some((list, i)) = stack.last().copied() {
-            let Some(node) = list.get(i) else {
-                stack.pop();
-                if let Some(top) = stack.last_mut() {
-                    top.1 += 1;
-                }
-                continue;
-            };
-            let parts: Vec<String> = if stack.len() <= OUTLINE_MAX_PARTS {
-                stack.iter().map(|(_, i)| (i + 1).to_string()).collect()
-            } else {
-                let head = stack[..3].iter().map(|(_, i)| (i + 1).to_string());
-                let tail = stack[stack.len() - 3..]
-                    .iter()
-                    .map(|(_, i)| (i + 1).to_string());
-                let mut parts: Vec<String> = head.collect();
-                let last = parts.len() - 1;
-                parts[last].push('…');
-                parts[last].push_str(&tail.collect::<Vec<_>>().join("."));
-                parts
-            };
-            out.insert(node.id.clone(), parts.join("."));
-            stack.push((&node.children, 0));
-        }
-        out
-    }
-
     /// Root causes labelled RC1, RC2 … in tree order, by node id: the names
     /// every summary and screen uses for them.
     pub fn root_cause_labels(&self) -> std::collections::BTreeMap<String, String> {
@@ -519,14 +483,6 @@ impl Session {
             .enumerate()
             .map(|(i, n)| (n.id.clone(), format!("RC{}", i + 1)))
             .collect()
-    }
-
-    /// What each answer is called, by id: its root-cause label ("RC2"), or
-    /// else its outline number ("1.1.2").
-    pub fn answer_names(&self) -> std::collections::BTreeMap<String, String> {
-        let mut names = self.outline_numbers();
-        names.extend(self.root_cause_labels());
-        names
     }
 
     /// Answers still believed or unsure: follow-ups to verify, in tree order.

@@ -104,7 +104,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                     ])
                 }
                 Field::ToVerify(id) => {
-                    let numbers = s.outline_numbers();
+                    let numbers = s.labels();
                     let node = s.node(id);
                     let verifier = s.actions.iter().position(|a| {
                         a.addresses.iter().any(|n| n == id) && a.description.starts_with("Verify:")
