@@ -22,7 +22,7 @@ fn opened() -> (tempfile::TempDir, std::path::PathBuf, Pty) {
     let mut screen = Pty::start(data.path(), &["open", "k3f9ab"]);
     screen.wait_for("Checkout outage");
     screen.send("2");
-    screen.wait_for("Problem statement 1 of 2");
+    screen.wait_for("Problem A · 1 of 2");
     (data, path, screen)
 }
 

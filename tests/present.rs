@@ -55,7 +55,9 @@ fn the_audience_window_shows_a_save_by_another_process_within_a_second() {
         at: jiff::Timestamp::now(),
     };
     fivewhys::store::live::write(data.path(), "k3f9ab", &live).unwrap();
-    screen.wait_for("Recovery took");
+    // The question about problem B, with the answer selected under it.
+    screen.wait_for("Why 1 of 5 · B1a");
+    screen.wait_for("It took 26 minutes before the platform team was paged");
     screen.wait_for("elapsed 10:00");
     screen.send("q");
     assert_eq!(screen.wait_exit(), 0);

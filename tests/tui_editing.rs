@@ -101,11 +101,13 @@ fn a_typed_question_appears_before_its_answer_everywhere() {
         );
     }
     key(&mut app, KeyCode::Char('v'));
+    // The presenter's question is the one typed (in block letters: the
+    // words show in the model the screen draws from), its answer under it.
+    let sel = ss(&app).node_sel.clone();
+    let current = ss(&app).session().current_question(sel.as_deref());
+    assert_eq!(current.question(), "Why did support not escalate earlier?");
     let shown = screen(&app, 100, 30);
-    assert!(
-        shown.contains("Why did support not escalate earlier?"),
-        "{shown}"
-    );
+    assert!(shown.contains("→ "), "its answer under it:\n{shown}");
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('4'));
     assert!(screen(&app, 100, 60).contains("Why did support not escalate earlier?"));

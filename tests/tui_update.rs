@@ -542,7 +542,7 @@ fn a_problem_statement_written_on_intake_shows_on_whys() {
     key(&mut app, KeyCode::Char('2'));
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("▣ Pay fails"), "{shown}");
-    assert!(shown.contains("Problem statement 1 of 1"), "{shown}");
+    assert!(shown.contains("Problem A · 1 of 1"), "{shown}");
     // Asking why asks it of that statement, not of a new one.
     key(&mut app, KeyCode::Char('w'));
     typing(&mut app, "Card network down");

@@ -263,7 +263,7 @@ fn the_real_binary_takes_a_paste_without_brackets_as_text() {
     let mut screen = common::pty::Pty::start(data.path(), &["open", "k3f9ab"]);
     screen.wait_for("Checkout outage");
     screen.send("2");
-    screen.wait_for("Problem statement 1 of 2");
+    screen.wait_for("Problem A · 1 of 2");
     // All at once, as a terminal without bracketed paste sends a paste.
     screen.send_now(&hostile_paste().replace('\n', "\r"));
     screen.wait_for("ATTACH");

@@ -16,6 +16,7 @@ mod lessons;
 mod meeting;
 pub mod merge;
 mod outline;
+mod question;
 mod session;
 mod validate;
 mod why;
@@ -30,6 +31,7 @@ pub use lessons::Lesson;
 pub use meeting::{Cursor, Meeting, StageTime};
 pub use merge::{Merged, merge};
 pub use outline::{Outline, WhyWindow};
+pub use question::{Current, why_heading};
 pub use session::{
     CustomerImpact, Intake, KeyMoment, Participant, Role, SCHEMA_VERSION, Session, Severity, Stage,
 };

@@ -309,11 +309,19 @@ fn detail(
     theme: &Theme,
 ) {
     let s = ss.session();
+    // Named as the presenter and the audience window name it: "Why 3 of
+    // 5", and its label.
+    let outline = ss.outline();
+    let label = (outline.position(s, &node.id))
+        .and_then(|at| outline.path(at))
+        .and_then(|path| s.label_at_path(&path))
+        .unwrap_or_default();
     let title = if depth == 0 {
         let index = s.whys.iter().position(|r| r.id == node.id).unwrap_or(0);
-        format!(" Problem statement {} of {} ", index + 1, s.whys.len())
+        format!(" Problem {label} · {} of {} ", index + 1, s.whys.len())
     } else {
-        format!(" Why {depth} ")
+        let target = crate::config::current().target_whys();
+        format!(" {} · {label} ", crate::model::why_heading(depth, target))
     };
     let mut lines = Vec::new();
     let question = if depth == 0 {

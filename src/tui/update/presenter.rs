@@ -15,12 +15,26 @@ pub fn presenter(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<O
             ss.mode = SessionMode::Browse;
             Ok(Out::default())
         }
+        // On Actions and Review the room follows the actions.
+        Action::Up | Action::Down if matches!(ss.stage(), Stage::Actions | Stage::Review) => {
+            let last = ss.session().actions.len().saturating_sub(1);
+            ss.action_sel = match action {
+                Action::Up => ss.action_sel.saturating_sub(1),
+                _ => (ss.action_sel + 1).min(last),
+            };
+            Ok(Out::default())
+        }
         Action::Up | Action::Down | Action::Left | Action::Right => {
             super::whys::navigate(ss, &action);
             Ok(Out::default())
         }
         // Answer the question on screen: the selected answer's "why?", or
         // the selected answer itself while it is still empty.
+        // On Actions, edit the selected action where the room sees it.
+        Action::Edit if ss.stage() == Stage::Actions => {
+            ss.mode = SessionMode::Browse;
+            super::actions_stage::actions(ss, Action::Edit, now)
+        }
         Action::Edit => {
             ss.mode = SessionMode::Browse;
             ss.session_mut().stage = Stage::Whys;
