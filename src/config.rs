@@ -46,6 +46,36 @@ pub struct Config {
     /// How a date such as 3/4 is read: `day-month` (3 April, the default)
     /// or `month-day` (March 4).
     pub date_order: Option<String>,
+    /// How sure a new answer is until the room says: `not-rated` (the
+    /// default), `belief`, `unsure` or `fact`.
+    pub new_answer_confidence: Option<Sureness>,
+}
+
+/// How sure a new answer starts, as the settings file names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sureness {
+    /// Nobody rated it yet.
+    #[serde(alias = "not_rated")]
+    NotRated,
+    /// We think so.
+    Belief,
+    /// We don't know yet.
+    Unsure,
+    /// We know.
+    Fact,
+}
+
+impl From<Sureness> for crate::model::Confidence {
+    fn from(s: Sureness) -> Self {
+        use crate::model::Confidence as C;
+        match s {
+            Sureness::NotRated => C::NotRated,
+            Sureness::Belief => C::Belief,
+            Sureness::Unsure => C::Unsure,
+            Sureness::Fact => C::Fact,
+        }
+    }
 }
 
 /// Stage timeboxes in minutes; unset stages have none.
@@ -150,6 +180,12 @@ impl Config {
     /// Whether dates like 3/4 read month first.
     pub fn month_first(&self) -> bool {
         self.date_order.as_deref() == Some("month-day")
+    }
+
+    /// How sure a new answer is until the room rates it.
+    pub fn new_answer_confidence(&self) -> crate::model::Confidence {
+        self.new_answer_confidence
+            .map_or(crate::model::Confidence::NotRated, Into::into)
     }
 
     /// The presenter's target number of whys.
@@ -598,6 +634,27 @@ mod tests {
         let (line, message) = parse("theme = \"dark\"\ncolour = 1\n").unwrap_err();
         assert_eq!(line, 2);
         assert!(message.contains("colour"), "{message}");
+    }
+
+    #[test]
+    fn how_sure_a_new_answer_is_can_be_set() {
+        use crate::model::Confidence;
+        assert_eq!(
+            Config::default().new_answer_confidence(),
+            Confidence::NotRated
+        );
+        for (text, want) in [
+            ("belief", Confidence::Belief),
+            ("not-rated", Confidence::NotRated),
+            ("not_rated", Confidence::NotRated),
+            ("unsure", Confidence::Unsure),
+        ] {
+            let config = parse(&format!("new_answer_confidence = \"{text}\"\n")).unwrap();
+            assert_eq!(config.new_answer_confidence(), want, "{text}");
+        }
+        let (line, message) = parse("\nnew_answer_confidence = \"maybe\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(message.contains("maybe"), "{message}");
     }
 
     #[test]

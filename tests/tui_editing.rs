@@ -48,7 +48,6 @@ fn the_default_question_is_a_placeholder_and_typing_replaces_it() {
     let mut app = with_answer();
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Tab);
-    key(&mut app, KeyCode::Tab);
     let editor = ss(&app).editor().expect("the question field is open");
     assert_eq!(editor.text(), "", "nothing to delete before typing");
     assert!(
@@ -80,7 +79,6 @@ fn tabbing_through_the_question_stores_nothing() {
 fn a_typed_question_appears_before_its_answer_everywhere() {
     let mut app = with_answer();
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     typing(&mut app, "Why did support not escalate earlier?");
     key(&mut app, KeyCode::Enter);
@@ -372,4 +370,166 @@ fn choice_lists_open_on_the_current_value() {
     }
     key(&mut app, KeyCode::Esc);
     assert_eq!(ss(&app).stage(), Stage::Intake);
+}
+
+// The room and the reader, point 4: fewer keys per why, none lost.
+
+#[test]
+fn a_new_answer_is_not_rated_and_never_listed_to_verify() {
+    let app = with_answer();
+    let node = selected(&app);
+    assert_eq!(node.confidence, Confidence::NotRated);
+    assert!(
+        ss(&app).session().to_verify().is_empty(),
+        "an answer nobody rated is not something to verify"
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("◌ not rated"), "its own mark:\n{shown}");
+    let session = ss(&app).session().clone();
+    let ctx = export::Context::for_session(&session, now().timestamp());
+    let text = export::export(&session, Format::Text, &ctx);
+    assert!(text.contains("not rated"), "{text}");
+    assert!(!text.to_lowercase().contains("to verify"), "{text}");
+}
+
+#[test]
+fn the_key_of_the_confidence_an_answer_has_takes_the_rating_back() {
+    let mut app = with_answer();
+    key(&mut app, KeyCode::Char('b'));
+    assert_eq!(selected(&app).confidence, Confidence::Belief);
+    assert_eq!(ss(&app).session().to_verify().len(), 1);
+    key(&mut app, KeyCode::Char('b'));
+    assert_eq!(selected(&app).confidence, Confidence::NotRated);
+    assert!(screen(&app, 80, 24).contains("How sure: not rated."));
+    key(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        selected(&app).confidence,
+        Confidence::Belief,
+        "one undo step"
+    );
+}
+
+#[test]
+fn a_why_costs_two_keys_besides_its_words_and_three_with_its_question() {
+    let (q, a) = (
+        "Why was the path missing",
+        "Nobody owned payment escalations",
+    );
+    // w, the answer, Enter.
+    let mut app = with_answer();
+    key(&mut app, KeyCode::Char('w'));
+    typing(&mut app, a);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), fivewhys::tui::mode::Mode::Stage(Stage::Whys));
+    assert_eq!(
+        (
+            selected(&app).answer.as_str(),
+            selected(&app).question.as_str()
+        ),
+        (a, "")
+    );
+    // w, the answer, Tab, the question, Enter.
+    let mut app = with_answer();
+    key(&mut app, KeyCode::Char('w'));
+    typing(&mut app, a);
+    key(&mut app, KeyCode::Tab);
+    typing(&mut app, q);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        (
+            selected(&app).answer.as_str(),
+            selected(&app).question.as_str()
+        ),
+        (a, q)
+    );
+    // The room's question first: q, the question, Enter, the answer, Enter.
+    let mut app = with_answer();
+    key(&mut app, KeyCode::Char('q'));
+    typing(&mut app, q);
+    key(&mut app, KeyCode::Enter);
+    typing(&mut app, a);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), fivewhys::tui::mode::Mode::Stage(Stage::Whys));
+    assert_eq!(
+        (
+            selected(&app).answer.as_str(),
+            selected(&app).question.as_str()
+        ),
+        (a, q)
+    );
+    // Marks are one key each; who offered it is o and a digit.
+    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('f'));
+    assert!(selected(&app).root_cause);
+    assert_eq!(selected(&app).confidence, Confidence::Fact);
+}
+
+#[test]
+fn an_action_links_to_any_answer_in_at_most_three_keys() {
+    let linked = |app: &App| {
+        ss(app).session().actions[ss(app).action_sel]
+            .addresses
+            .clone()
+    };
+    let id_of = |app: &App, words: &str| {
+        let s = ss(app).session();
+        s.why_nodes()
+            .into_iter()
+            .find(|(_, n)| n.answer.contains(words))
+            .map(|(_, n)| n.id.clone())
+            .unwrap()
+    };
+    // By its words: l, the words, Enter.
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    let before = linked(&app);
+    key(&mut app, KeyCode::Char('l'));
+    typing(&mut app, "rollbacks rarely");
+    assert!(screen(&app, 80, 24).contains("Find: rollbacks rarely"));
+    key(&mut app, KeyCode::Enter);
+    assert!(ss(&app).popup().is_none(), "Enter takes the one found");
+    let want = id_of(&app, "Rollbacks are rarely practised");
+    assert!(linked(&app).contains(&want), "linked");
+    assert!(
+        before.iter().all(|id| linked(&app).contains(id)),
+        "the other ticks stay"
+    );
+    // By its label, last in a long list: l, the label, Enter.
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    let label = ss(&app)
+        .session()
+        .label_of(&id_of(&app, "The rollback stopped on a failing"))
+        .unwrap();
+    key(&mut app, KeyCode::Char('l'));
+    typing(&mut app, &label.to_lowercase());
+    key(&mut app, KeyCode::Enter);
+    let want = id_of(&app, "The rollback stopped on a failing");
+    assert!(linked(&app).contains(&want), "{label} linked");
+}
+
+#[test]
+fn words_typed_in_a_list_are_taken_back_with_esc_before_it_closes() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    let before = ss(&app).session().clone();
+    key(&mut app, KeyCode::Char('l'));
+    typing(&mut app, "zzz");
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Nothing matches “zzz”."), "{shown}");
+    key(&mut app, KeyCode::Enter);
+    assert!(ss(&app).popup().is_some(), "nothing found, nothing taken");
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Esc);
+    assert!(ss(&app).popup().is_some(), "the first Esc clears the words");
+    assert!(screen(&app, 80, 24).contains("Type to find"));
+    key(&mut app, KeyCode::Esc);
+    assert!(ss(&app).popup().is_none(), "the second closes");
+    assert_eq!(*ss(&app).session(), before, "nothing changed");
+    // A participant list finds by name too: o, "han", Enter.
+    key(&mut app, KeyCode::Char('o'));
+    typing(&mut app, "han");
+    key(&mut app, KeyCode::Enter);
+    let a = &ss(&app).session().actions[ss(&app).action_sel];
+    assert_eq!(a.owner.as_deref(), Some("Hannah Schulz"));
 }

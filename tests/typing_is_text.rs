@@ -47,18 +47,22 @@ fn press(app: &mut App, k: &str) {
 fn a_question_and_an_answer_typed_in_any_order_make_one_answer_with_both() {
     let (q, a) = ("Why did the pool run dry", "Retries doubled the load");
     let orders: Vec<Vec<&str>> = vec![
-        // The answer first, then its question.
-        vec!["w", a, "Tab", "Tab", q, "Enter"],
-        // The question first: Shift-Tab goes straight to it.
-        vec!["w", "BackTab", q, "Tab", a, "Enter"],
-        // The question first, Enter moves on to the answer.
-        vec!["w", "BackTab", q, "Enter", a, "Enter"],
-        // Tab first (the old trap: Tab took the new answer back).
-        vec!["w", "Tab", "Tab", q, "Tab", a, "Enter"],
+        // The answer first, then its question: Tab goes to it.
+        vec!["w", a, "Tab", q, "Enter"],
+        // The question first with q; Enter moves on to the answer.
+        vec!["q", q, "Enter", a, "Enter"],
+        // The question first after w: Tab goes straight to it.
+        vec!["w", "Tab", q, "Enter", a, "Enter"],
+        // The question first, Tab round to the answer.
+        vec!["w", "Tab", q, "Tab", "Tab", a, "Enter"],
+        // Shift-Tab the other way round to the question and back.
+        vec!["w", "BackTab", "BackTab", q, "BackTab", a, "Enter"],
+        // Round every field (the old trap: Tab took the new answer back).
+        vec!["w", "Tab", "Tab", "Tab", "Tab", q, "Tab", "Tab", a, "Enter"],
         // The question, Esc, then back to the answer later.
-        vec!["w", "BackTab", q, "Esc", "Enter", a, "Esc"],
-        // The answer, Esc, back into it, Tab round to the question.
-        vec!["w", a, "Esc", "Enter", "BackTab", q, "Enter"],
+        vec!["q", q, "Esc", "Enter", a, "Esc"],
+        // The answer, Esc, back into it, Tab to the question.
+        vec!["w", a, "Esc", "Enter", "Tab", q, "Enter"],
     ];
     for order in orders {
         let (mut app, root) = whys();

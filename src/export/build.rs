@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use super::Context;
 use super::document::{Block, Fact, Item, Run, Section, Summary, Text, plain};
 use super::format;
-use crate::model::{ActionStatus, Confidence, Lesson, Role, Session, WhyNode};
+use crate::model::{ActionStatus, Lesson, Role, Session, WhyNode};
 
 /// The summary of `session` (already cleaned of control characters).
 pub fn summary(s: &Session, ctx: &Context) -> Summary {
@@ -527,9 +527,9 @@ fn tree_item(
     let mut facts = Vec::new();
     if depth > 0 {
         let sure = node.confidence.label();
-        facts.push(match node.confidence {
-            Confidence::Fact => Fact::new("How sure", sure),
-            _ => Fact::runs("How sure", vec![Run::Plain(format!("{sure} (to verify)"))]),
+        facts.push(match node.confidence.to_verify() {
+            false => Fact::new("How sure", sure),
+            true => Fact::runs("How sure", vec![Run::Plain(format!("{sure} (to verify)"))]),
         });
     }
     if let Some(label) = roots.get(&node.id) {

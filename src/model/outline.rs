@@ -125,6 +125,11 @@ pub struct WhyWindow<'a> {
     pub selected: usize,
     /// The parent of the node `selected`.
     pub parent: Option<&'a WhyNode>,
+    /// For each row, from its first level down to its own: whether the
+    /// node on its way at that level has a sibling after it (what a tree
+    /// guide draws: `├─` or `└─` for the row's own level, `│` or nothing
+    /// for the levels above).
+    pub open: Vec<Vec<bool>>,
 }
 
 /// The key of an id (FNV-1a): ids are a few bytes, so this is quick.
@@ -337,6 +342,24 @@ impl Outline {
         rows
     }
 
+    /// For the node at `at`, from the problem statement down to it:
+    /// whether the node at each level of its way has a sibling after it.
+    pub fn open_levels(&self, s: &Session, at: usize) -> Vec<bool> {
+        let Some(path) = self.path(at) else {
+            return Vec::new();
+        };
+        let mut siblings = &s.whys;
+        let mut open = Vec::with_capacity(path.len());
+        for nth in path {
+            open.push(nth + 1 < siblings.len());
+            match siblings.get(nth) {
+                Some(node) => siblings = &node.children,
+                None => break,
+            }
+        }
+        open
+    }
+
     /// The parent of the node at index `at` (`None` for a root).
     pub fn parent<'s>(&self, s: &'s Session, at: usize) -> Option<&'s WhyNode> {
         let parent = self.places.get(at)?.parent()?;
@@ -372,11 +395,15 @@ impl Outline {
         let first = (at + 1).saturating_sub(height);
         let rows = self.rows(s, first, height);
         let parent = found.and_then(|at| self.parent(s, at));
+        let open = (first..first + rows.len())
+            .map(|at| self.open_levels(s, at))
+            .collect();
         WhyWindow {
             rows,
             first,
             selected: at,
             parent,
+            open,
         }
     }
 }

@@ -44,15 +44,26 @@ pub enum Confidence {
     /// We know: there is evidence.
     Fact,
     /// We think so, but have not verified it.
-    #[default]
     Belief,
     /// We don't know yet.
     Unsure,
+    /// Nobody said how sure: the room has not rated it. Never listed as
+    /// something to verify (that is for what the room thinks or doubts).
+    #[default]
+    NotRated,
 }
 
 impl Confidence {
-    /// All levels, surest first.
-    pub const ALL: [Confidence; 3] = [Confidence::Fact, Confidence::Belief, Confidence::Unsure];
+    /// The levels a room rates an answer with, surest first.
+    pub const RATED: [Confidence; 3] = [Confidence::Fact, Confidence::Belief, Confidence::Unsure];
+
+    /// Every value, surest first, then "not rated".
+    pub const ALL: [Confidence; 4] = [
+        Confidence::Fact,
+        Confidence::Belief,
+        Confidence::Unsure,
+        Confidence::NotRated,
+    ];
 
     /// Label that does not rely on colour.
     pub fn label(self) -> &'static str {
@@ -60,7 +71,13 @@ impl Confidence {
             Confidence::Fact => "fact",
             Confidence::Belief => "belief",
             Confidence::Unsure => "unsure",
+            Confidence::NotRated => "not rated",
         }
+    }
+
+    /// Whether the room thinks or doubts it: an answer to verify.
+    pub fn to_verify(self) -> bool {
+        matches!(self, Confidence::Belief | Confidence::Unsure)
     }
 }
 
@@ -485,11 +502,12 @@ impl Session {
             .collect()
     }
 
-    /// Answers still believed or unsure: follow-ups to verify, in tree order.
+    /// Answers the room believes or doubts: follow-ups to verify, in tree
+    /// order (an answer nobody rated is not one).
     pub fn to_verify(&self) -> Vec<&WhyNode> {
         let mut out = Vec::new();
         self.each_why(|depth, n| {
-            if depth > 0 && n.confidence != Confidence::Fact {
+            if depth > 0 && n.confidence.to_verify() {
                 out.push(n);
             }
         });

@@ -78,6 +78,8 @@ pub enum Action {
     Tick(Timestamp),
     /// Ask "why?" of the selected answer.
     AskWhy,
+    /// Ask why of the selected answer, typing the question first.
+    AskQuestion,
     /// Add another cause beside the selected answer.
     AddCause,
     /// Add another problem statement.
@@ -183,6 +185,7 @@ impl Action {
                 | Action::Redo
                 | Action::Edit
                 | Action::AskWhy
+                | Action::AskQuestion
                 | Action::AddCause
                 | Action::AddProblem
                 | Action::Delete

@@ -19,12 +19,14 @@ pub const ITEM: &str = "•";
 pub const CLASH: &str = "≠";
 
 /// How sure the room is, as a shape that reads at a distance: filled for
-/// what we know, half for what we think, empty for what we don't know.
+/// what we know, half for what we think, empty for what we don't know,
+/// dotted for what nobody rated.
 pub fn confidence(c: Confidence) -> &'static str {
     match c {
         Confidence::Fact => "●",
         Confidence::Belief => "◐",
         Confidence::Unsure => "○",
+        Confidence::NotRated => "◌",
     }
 }
 
@@ -34,19 +36,32 @@ pub fn legend() -> Vec<(&'static str, &'static str)> {
         (confidence(Confidence::Fact), "fact"),
         (confidence(Confidence::Belief), "belief"),
         (confidence(Confidence::Unsure), "unsure"),
+        (confidence(Confidence::NotRated), "not rated"),
         (ROOT, "root cause"),
         (PROBLEM, "problem"),
         (CLASH, "changed here and elsewhere"),
     ]
 }
 
-/// The legend of the answer marks as one line: "● fact ◐ belief ○ unsure
-/// ★ root cause" (the problem mark explains itself on screen).
-pub fn legend_line() -> String {
-    legend()
+/// The legend of the answer marks in rows of at most `width` columns,
+/// never splitting a mark from its meaning.
+pub fn legend_rows(width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    for (mark, meaning) in legend()
         .into_iter()
         .filter(|(mark, _)| *mark != PROBLEM && *mark != CLASH)
-        .map(|(mark, meaning)| format!("{mark} {meaning}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        let item = format!("{mark} {meaning}");
+        match rows.last_mut() {
+            Some(row)
+                if crate::tui::widths::width(row) + 1 + crate::tui::widths::width(&item)
+                    <= width =>
+            {
+                row.push(' ');
+                row.push_str(&item);
+            }
+            _ => rows.push(item),
+        }
+    }
+    rows
 }

@@ -26,6 +26,8 @@ pub enum Mode {
     Pick,
     /// A list to tick several in.
     PickMany,
+    /// A list with words typed to find an option.
+    PickFiltered,
     /// A clash to settle.
     Settle,
     /// A text field is open.
@@ -49,6 +51,7 @@ impl Mode {
             Mode::Confirm => &[C::Confirm, C::Always],
             Mode::Pick => &[C::Pick, C::Always],
             Mode::PickMany => &[C::PickMany, C::Pick, C::Always],
+            Mode::PickFiltered => &[C::PickFiltered, C::Always],
             Mode::Settle => &[C::Settle, C::Always],
             Mode::Editing => &[C::Editing, C::Always],
             Mode::Presenter => &[C::Presenter, C::Always],
@@ -70,6 +73,7 @@ impl Mode {
             Mode::Confirm => "confirm",
             Mode::Pick => "pick",
             Mode::PickMany => "tick",
+            Mode::PickFiltered => "find",
             Mode::Settle => "settle",
             Mode::Editing => "editing",
             Mode::Presenter => "presenter",
@@ -107,6 +111,9 @@ impl App {
                 SessionMode::Presenter => Mode::Presenter,
                 SessionMode::Editing(_) => Mode::Editing,
                 SessionMode::Popup(Popup::Confirm { .. }) => Mode::Confirm,
+                SessionMode::Popup(Popup::Pick { filter, .. }) if !filter.is_empty() => {
+                    Mode::PickFiltered
+                }
                 SessionMode::Popup(Popup::Pick { multi: true, .. }) => Mode::PickMany,
                 SessionMode::Popup(Popup::Pick { .. }) => Mode::Pick,
                 SessionMode::Popup(Popup::Settle { .. }) => Mode::Settle,

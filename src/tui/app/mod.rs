@@ -10,7 +10,7 @@ mod session;
 use jiff::Zoned;
 
 pub use home::{FOLLOW_UP_DAYS, Found, HomeFocus, HomeMode, HomeState};
-pub use popup::{Pending, PickFor, PickOption, Popup};
+pub use popup::{Pending, PickFor, PickOption, Popup, shown};
 pub use session::{ACTION_COLUMNS, Editor, Fresh, SaveState, SessionMode, SessionState};
 
 use super::theme::Theme;

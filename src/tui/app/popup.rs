@@ -66,16 +66,60 @@ pub enum Popup {
         title: String,
         /// The options.
         options: Vec<PickOption>,
-        /// The highlighted option.
+        /// The highlighted option (an index into `options`).
         cursor: usize,
         /// Whether several may be ticked.
         multi: bool,
         /// What the choice is for.
         purpose: PickFor,
+        /// Words typed to find an option: only those whose label holds
+        /// every word are shown.
+        filter: String,
     },
     /// A clash to settle: both values, keep mine or take theirs.
     Settle {
         /// The clash's index in the session's `conflicts`.
         index: usize,
     },
+}
+
+/// The options a picker shows for `filter`: those whose label holds every
+/// word typed (case and accents ignored), as indices into `options`.
+pub fn shown(options: &[PickOption], filter: &str) -> Vec<usize> {
+    let words: Vec<String> = crate::follow::fold(filter)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            let label = crate::follow::fold(&o.label);
+            words.iter().all(|w| label.contains(w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filter_keeps_the_options_holding_every_word_typed() {
+        let options: Vec<PickOption> = [
+            "★ A3aa The pool was capped at 50",
+            "A3ab Load tests ran at 2x",
+            "A1b Customers retried",
+        ]
+        .iter()
+        .map(|l| PickOption::new(*l, *l))
+        .collect();
+        assert_eq!(shown(&options, ""), vec![0, 1, 2]);
+        assert_eq!(shown(&options, "a3"), vec![0, 1]);
+        assert_eq!(shown(&options, "POOL cap"), vec![0]);
+        assert_eq!(shown(&options, "a1b"), vec![2]);
+        assert!(shown(&options, "nothing like it").is_empty());
+    }
 }

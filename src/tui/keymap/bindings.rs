@@ -399,14 +399,14 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Pick,
-        [key(KeyCode::Up), ch('k')],
+        [key(KeyCode::Up)],
         Action::Up,
-        "previous option",
+        "previous option (letters typed find one)",
         None
     ),
     b!(
         Pick,
-        [key(KeyCode::Down), ch('j')],
+        [key(KeyCode::Down)],
         Action::Down,
         "next option",
         None
@@ -423,6 +423,35 @@ pub static BINDINGS: &[Binding] = &[
         [key(KeyCode::BackTab)],
         Action::PrevField,
         "keep the value and go back to the field before (a value's list)",
+        None
+    ),
+    // A list with words typed to find an option.
+    b!(
+        PickFiltered,
+        [key(KeyCode::Enter)],
+        Action::Confirm,
+        "take the option found (a list to tick keeps the other ticks)",
+        Some("take it")
+    ),
+    b!(
+        PickFiltered,
+        [key(KeyCode::Esc)],
+        Action::Back,
+        "clear the words typed (Esc again cancels)",
+        Some("clear")
+    ),
+    b!(
+        PickFiltered,
+        [key(KeyCode::Up)],
+        Action::Up,
+        "previous option found",
+        None
+    ),
+    b!(
+        PickFiltered,
+        [key(KeyCode::Down)],
+        Action::Down,
+        "next option found",
         None
     ),
     // A text field.
@@ -574,8 +603,15 @@ pub static BINDINGS: &[Binding] = &[
         Whys,
         [ch('w')],
         Action::AskWhy,
-        "ask why of the selected answer",
+        "ask why: type the answer (then Tab: the question)",
         Some("why?")
+    ),
+    b!(
+        Whys,
+        [ch('q')],
+        Action::AskQuestion,
+        "ask why, typing the room's question first",
+        Some("question")
     ),
     b!(
         Whys,
@@ -588,7 +624,7 @@ pub static BINDINGS: &[Binding] = &[
         Whys,
         [key(KeyCode::Enter), ch('e')],
         Action::Edit,
-        "edit the answer (then Tab: evidence, question)",
+        "edit the answer (then Tab: its question, its evidence)",
         Some("edit")
     ),
     b!(
@@ -602,21 +638,21 @@ pub static BINDINGS: &[Binding] = &[
         Whys,
         [ch('f')],
         Action::SetConfidence(Confidence::Fact),
-        "confidence: fact (we know)",
+        "how sure: fact, we know (again: not rated)",
         Some("fact")
     ),
     b!(
         Whys,
         [ch('b')],
         Action::SetConfidence(Confidence::Belief),
-        "confidence: belief (we think)",
+        "how sure: belief, we think (again: not rated)",
         Some("belief")
     ),
     b!(
         Whys,
         [ch('n')],
         Action::SetConfidence(Confidence::Unsure),
-        "confidence: unsure (we don't know yet)",
+        "how sure: unsure, we don't know yet (again: not rated)",
         Some("unsure")
     ),
     b!(

@@ -32,6 +32,8 @@ pub enum Context {
     Pick,
     /// A list to tick several in.
     PickMany,
+    /// A list with words typed to find an option.
+    PickFiltered,
     /// A clash to settle: a field changed here and elsewhere.
     Settle,
     /// While a text field is open.
@@ -56,7 +58,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists those not active now.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Help,
         Context::Home,
         Context::FollowUps,
@@ -65,6 +67,7 @@ impl Context {
         Context::Confirm,
         Context::Pick,
         Context::PickMany,
+        Context::PickFiltered,
         Context::Settle,
         Context::Editing,
         Context::Presenter,
@@ -88,6 +91,7 @@ impl Context {
             Context::Confirm => "A yes/no question",
             Context::Pick => "Choosing from a list",
             Context::PickMany => "Ticking several in a list",
+            Context::PickFiltered => "Finding in a list (letters typed)",
             Context::Settle => "Settling a clash (changed here and elsewhere)",
             Context::Editing => "In a text field",
             Context::Presenter => "Presenter view",
@@ -214,7 +218,16 @@ pub fn action_for(active: &[Context], event: crossterm::event::Event) -> Option<
             lookup(active, &key).or_else(|| {
                 active
                     .iter()
-                    .any(|c| matches!(c, Context::Editing | Context::Filter | Context::TitleBox))
+                    .any(|c| {
+                        matches!(
+                            c,
+                            Context::Editing
+                                | Context::Filter
+                                | Context::TitleBox
+                                | Context::Pick
+                                | Context::PickFiltered
+                        )
+                    })
                     .then_some(Action::Input(key))
             })
         }

@@ -23,18 +23,43 @@ use crate::tui::widgets::labelled::labelled;
 use crate::tui::widgets::{cells, edit_box};
 use crate::tui::widths::{fit, fit_pad, width};
 
-/// Columns of indent for an answer `depth` levels down in an outline
-/// `columns` wide: two per level for the first three, then one, and never
-/// more than a third of the width, so deep chains keep room for words.
-fn indent(depth: usize, columns: usize) -> usize {
-    (2 * depth.min(3) + depth.saturating_sub(3)).min(columns / 3)
+/// The tree guide in front of an answer's mark: for each level above it
+/// `│ ` where that level goes on below, then `├─` (more causes follow)
+/// or `└─` (the last). `open` is the row's [`WhyWindow::open`]; a problem
+/// statement has none. `hanging` gives the guide for a wrapped line of
+/// the answer instead (`has_children` carries a line down to them). Two
+/// columns a level, and never more than a third of `columns`: deeper, the
+/// levels nearest the problem give way to `… `, so the nearest ones,
+/// which tell a sibling from a child, always show.
+///
+/// [`WhyWindow::open`]: crate::model::WhyWindow::open
+fn guide(open: &[bool], columns: usize, hanging: Option<bool>) -> String {
+    let Some((own, above)) = open.get(1..).and_then(|levels| levels.split_last()) else {
+        return String::new();
+    };
+    let mut pairs: Vec<&str> = above.iter().map(|&o| if o { "│ " } else { "  " }).collect();
+    match hanging {
+        None => pairs.push(if *own { "├─" } else { "└─" }),
+        Some(has_children) => {
+            pairs.push(if *own { "│ " } else { "  " });
+            pairs.push(if has_children { "│" } else { " " });
+        }
+    }
+    let levels = open.len() - 1;
+    let room = (columns / 3 / 2).max(2);
+    if levels > room {
+        let keep = pairs.len() - (levels - room) - 1;
+        let cut = pairs.len() - keep;
+        return format!("… {}", pairs[cut..].concat());
+    }
+    pairs.concat()
 }
 
 /// What an outline row shows of an answer: its indent and mark, ★ when
 /// it is a root cause, and its words (cleaned of anything a terminal
 /// would act on), in the style they are drawn in.
 struct RowParts<'a> {
-    indent: usize,
+    guide: String,
     mark: &'static str,
     root: &'static str,
     /// ≠ when the answer was changed here and elsewhere.
@@ -48,7 +73,7 @@ type Clashed<'a> = std::collections::HashSet<&'a str>;
 
 fn row_parts<'a>(
     node: &'a WhyNode,
-    depth: usize,
+    open: &[bool],
     columns: usize,
     theme: &Theme,
     clashed: &Clashed,
@@ -58,8 +83,9 @@ fn row_parts<'a>(
     } else {
         cleaned_line(&node.answer)
     };
+    let depth = open.len().saturating_sub(1);
     RowParts {
-        indent: indent(depth, columns),
+        guide: guide(open, columns, None),
         mark: if depth == 0 {
             marks::PROBLEM
         } else {
@@ -86,7 +112,7 @@ impl RowParts<'_> {
     /// Columns before the words: the indent, the mark and ★.
     fn lead_width(&self) -> usize {
         let mark = |m: &str| if m.is_empty() { 0 } else { width(m) + 1 };
-        self.indent + width(self.mark) + 1 + mark(self.root) + mark(self.clash)
+        width(&self.guide) + width(self.mark) + 1 + mark(self.root) + mark(self.clash)
     }
 }
 
@@ -96,21 +122,15 @@ impl RowParts<'_> {
 fn draw_row(
     buf: &mut Buffer,
     area: Rect,
-    (node, depth): (&WhyNode, usize),
+    (node, open): (&WhyNode, &[bool]),
     theme: &Theme,
     clashed: &Clashed,
 ) {
-    const SPACES: &str = "                                ";
     let columns = usize::from(area.width);
-    let parts = row_parts(node, depth, columns, theme, clashed);
+    let parts = row_parts(node, open, columns, theme, clashed);
     let (y, end) = (area.y, area.right());
     let mut x = area.x;
-    let mut indent = parts.indent;
-    while indent > 0 && x < end {
-        let n = indent.min(SPACES.len());
-        x = cells::put(buf, x, y, &SPACES[..n], theme.dim, end - x);
-        indent -= n;
-    }
+    x = cells::put(buf, x, y, &parts.guide, theme.dim, end - x);
     for (text, style) in [(parts.mark, theme.dim), (" ", theme.dim)] {
         x = cells::put(buf, x, y, text, style, end.saturating_sub(x));
     }
@@ -136,13 +156,13 @@ fn draw_row(
 /// The selected outline row: the whole answer, wrapped, its lines
 /// hanging under its words.
 fn selected_row(
-    (node, depth): (&WhyNode, usize),
+    (node, open): (&WhyNode, &[bool]),
     columns: usize,
     theme: &Theme,
     clashed: &Clashed,
 ) -> Vec<Line<'static>> {
-    let parts = row_parts(node, depth, columns, theme, clashed);
-    let lead = format!("{}{} ", " ".repeat(parts.indent), parts.mark);
+    let parts = row_parts(node, open, columns, theme, clashed);
+    let lead = format!("{}{} ", parts.guide, parts.mark);
     let mark = |m: &str| {
         if m.is_empty() {
             String::new()
@@ -152,7 +172,12 @@ fn selected_row(
     };
     let root = format!("{}{}", mark(parts.root), mark(parts.clash));
     let room = columns.saturating_sub(parts.lead_width()).max(1);
-    let hang = " ".repeat(parts.lead_width());
+    // Wrapped lines hang under the words, the guides carried down.
+    let hanging = guide(open, columns, Some(!node.children.is_empty()));
+    let hang = format!(
+        "{hanging}{}",
+        " ".repeat(parts.lead_width().saturating_sub(width(&hanging)))
+    );
     let style = theme.selected.add_modifier(if node.root_cause {
         Modifier::BOLD
     } else {
@@ -182,7 +207,7 @@ fn selected_row(
 fn outline(
     buf: &mut Buffer,
     area: Rect,
-    rows: &[(usize, &WhyNode)],
+    (rows, open): (&[(usize, &WhyNode)], &[Vec<bool>]),
     (selected, chosen): (usize, &[Line]),
     theme: &Theme,
     clashed: &Clashed,
@@ -207,12 +232,13 @@ fn outline(
         start += 1;
     }
     let mut y = area.y;
-    for (i, &(depth, node)) in rows.iter().enumerate().skip(start) {
+    for (i, &(_, node)) in rows.iter().enumerate().skip(start) {
         if usize::from(y - area.y) + lines(i) > height && y > area.y {
             break;
         }
         if i != selected {
-            draw_row(buf, Rect { y, ..area }, (node, depth), theme, clashed);
+            let open = open.get(i).map_or(&[][..], Vec::as_slice);
+            draw_row(buf, Rect { y, ..area }, (node, open), theme, clashed);
             y += 1;
             continue;
         }
@@ -255,12 +281,18 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         .filter_map(|(_, c)| c.id.as_deref())
         .collect();
     let chosen = (window.rows.get(selected - first))
-        .map(|&(depth, node)| selected_row((node, depth), columns, theme, &clashed))
+        .map(|&(_, node)| {
+            let open = window
+                .open
+                .get(selected - first)
+                .map_or(&[][..], Vec::as_slice);
+            selected_row((node, open), columns, theme, &clashed)
+        })
         .unwrap_or_default();
     outline(
         frame.buffer_mut(),
         left,
-        &window.rows,
+        (&window.rows, &window.open),
         (selected - first, &chosen),
         theme,
         &clashed,
@@ -280,20 +312,26 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         ),
         None => (right, Rect::default()),
     };
-    let [detail_area, legend] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(detail_area);
+    // The legend under it, an item never split: two rows when one is
+    // too narrow for every mark.
+    let legend_rows = marks::legend_rows(usize::from(right.width.saturating_sub(2)));
+    let [detail_area, legend] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(legend_rows.len().min(2) as u16),
+    ])
+    .areas(detail_area);
     detail(frame, detail_area, ss, (node, window.parent), depth, theme);
-    cells::line(
-        frame.buffer_mut(),
-        legend.inner(ratatui::layout::Margin::new(1, 0)),
-        &Line::from(Span::styled(
-            fit(
-                &marks::legend_line(),
-                usize::from(legend.width.saturating_sub(2)),
-            ),
-            theme.dim,
-        )),
-    );
+    let legend = legend.inner(ratatui::layout::Margin::new(1, 0));
+    for (i, row) in legend_rows.iter().take(2).enumerate() {
+        let mut area = legend;
+        area.y += i as u16;
+        area.height = 1;
+        cells::line(
+            frame.buffer_mut(),
+            area,
+            &Line::from(Span::styled(fit(row, usize::from(legend.width)), theme.dim)),
+        );
+    }
     if let Some(editor) = ss.editor() {
         edit_box::render(frame, edit_area, editor, ss.session(), now, theme);
     }
@@ -357,11 +395,19 @@ fn detail(
     let keys = |text: String| Span::styled(format!("  ({text})"), theme.dim);
     let whys_key = |action: Action| hint(Context::Whys, &action);
     if depth > 0 {
-        let choices = Confidence::ALL
+        let choices = Confidence::RATED
             .iter()
             .map(|c| format!("{} {}", whys_key(Action::SetConfidence(*c)), c.label()))
             .collect::<Vec<_>>()
             .join(" · ");
+        // The key of the level it has takes the rating back.
+        let choices = match node.confidence {
+            Confidence::NotRated => choices,
+            rated => format!(
+                "{choices}; {} again: not rated",
+                whys_key(Action::SetConfidence(rated))
+            ),
+        };
         lines.extend(row(
             "How sure",
             vec![
@@ -409,7 +455,7 @@ fn detail(
                 clean_line(&node.evidence)
             }),
             keys(format!(
-                "{}, then {}",
+                "{}, then {} twice",
                 whys_key(Action::Edit),
                 hint(Context::Editing, &Action::NextField)
             )),
@@ -463,4 +509,31 @@ fn detail(
         &Line::from(Span::styled(title, theme.accent)),
     );
     cells::wrapped(frame.buffer_mut(), body, &lines);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guide;
+
+    #[test]
+    fn guides_tell_a_sibling_from_a_child_at_any_depth() {
+        // A problem statement has no guide; its first of two causes hangs
+        // on ├─, the last on └─, and a level that goes on below shows │.
+        assert_eq!(guide(&[false], 38, None), "");
+        assert_eq!(guide(&[false, true], 38, None), "├─");
+        assert_eq!(guide(&[false, true, false], 38, None), "│ └─");
+        assert_eq!(guide(&[false, false, true], 38, None), "  ├─");
+        // A wrapped line carries the guides down, and a line to its
+        // children under its mark.
+        assert_eq!(guide(&[false, true, false], 38, Some(true)), "│   │");
+        // Twelve levels down in 38 columns: the levels nearest the problem
+        // give way to "… ", the nearest ones still tell sibling from child.
+        let mut open = vec![false; 13];
+        open[11] = true;
+        let row = guide(&open, 38, None);
+        assert_eq!(row, "…       │ └─");
+        assert!(crate::tui::widths::width(&row) <= 38 / 3);
+        open[12] = true;
+        assert_eq!(guide(&open, 38, None), "…       │ ├─");
+    }
 }

@@ -146,6 +146,7 @@ fn pick_addresses(ss: &mut SessionState, id: String) -> Result<Out, String> {
         cursor: 0,
         multi: true,
         purpose: PickFor::Addresses(id),
+        filter: String::new(),
     });
     Ok(Out::default())
 }

@@ -20,5 +20,6 @@ pub fn open(ss: &mut SessionState, field: Field, options: &[String], now: &Zoned
         cursor,
         multi: false,
         purpose: PickFor::Choice(field),
+        filter: String::new(),
     });
 }

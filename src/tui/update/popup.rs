@@ -17,7 +17,11 @@ pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, 
         return Ok(Out::default());
     };
     match (popup, action) {
-        (_, Action::Back) => Ok(Out::default()),
+        // Esc closes, except a list with words typed to find in it: there
+        // it takes the words back first.
+        (ref popup, Action::Back) if !matches!(popup, Popup::Pick { filter, .. } if !filter.is_empty()) => {
+            Ok(Out::default())
+        }
         (Popup::Confirm { on_yes, .. }, Action::Confirm | Action::Commit) => confirmed(ss, on_yes),
         // Tab goes on through the fields of what is being edited: a list
         // of values is one of them, kept as it is.
@@ -41,17 +45,51 @@ pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, 
                 mut cursor,
                 multi,
                 purpose,
+                mut filter,
             },
             action,
         ) => {
-            let last = options.len().saturating_sub(1);
+            let shown = crate::tui::app::shown(&options, &filter);
+            let at = shown.iter().position(|&i| i == cursor);
+            let step = |by: isize| -> usize {
+                let n = shown.len() as isize;
+                match (at, n) {
+                    (_, 0) => cursor,
+                    (None, _) => shown[0],
+                    (Some(at), n) => shown[(at as isize + by).rem_euclid(n) as usize],
+                }
+            };
             let chosen = match action {
+                // Esc takes back the words typed first, then closes.
+                Action::Back => {
+                    filter.clear();
+                    None
+                }
                 Action::Up => {
-                    cursor = cursor.checked_sub(1).unwrap_or(last);
+                    cursor = step(-1);
                     None
                 }
                 Action::Down => {
-                    cursor = if cursor >= last { 0 } else { cursor + 1 };
+                    cursor = step(1);
+                    None
+                }
+                // Typing finds: the first option that matches is highlighted.
+                Action::Type(text) | Action::Paste(text) => {
+                    find(&mut filter, &text);
+                    cursor = first_shown(&options, &filter).unwrap_or(cursor);
+                    None
+                }
+                Action::Input(crossterm::event::KeyEvent {
+                    code: crossterm::event::KeyCode::Char(c),
+                    ..
+                }) => {
+                    find(&mut filter, &c.to_string());
+                    cursor = first_shown(&options, &filter).unwrap_or(cursor);
+                    None
+                }
+                Action::Input(key) if key.code == crossterm::event::KeyCode::Backspace => {
+                    filter.pop();
+                    cursor = first_shown(&options, &filter).unwrap_or(cursor);
                     None
                 }
                 Action::ToggleOption if multi => {
@@ -69,7 +107,15 @@ pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, 
                         Some(vec![options[n].value.clone()])
                     }
                 }
+                // With words typed, Enter takes the option found (and, in a
+                // list to tick, keeps what was ticked too).
+                Action::Confirm | Action::Commit if !filter.is_empty() && at.is_none() => None,
                 Action::Confirm | Action::Commit => Some(if multi {
+                    if !filter.is_empty()
+                        && let Some(option) = options.get_mut(cursor)
+                    {
+                        option.ticked = true;
+                    }
                     options
                         .iter()
                         .filter(|o| o.ticked)
@@ -93,6 +139,7 @@ pub fn popup(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, 
                         cursor,
                         multi,
                         purpose,
+                        filter,
                     });
                     Ok(Out::default())
                 }
@@ -233,4 +280,18 @@ fn picked(
         ss.history.record(before);
     }
     Ok(Out::changed(changed))
+}
+
+/// The first option shown for `filter`.
+fn first_shown(options: &[crate::tui::app::PickOption], filter: &str) -> Option<usize> {
+    crate::tui::app::shown(options, filter).first().copied()
+}
+
+/// Adds `text` typed (or pasted) to the words that find an option; spaces
+/// before any word are nothing.
+fn find(filter: &mut String, text: &str) {
+    let text = crate::export::sanitize::clean_line(text);
+    if !(filter.is_empty() && text.trim().is_empty()) {
+        filter.push_str(&text);
+    }
 }

@@ -141,8 +141,8 @@ pub fn tab_from(
             let order = |id: &String| {
                 [
                     Field::Answer(id.clone()),
-                    Field::Evidence(id.clone()),
                     Field::Question(id.clone()),
+                    Field::Evidence(id.clone()),
                 ]
             };
             let id = match field {
@@ -225,6 +225,7 @@ pub(super) fn pick_participant(
         cursor,
         multi: false,
         purpose,
+        filter: String::new(),
     });
     Ok(Out::default())
 }

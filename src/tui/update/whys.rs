@@ -46,13 +46,29 @@ fn target_of(ss: &SessionState, action: &Action) -> Option<String> {
 /// The Whys tree.
 pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
     let sel = ss.node_sel.clone();
+    // A new answer opens its answer, or with `q` its question (typed
+    // first, as the room asked it); it is as sure as the settings say.
+    let question_first = action == Action::AskQuestion && sel.is_some();
+    let first_field = move |id: String| match question_first {
+        true => Field::Question(id),
+        false => Field::Answer(id),
+    };
     let add_node = |ss: &mut SessionState,
                     add: &dyn Fn(&mut crate::model::Session) -> Result<String, String>|
      -> Result<Out, String> {
         let id = add_then_edit(
             ss,
-            add,
-            |_, id| Field::Answer(id.clone().unwrap_or_default()),
+            |s| {
+                let id = add(s)?;
+                let sure = crate::config::current().new_answer_confidence();
+                if let Some(node) = s.node_mut(&id)
+                    && node.confidence != Confidence::Fact
+                {
+                    node.confidence = sure;
+                }
+                Ok::<_, String>(id)
+            },
+            |_, id| first_field(id.clone().unwrap_or_default()),
             now,
         )??;
         ss.node_sel = Some(id);
@@ -75,7 +91,7 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
             }
             None => return whys(ss, Action::AddProblem, now),
         },
-        Action::AskWhy | Action::AddCause => {
+        Action::AskWhy | Action::AskQuestion | Action::AddCause => {
             let Some(sel) = sel else {
                 return add_node(ss, &|s| Ok(s.add_problem_statement("")));
             };
@@ -84,7 +100,7 @@ pub fn whys(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, S
                 .ok_or("that answer no longer exists")?;
             return add_node(ss, &move |s| {
                 let added = match action {
-                    Action::AskWhy => s.ask_why_at(&path, id.clone()),
+                    Action::AskWhy | Action::AskQuestion => s.ask_why_at(&path, id.clone()),
                     _ => s.add_sibling_at(&path, id.clone()),
                 };
                 added.map_err(|e| e.to_string())
@@ -184,14 +200,18 @@ fn set_confidence(ss: &mut SessionState, id: &str, level: Confidence) -> Result<
             "A problem statement is what happened; confidence is for the answers below it.",
         ));
     }
+    // The key of the level an answer has takes the rating back.
+    let mut now_is = level;
     let changed = edit_answer(ss, id, |node| {
-        let changed = node.confidence != level;
-        node.confidence = level;
-        changed
+        if node.confidence == level {
+            now_is = Confidence::NotRated;
+        }
+        node.confidence = now_is;
+        true
     })?;
     Ok(Out {
         changed,
-        info: Some(format!("Confidence: {}.", level.label())),
+        info: Some(format!("How sure: {}.", now_is.label())),
         ..Out::default()
     })
 }

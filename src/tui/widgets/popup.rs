@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::export::sanitize::clean_line;
 use crate::tui::action::Action;
-use crate::tui::app::Popup;
+use crate::tui::app::{PickOption, Popup};
 use crate::tui::keymap::{Context, hint, hint2};
 use crate::tui::theme::Theme;
 
@@ -53,68 +53,119 @@ pub fn render(
             options,
             cursor,
             multi,
+            filter,
             ..
-        } => {
-            let height = (options.len() as u16 + 4).min(area.height);
-            let rect = super::centered(area, 70, height);
-            frame.render_widget(Clear, rect);
-            let inner_rows = rect.height.saturating_sub(3) as usize;
-            let start = cursor.saturating_sub(inner_rows.saturating_sub(1));
-            let mut lines: Vec<Line> = options
-                .iter()
-                .enumerate()
-                .skip(start)
-                .take(inner_rows)
-                .map(|(i, option)| {
-                    let mark = match (multi, option.ticked) {
-                        (true, true) => "[x] ",
-                        (true, false) => "[ ] ",
-                        (false, _) => "",
-                    };
-                    // The digit that picks it, for the first nine.
-                    let number = if i < 9 {
-                        format!("{} ", i + 1)
-                    } else {
-                        "  ".to_string()
-                    };
-                    let style = if i == *cursor {
-                        theme.selected
-                    } else {
-                        theme.text
-                    };
-                    let width = usize::from(rect.width.saturating_sub(2));
-                    let text = format!("{number}{mark}{}", clean_line(&option.label));
-                    Line::from(Span::styled(crate::tui::widths::fit(&text, width), style))
-                })
-                .collect();
-            let key = |action: Action| hint(Context::Pick, &action);
-            let many = |action: Action| hint(Context::PickMany, &action);
-            lines.push(Line::from(Span::styled(
-                if *multi {
-                    format!(
-                        "{} or {} ticks · {} saves · {} cancels",
-                        many(Action::PickNth(0)),
-                        many(Action::ToggleOption),
-                        many(Action::Confirm),
-                        key(Action::Back)
-                    )
-                } else {
-                    format!(
-                        "{} or {} chooses · {} cancels",
-                        key(Action::PickNth(0)),
-                        key(Action::Confirm),
-                        key(Action::Back)
-                    )
-                },
-                theme.dim,
-            )));
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {} ", clean_line(title)))
-                .style(theme.text);
-            frame.render_widget(Paragraph::new(lines).block(block), rect);
-        }
+        } => pick(
+            frame,
+            area,
+            (title, options, *cursor, *multi, filter),
+            theme,
+        ),
     }
+}
+
+/// A list to choose from: the options found by the words typed (all when
+/// none are), numbered for the digit that picks them while none are.
+fn pick(
+    frame: &mut Frame,
+    area: Rect,
+    (title, options, cursor, multi, filter): (&str, &[PickOption], usize, bool, &str),
+    theme: &Theme,
+) {
+    let shown = crate::tui::app::shown(options, filter);
+    // As tall as the whole list, so finding does not make it jump; a row
+    // for the words typed and one for the keys.
+    let height = (options.len() as u16 + 5).min(area.height);
+    let rect = super::centered(area, 70, height);
+    frame.render_widget(Clear, rect);
+    let width = usize::from(rect.width.saturating_sub(2));
+    let inner_rows = usize::from(rect.height.saturating_sub(4));
+    let at = shown.iter().position(|&i| i == cursor).unwrap_or(0);
+    let start = at.saturating_sub(inner_rows.saturating_sub(1));
+    let find = if filter.is_empty() {
+        Line::from(Span::styled(
+            "Type to find (an answer's words or its label)",
+            theme.dim,
+        ))
+    } else {
+        Line::from(vec![
+            Span::styled("Find: ", theme.dim),
+            Span::styled(clean_line(filter), theme.accent),
+            Span::styled("▏", theme.accent),
+        ])
+    };
+    let mut lines = vec![find];
+    if shown.is_empty() {
+        lines.push(Line::from(Span::styled(
+            crate::tui::widths::fit(&format!("Nothing matches “{}”.", clean_line(filter)), width),
+            theme.warn,
+        )));
+    }
+    lines.extend(shown.iter().skip(start).take(inner_rows).map(|&i| {
+        let option = &options[i];
+        let mark = match (multi, option.ticked) {
+            (true, true) => "[x] ",
+            (true, false) => "[ ] ",
+            (false, _) => "",
+        };
+        // The digit that picks it, for the first nine of a whole
+        // list (with words typed, digits are typed too).
+        let number = match (filter.is_empty(), i < 9) {
+            (true, true) => format!("{} ", i + 1),
+            (true, false) => "  ".to_string(),
+            (false, _) => String::new(),
+        };
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let text = format!("{number}{mark}{}", clean_line(&option.label));
+        Line::from(Span::styled(crate::tui::widths::fit(&text, width), style))
+    }));
+    let key = |action: Action| hint(Context::Pick, &action);
+    let many = |action: Action| hint(Context::PickMany, &action);
+    let found = |action: Action| hint(Context::PickFiltered, &action);
+    let keys = match (filter.is_empty(), multi) {
+        (false, true) => format!(
+            "{} ticks the one found and saves · {} clears",
+            found(Action::Confirm),
+            found(Action::Back)
+        ),
+        (false, false) => format!(
+            "{} takes the one found · {} clears",
+            found(Action::Confirm),
+            found(Action::Back)
+        ),
+        (true, true) => format!(
+            "{} or {} ticks · {} saves · {} cancels",
+            many(Action::PickNth(0)),
+            many(Action::ToggleOption),
+            many(Action::Confirm),
+            key(Action::Back)
+        ),
+        (true, false) => format!(
+            "{} or {} chooses · {} cancels",
+            key(Action::PickNth(0)),
+            key(Action::Confirm),
+            key(Action::Back)
+        ),
+    };
+    // The keys stay on the last row.
+    let room = usize::from(rect.height.saturating_sub(3));
+    lines.truncate(room);
+    while lines.len() < room {
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(Span::styled(
+        crate::tui::widths::fit(&keys, width),
+        theme.dim,
+    )));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", clean_line(title)))
+        .style(theme.text);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 /// A clash: what it is about, both values, and the keys that settle it.
