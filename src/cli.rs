@@ -82,6 +82,9 @@ pub enum Command {
         /// Session id or unique prefix.
         #[arg(add = ArgValueCandidates::new(session_ids))]
         session: String,
+        /// Show the whole why tree (t switches between it and the question).
+        #[arg(long)]
+        tree: bool,
     },
     /// List sessions, most recently updated first.
     List {

@@ -143,9 +143,9 @@ pub fn run(cli: Cli) -> Result<()> {
             store.load(&path)?;
             tui::start(store, Start::Open(path), theme, &settings)
         }
-        Some(Command::Present { session }) => {
+        Some(Command::Present { session, tree }) => {
             let path = store.resolve(&session)?;
-            tui::present(store, path, theme, &settings)
+            tui::present(store, path, tree, theme, &settings)
         }
         Some(Command::List { json }) => list::run(&store, json),
         Some(Command::Show { session }) => {

@@ -22,12 +22,13 @@ fn need_terminal() -> Result<()> {
 pub fn present(
     store: Store,
     path: std::path::PathBuf,
+    tree: bool,
     theme: Option<&str>,
     settings: &Settings,
 ) -> Result<()> {
     need_terminal()?;
     let theme = choose_theme(theme, settings);
-    fivewhys::tui::audience::run(store, path, theme)?;
+    fivewhys::tui::audience::run(store, path, tree, theme)?;
     Ok(())
 }
 

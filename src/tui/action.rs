@@ -32,6 +32,8 @@ pub enum Action {
     Redo,
     /// Toggle the presenter view for the screen share.
     TogglePresenter,
+    /// Show the whole why tree in the presenter view, or the question.
+    ToggleTree,
     /// Pause or resume the meeting timer.
     ToggleTimer,
     /// Cycle the current stage's timebox (off, 5, 10, 15, 20, 30 min).

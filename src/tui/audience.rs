@@ -29,6 +29,8 @@ struct View {
     live: Option<Live>,
     /// Why the file could not be read just now (the last good one shows).
     problem: Option<String>,
+    /// The whole why tree shows, not the question.
+    tree: bool,
 }
 
 enum Wake {
@@ -57,6 +59,7 @@ impl View {
         let mut ss =
             SessionState::new(session, self.path.clone(), Some("the audience".into()), now);
         ss.mode = SessionMode::Presenter;
+        ss.tree = self.tree;
         let elapsed = match &self.live {
             Some(live) => {
                 ss.node_sel = live.why.clone().or(ss.node_sel.take());
@@ -112,7 +115,7 @@ fn concerns(event: &notify::Event, names: &[String]) -> bool {
 }
 
 /// Runs the audience window for the session at `path` until closed.
-pub fn run(store: Store, path: PathBuf, theme: Theme) -> Result<(), RunError> {
+pub fn run(store: Store, path: PathBuf, tree: bool, theme: Theme) -> Result<(), RunError> {
     let session = store.load(&path)?;
     let id = session.id.clone();
     let live_file = live::path(store.root(), &id);
@@ -121,6 +124,7 @@ pub fn run(store: Store, path: PathBuf, theme: Theme) -> Result<(), RunError> {
         live: live::read(store.root(), &id),
         session,
         problem: None,
+        tree,
     };
     let (tx, rx) = mpsc::channel::<Wake>();
     let names: Vec<String> = [&path, &live_file]
@@ -174,9 +178,10 @@ pub fn run(store: Store, path: PathBuf, theme: Theme) -> Result<(), RunError> {
                 }
                 Ok(Wake::Input(event)) => {
                     if let Event::Key(key) = event? {
-                        let closes = keymap::lookup(&[Context::Audience, Context::Always], &key);
-                        if closes.is_some() {
-                            return Ok(());
+                        match keymap::lookup(&[Context::Audience, Context::Always], &key) {
+                            Some(super::action::Action::ToggleTree) => view.tree = !view.tree,
+                            Some(_) => return Ok(()),
+                            None => {}
                         }
                     }
                 }
@@ -197,9 +202,11 @@ fn draw(frame: &mut ratatui::Frame, view: &View, now: &Zoned, theme: &Theme) {
         return;
     }
     let (ss, elapsed) = view.state(now);
+    let key = |action| keymap::hint(Context::Audience, &action);
     let hint = format!(
-        "{} closes this window · it follows the facilitator's screen",
-        keymap::hint(Context::Audience, &super::action::Action::Quit)
+        "{} closes this window · {} the whole tree or the question · it follows the facilitator's screen",
+        key(super::action::Action::Quit),
+        key(super::action::Action::ToggleTree)
     );
     let bottom = match &view.problem {
         Some(problem) => (problem.as_str(), true),

@@ -127,6 +127,8 @@ pub struct SessionState {
     /// Actions whose team was filled in by picking the owner (and so may
     /// follow the next pick); a team typed by hand is never replaced.
     pub auto_team: BTreeSet<String>,
+    /// The presenter view shows the whole why tree.
+    pub tree: bool,
 }
 
 /// Columns of the Actions table, in Tab order.
@@ -191,6 +193,7 @@ impl SessionState {
             save: SaveState::Saved,
             taken_back: false,
             auto_team,
+            tree: false,
         };
         ss.clamp();
         ss

@@ -535,6 +535,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Presenter,
+        [ch('t')],
+        Action::ToggleTree,
+        "the whole why tree, or the question again",
+        Some("tree")
+    ),
+    b!(
+        Presenter,
         [key(KeyCode::Enter)],
         Action::Edit,
         "type the answer (leaves the presenter view)",
@@ -553,6 +560,13 @@ pub static BINDINGS: &[Binding] = &[
         [key(KeyCode::Esc), ch('q')],
         Action::Quit,
         "close this window",
+        None
+    ),
+    b!(
+        Audience,
+        [ch('t')],
+        Action::ToggleTree,
+        "the whole why tree, or the question again",
         None
     ),
     // Intake.

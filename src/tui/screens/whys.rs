@@ -23,36 +23,10 @@ use crate::tui::widgets::labelled::labelled;
 use crate::tui::widgets::{cells, edit_box};
 use crate::tui::widths::{fit, fit_pad, width};
 
-/// The tree guide in front of an answer's mark: for each level above it
-/// `│ ` where that level goes on below, then `├─` (more causes follow)
-/// or `└─` (the last). `open` is the row's [`WhyWindow::open`]; a problem
-/// statement has none. `hanging` gives the guide for a wrapped line of
-/// the answer instead (`has_children` carries a line down to them). Two
-/// columns a level, and never more than a third of `columns`: deeper, the
-/// levels nearest the problem give way to `… `, so the nearest ones,
-/// which tell a sibling from a child, always show.
-///
-/// [`WhyWindow::open`]: crate::model::WhyWindow::open
+/// The Whys outline's guide: two columns a level, at most a third of the
+/// outline's width, so deep chains keep room for words.
 fn guide(open: &[bool], columns: usize, hanging: Option<bool>) -> String {
-    let Some((own, above)) = open.get(1..).and_then(|levels| levels.split_last()) else {
-        return String::new();
-    };
-    let mut pairs: Vec<&str> = above.iter().map(|&o| if o { "│ " } else { "  " }).collect();
-    match hanging {
-        None => pairs.push(if *own { "├─" } else { "└─" }),
-        Some(has_children) => {
-            pairs.push(if *own { "│ " } else { "  " });
-            pairs.push(if has_children { "│" } else { " " });
-        }
-    }
-    let levels = open.len() - 1;
-    let room = (columns / 3 / 2).max(2);
-    if levels > room {
-        let keep = pairs.len() - (levels - room) - 1;
-        let cut = pairs.len() - keep;
-        return format!("… {}", pairs[cut..].concat());
-    }
-    pairs.concat()
+    crate::tui::widgets::tree_guide::guide(open, columns / 3, hanging, 2)
 }
 
 /// What an outline row shows of an answer: its indent and mark, ★ when
@@ -509,31 +483,4 @@ fn detail(
         &Line::from(Span::styled(title, theme.accent)),
     );
     cells::wrapped(frame.buffer_mut(), body, &lines);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::guide;
-
-    #[test]
-    fn guides_tell_a_sibling_from_a_child_at_any_depth() {
-        // A problem statement has no guide; its first of two causes hangs
-        // on ├─, the last on └─, and a level that goes on below shows │.
-        assert_eq!(guide(&[false], 38, None), "");
-        assert_eq!(guide(&[false, true], 38, None), "├─");
-        assert_eq!(guide(&[false, true, false], 38, None), "│ └─");
-        assert_eq!(guide(&[false, false, true], 38, None), "  ├─");
-        // A wrapped line carries the guides down, and a line to its
-        // children under its mark.
-        assert_eq!(guide(&[false, true, false], 38, Some(true)), "│   │");
-        // Twelve levels down in 38 columns: the levels nearest the problem
-        // give way to "… ", the nearest ones still tell sibling from child.
-        let mut open = vec![false; 13];
-        open[11] = true;
-        let row = guide(&open, 38, None);
-        assert_eq!(row, "…       │ └─");
-        assert!(crate::tui::widths::width(&row) <= 38 / 3);
-        open[12] = true;
-        assert_eq!(guide(&open, 38, None), "…       │ ├─");
-    }
 }

@@ -15,6 +15,10 @@ pub fn presenter(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<O
             ss.mode = SessionMode::Browse;
             Ok(Out::default())
         }
+        Action::ToggleTree => {
+            ss.tree = !ss.tree;
+            Ok(Out::default())
+        }
         // On Actions and Review the room follows the actions.
         Action::Up | Action::Down if matches!(ss.stage(), Stage::Actions | Stage::Review) => {
             let last = ss.session().actions.len().saturating_sub(1);

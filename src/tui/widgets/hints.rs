@@ -7,11 +7,12 @@ use crate::tui::keymap::{Context, hint};
 pub fn presenter() -> String {
     let key = |action: Action| hint(Context::Presenter, &action);
     format!(
-        "{} leaves · {} {} move · {} answers · {} help",
+        "{} leaves · {} {} move · {} answers · {} tree · {} help",
         key(Action::Back),
         key(Action::Up),
         key(Action::Down),
         key(Action::Edit),
+        key(Action::ToggleTree),
         key(Action::ToggleHelp)
     )
 }

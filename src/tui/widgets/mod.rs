@@ -10,6 +10,7 @@ pub mod hints;
 pub mod labelled;
 pub mod popup;
 pub mod stage_bar;
+pub mod tree_guide;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 

@@ -8,6 +8,7 @@
 mod actions;
 mod big;
 mod question;
+mod tree;
 
 use jiff::Zoned;
 use ratatui::Frame;
@@ -61,6 +62,7 @@ pub fn render(
         header,
     );
     match ss.stage() {
+        _ if ss.tree => tree::render(frame, body, ss, theme),
         Stage::Intake | Stage::Whys => question::render(frame, body, ss, theme),
         Stage::Actions | Stage::Review => actions::render(frame, body, ss, now, theme),
     }
