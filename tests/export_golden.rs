@@ -42,7 +42,7 @@ fn redaction_replaces_names_with_functions_everywhere() {
             assert!(!text.contains(part), "{part} still in the redacted summary");
         }
     }
-    assert!(text.contains("Owner: Platform engineering"), "{text}");
+    assert!(text.contains("— Platform engineering · by"), "{text}");
     assert!(
         text.contains("Site reliability: 2 people (facilitator, scribe)"),
         "people are counted, not listed as their team: {text}"

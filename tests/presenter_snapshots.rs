@@ -124,7 +124,11 @@ fn the_presenter_at_three_question_lengths_and_two_sizes() {
 
 #[test]
 fn the_actions_presenter_is_for_a_room() {
-    let mut app = app_with(outage(), None);
+    // One action nobody owns yet (A4), one a team owns (A5, Marketing).
+    let mut session = outage();
+    session.actions[3].owner = None;
+    session.actions[3].team = None;
+    let mut app = app_with(session, None);
     key(&mut app, KeyCode::Char('3'));
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Char('v'));
@@ -137,6 +141,7 @@ fn the_actions_presenter_is_for_a_room() {
         );
         assert!(shown.contains("overdue since"), "in words:\n{shown}");
         assert!(shown.contains("needs an owner"), "in words:\n{shown}");
+        assert!(shown.contains("Marketing (no person yet)"), "{shown}");
         insta::assert_snapshot!(format!("presenter_actions_{w}x{h}"), shown);
     }
 }

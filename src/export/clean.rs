@@ -148,9 +148,13 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
     let crate::model::CustomerImpact {
         description,
         affected: _,
+        unit,
         channels,
     } = customer_impact;
     *description = f(description, false);
+    if let Some(unit) = unit {
+        *unit = f(unit, false);
+    }
     for c in channels {
         *c = f(c, false);
     }

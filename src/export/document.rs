@@ -1,7 +1,9 @@
-//! The summary as a document: sections of facts, items and paragraphs,
-//! built once from a session (see `build`) and rendered as plain text,
-//! Markdown or HTML. Every string in it is text to show as it is: renderers
-//! escape all of it, so no text from a session can become markup.
+//! The summary as a document, built once from a session (see `build`) and
+//! rendered as plain text, Markdown or HTML. Its first sections are what a
+//! reader needs on the first screen; the record follows. Every string in
+//! it is text to show as it is: renderers escape all of it, so no text
+//! from a session can become markup, and only an http(s) address found in
+//! it becomes a link (see [`pieces`]).
 
 /// A piece of text and how it is meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,33 +12,20 @@ pub enum Run {
     Plain(String),
     /// Text that stands out (labels such as "RC1").
     Strong(String),
-    /// A warning: OVERDUE, no owner, a gap.
+    /// What needs the reader: overdue, needs an owner, a gap.
     Warn(String),
     /// A date, time or number that must not break across lines.
     Unbroken(String),
+    /// Quieter text: how sure, where an answer came from.
+    Quiet(String),
 }
 
 impl Run {
     /// The words, however they are meant.
     pub fn text(&self) -> &str {
         match self {
-            Run::Plain(s) | Run::Strong(s) | Run::Warn(s) | Run::Unbroken(s) => s,
+            Run::Plain(s) | Run::Strong(s) | Run::Warn(s) | Run::Unbroken(s) | Run::Quiet(s) => s,
         }
-    }
-
-    /// Whether this is a label of the why tree (a problem's "B", an
-    /// answer's "B2c"; see `model::labels`), which reads before its text
-    /// without a colon. Actions ("A1") and root causes ("RC1") end in a
-    /// digit and take a colon.
-    pub fn is_tree_label(&self) -> bool {
-        let t = self.text();
-        let caps = t.chars().take_while(char::is_ascii_uppercase).count();
-        let rest = &t[caps..];
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        let tail = &rest[digits..];
-        caps > 0
-            && ((digits == 0 && tail.is_empty())
-                || (digits > 0 && !tail.is_empty() && tail.chars().all(|c| c.is_ascii_lowercase())))
     }
 }
 
@@ -51,6 +40,93 @@ pub fn plain(s: impl Into<String>) -> Text {
 /// All the words of a text.
 pub fn words(text: &Text) -> String {
     text.iter().map(Run::text).collect()
+}
+
+/// A piece of text as a renderer writes it: words, or an http(s) address
+/// to make a link of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Words.
+    Words(&'a str),
+    /// An `http://` or `https://` address, whole.
+    Address(&'a str),
+}
+
+/// `text` cut into words and the http(s) addresses in it. Anything else
+/// that looks like an address (`www.example.com`, `mailto:`,
+/// `javascript:`) stays words.
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut finder = linkify::LinkFinder::new();
+    finder.kinds(&[linkify::LinkKind::Url]);
+    let mut out = Vec::new();
+    for span in finder.spans(text) {
+        let s = span.as_str();
+        let web = s.starts_with("https://") || s.starts_with("http://");
+        if span.kind() != Some(&linkify::LinkKind::Url) || !web {
+            out.push(Piece::Words(s));
+            continue;
+        }
+        // Closing quotes and an ellipsis written after an address are
+        // not part of it ("see “https://x.example/a”").
+        let address = s.trim_end_matches(['”', '’', '»', '›', '…']);
+        if address.len() <= "https://".len() {
+            out.push(Piece::Words(s));
+            continue;
+        }
+        out.push(Piece::Address(address));
+        if address.len() < s.len() {
+            out.push(Piece::Words(&s[address.len()..]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Piece, pieces};
+
+    #[test]
+    fn only_whole_web_addresses_become_links() {
+        let found = |text: &str| -> Vec<String> {
+            pieces(text)
+                .into_iter()
+                .filter_map(|p| match p {
+                    Piece::Address(a) => Some(a.to_string()),
+                    Piece::Words(_) => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            found("see https://status.example.com/incidents/42, then (http://x.example/a_(b))."),
+            [
+                "https://status.example.com/incidents/42",
+                "http://x.example/a_(b)"
+            ]
+        );
+        assert_eq!(
+            found("asked “https://x.example/q”"),
+            ["https://x.example/q"]
+        );
+        for words in [
+            "PAY-312",
+            "www.example.com",
+            "example.com/path",
+            "javascript:alert(1)",
+            "mailto:a@example.com",
+            "ftp://files.example.com",
+            "https://",
+            "data:text/html,<b>x</b>",
+        ] {
+            assert!(found(words).is_empty(), "{words}");
+        }
+        let joined: String = pieces("a https://x.example/b c")
+            .iter()
+            .map(|p| match p {
+                Piece::Words(w) | Piece::Address(w) => *w,
+            })
+            .collect();
+        assert_eq!(joined, "a https://x.example/b c", "nothing is lost");
+    }
 }
 
 /// A labelled value: "Owner: Mei Lin (Platform engineering)".
@@ -80,19 +156,25 @@ impl Fact {
     }
 }
 
-/// One entry of a list: a root cause, an action, an answer of the tree.
+/// One entry with attributes under it: a root cause and how we got there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
-    /// What names it ("RC1", "A2", "1.2.1"), shown first.
-    pub label: Option<Run>,
-    /// A line before it (the question an answer answers).
-    pub before: Option<Text>,
+    /// What names it ("RC1"), shown first.
+    pub label: String,
     /// The entry itself.
     pub text: Text,
     /// One attribute per line.
     pub facts: Vec<Fact>,
-    /// Depth in a tree (0 outside trees).
-    pub depth: usize,
+}
+
+/// A table: a row per entry, its first cell the entry's label. In plain
+/// text a row reads "A1 what — who · when".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Column headings.
+    pub head: Vec<String>,
+    /// The rows, as many cells as headings.
+    pub rows: Vec<Vec<Text>>,
 }
 
 /// A part of a section.
@@ -100,12 +182,18 @@ pub struct Item {
 pub enum Block {
     /// Paragraphs of prose.
     Paragraphs(Vec<String>),
-    /// Labelled values.
-    Facts(Vec<Fact>),
+    /// Lines, each its own.
+    Lines(Vec<Text>),
     /// Entries with their attributes.
     Items(Vec<Item>),
+    /// A table.
+    Table(Table),
     /// A simple list.
     Bullets(Vec<Text>),
+    /// The why tree: lines with their depth. Each line names itself and
+    /// its parent, so plain text needs no indentation to keep branches
+    /// apart; Markdown and HTML indent too.
+    Tree(Vec<(usize, Text)>),
 }
 
 /// A titled part of the summary.
@@ -122,13 +210,14 @@ pub struct Section {
 pub struct Summary {
     /// A suggested subject line for the email (one line).
     pub subject: String,
-    /// The document's title.
+    /// The document's title, with its date when known.
     pub title: String,
-    /// The key facts: date, severity, duration, time to detect, people
-    /// affected, the time zone.
-    pub facts: Vec<Fact>,
-    /// Where the follow-up stands: actions done, open, overdue; gaps.
+    /// How bad, how long, how many, in one line.
+    pub headline: Text,
+    /// Where the follow-up stands: actions done, open, overdue.
     pub status: Text,
-    /// Summary, impact, root causes, actions … then the appendix.
+    /// What happened, why, what we ask of you; then the record.
     pub sections: Vec<Section>,
+    /// Lines at the foot: how to read the labels, the time zone.
+    pub footer: Vec<String>,
 }

@@ -18,16 +18,22 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// "2 h 40 min", "21 min", "3 d 4 h".
+/// As people say it: "21 min", "2 h 40 min", "24 h 40 min" (hours
+/// until two days), then "2 days 3 h", "17 days".
 pub fn duration(d: SignedDuration) -> String {
-    let minutes = d.as_secs() / 60;
-    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
-    match (days, hours) {
-        (0, 0) => format!("{mins} min"),
-        (0, _) if mins == 0 => format!("{hours} h"),
-        (0, _) => format!("{hours} h {mins} min"),
-        (_, 0) => format!("{days} d"),
-        _ => format!("{days} d {hours} h"),
+    let minutes = d.as_secs().max(0) / 60;
+    let (hours, mins) = (minutes / 60, minutes % 60);
+    if hours < 48 {
+        return match (hours, mins) {
+            (0, _) => format!("{mins} min"),
+            (_, 0) => format!("{hours} h"),
+            _ => format!("{hours} h {mins} min"),
+        };
+    }
+    let (days, hours) = (hours / 24, hours % 24);
+    match hours {
+        0 => format!("{days} days"),
+        _ => format!("{days} days {hours} h"),
     }
 }
 
@@ -60,7 +66,13 @@ mod tests {
         assert_eq!(duration(SignedDuration::from_mins(160)), "2 h 40 min");
         assert_eq!(duration(SignedDuration::from_mins(21)), "21 min");
         assert_eq!(duration(SignedDuration::from_mins(120)), "2 h");
-        assert_eq!(duration(SignedDuration::from_mins(3000)), "2 d 2 h");
-        assert_eq!(duration(SignedDuration::from_hours(17 * 24)), "17 d");
+        assert_eq!(
+            duration(SignedDuration::from_mins(24 * 60 + 40)),
+            "24 h 40 min"
+        );
+        assert_eq!(duration(SignedDuration::from_mins(47 * 60)), "47 h");
+        assert_eq!(duration(SignedDuration::from_mins(3000)), "2 days 2 h");
+        assert_eq!(duration(SignedDuration::from_hours(51)), "2 days 3 h");
+        assert_eq!(duration(SignedDuration::from_hours(17 * 24)), "17 days");
     }
 }

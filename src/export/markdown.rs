@@ -1,10 +1,11 @@
 //! Markdown for wikis and tickets, rendered from the summary document:
-//! headings, labelled lines, items as list entries with their attributes
-//! under them, the why tree as nested lists. Every string is escaped, so
-//! text from a session can never create markup; `<`, `>` and `&` become
-//! entities, so no raw HTML passes through.
+//! the title with its date, headings, the actions as a table, root causes
+//! as list entries with their chains under them, the why tree as nested
+//! lists. Every string is escaped, so text from a session can never create
+//! markup; `<`, `>` and `&` become entities, so no raw HTML passes
+//! through; an http(s) address becomes an autolink (`<https://…>`).
 
-use super::document::{Block, Fact, Item, Run, Summary, Text};
+use super::document::{Block, Fact, Item, Piece, Run, Summary, Text, pieces};
 
 /// Escapes text that starts a line in Markdown. Inline markup characters
 /// are backslash-escaped wherever they are; list, heading and quote markers
@@ -79,14 +80,26 @@ fn runs(text: &Text) -> String {
     runs_at(text, false)
 }
 
+/// Words with every http(s) address in them an autolink.
+fn linked(text: &str, line_start: bool) -> String {
+    pieces(text)
+        .into_iter()
+        .enumerate()
+        .map(|(i, piece)| match piece {
+            Piece::Address(url) => format!("<{url}>"),
+            Piece::Words(w) if i == 0 && line_start => escape(w),
+            Piece::Words(w) => escape_mid(w),
+        })
+        .collect()
+}
+
 /// Text that starts a line (or a list item), where block markers count.
 fn runs_at(text: &Text, line_start: bool) -> String {
     merged(text)
         .iter()
         .enumerate()
         .map(|(i, run)| match run {
-            Run::Plain(s) | Run::Unbroken(s) if i == 0 && line_start => escape(s),
-            Run::Plain(s) | Run::Unbroken(s) => escape_mid(s),
+            Run::Plain(s) | Run::Unbroken(s) | Run::Quiet(s) => linked(s, i == 0 && line_start),
             Run::Strong(s) | Run::Warn(s) if s.trim().is_empty() => escape_mid(s),
             Run::Strong(s) | Run::Warn(s) => {
                 // Emphasis cannot start or end with a space.
@@ -119,59 +132,62 @@ fn broken(lines: &[String], indent: &str) -> String {
 }
 
 /// Tree entries nest by depth up to this many levels; deeper ones stay at
-/// the last level (their outline numbers still say how deep they are), so
-/// a very deep chain does not indent every line by its depth.
+/// the last level (their labels still say how deep they are and what they
+/// answer), so a very deep chain does not indent every line by its depth.
 const MAX_NESTING: usize = 6;
 
-fn item(out: &mut String, i: &Item, tree: bool) {
-    let depth = if tree { i.depth.min(MAX_NESTING) } else { 0 };
-    let indent = "  ".repeat(depth);
-    let mut lines = Vec::new();
-    if let Some(before) = &i.before {
-        lines.push(format!("*{}*", runs(before).trim()));
-    }
-    let main = runs_at(&i.text, i.label.is_none());
-    lines.push(match &i.label {
-        // A tree label reads "B2c …", a name "A1: …".
-        Some(label) if label.is_tree_label() => {
-            format!("**{}** {main}", escape_mid(label.text()))
-        }
-        Some(label) => format!("**{}:** {main}", escape_mid(label.text())),
-        None => main,
-    });
+fn item(out: &mut String, i: &Item) {
+    let mut lines = vec![format!(
+        "**{}** {}",
+        escape_mid(&i.label),
+        runs_at(&i.text, false)
+    )];
     lines.extend(i.facts.iter().map(fact));
-    out.push_str(&format!(
-        "{indent}- {}\n",
-        broken(&lines, &format!("{indent}  "))
-    ));
+    out.push_str(&format!("- {}\n", broken(&lines, "  ")));
+}
+
+/// A table row: `| **A1** | what | who | when |`.
+fn table_row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
 }
 
 /// Renders the summary as Markdown.
 pub fn render(doc: &Summary) -> String {
     let mut out = format!("# {}\n\n", escape(&doc.title));
-    let mut header: Vec<String> = doc.facts.iter().map(fact).collect();
-    header.push(format!("**Status:** {}", runs(&doc.status)));
+    let mut header = Vec::new();
+    if !doc.headline.is_empty() {
+        header.push(runs_at(&doc.headline, true));
+    }
+    header.push(runs_at(&doc.status, true));
     out.push_str(&broken(&header, ""));
     out.push('\n');
     for section in &doc.sections {
         out.push_str(&format!("\n## {}\n", escape(&section.heading)));
-        let tree = section.heading.starts_with("Appendix");
         for block in &section.blocks {
             out.push('\n');
             match block {
                 Block::Paragraphs(paragraphs) => {
-                    let text: Vec<String> = paragraphs.iter().map(|p| escape(p)).collect();
+                    let text: Vec<String> = paragraphs.iter().map(|p| linked(p, true)).collect();
                     out.push_str(&text.join("\n\n"));
                     out.push('\n');
                 }
-                Block::Facts(facts) => {
-                    let lines: Vec<String> = facts.iter().map(fact).collect();
+                Block::Lines(lines) => {
+                    let lines: Vec<String> = lines.iter().map(|l| runs_at(l, true)).collect();
                     out.push_str(&broken(&lines, ""));
                     out.push('\n');
                 }
                 Block::Items(items) => {
                     for i in items {
-                        item(&mut out, i, tree);
+                        item(&mut out, i);
+                    }
+                }
+                Block::Table(table) => {
+                    let head: Vec<String> = table.head.iter().map(|h| escape_mid(h)).collect();
+                    out.push_str(&table_row(&head));
+                    out.push_str(&table_row(&vec!["---".to_string(); head.len()]));
+                    for row in &table.rows {
+                        let cells: Vec<String> = row.iter().map(runs).collect();
+                        out.push_str(&table_row(&cells));
                     }
                 }
                 Block::Bullets(list) => {
@@ -179,8 +195,18 @@ pub fn render(doc: &Summary) -> String {
                         out.push_str(&format!("- {}\n", runs_at(t, true)));
                     }
                 }
+                Block::Tree(lines) => {
+                    for (depth, line) in lines {
+                        let indent = "  ".repeat((*depth).min(MAX_NESTING));
+                        out.push_str(&format!("{indent}- {}\n", runs_at(line, true)));
+                    }
+                }
             }
         }
     }
+    out.push_str("\n---\n\n");
+    let footer: Vec<String> = doc.footer.iter().map(|l| linked(l, true)).collect();
+    out.push_str(&broken(&footer, ""));
+    out.push('\n');
     out
 }

@@ -1,43 +1,66 @@
-//! The plain-text summary, for any mail client: a subject line, then
-//! headings in capitals, one attribute per line, markers first ("ROOT CAUSE
-//! RC1: …", "OVERDUE"). Nothing is aligned with spaces and nothing needs a
-//! monospace font, so it reads the same in a proportional font and on a
-//! phone. Paragraphs are not hard-wrapped unless asked (`wrap`).
+//! The plain-text summary, for any mail client: the subject, a line of
+//! how bad and how long, then what happened, why and what we ask of whom
+//! by when — the first screen — and the record after it. Headings in
+//! capitals, one entry per line (an action is one line: "A1 what — who ·
+//! by when"); nothing is aligned with spaces and nothing needs a monospace
+//! font, so it reads the same in a proportional font and on a phone.
+//! Paragraphs are not hard-wrapped unless asked (`wrap`).
 
-use super::document::{Block, Fact, Item, Summary, words};
+use super::document::{Block, Fact, Item, Summary, Text, words};
 
 fn fact(f: &Fact) -> String {
     format!("{}: {}", f.label, words(&f.value))
 }
 
 fn item(out: &mut Vec<String>, i: &Item) {
-    if let Some(before) = &i.before {
-        out.push(words(before));
-    }
-    out.push(match &i.label {
-        // A tree label reads "B2c …", a name "A1: …".
-        Some(label) if label.is_tree_label() => {
-            format!("{} {}", label.text(), words(&i.text))
-        }
-        Some(label) => format!("{}: {}", label.text(), words(&i.text)),
-        None => words(&i.text),
-    });
+    out.push(format!("{} {}", i.label, words(&i.text)));
     out.extend(i.facts.iter().map(fact));
+}
+
+/// A table row as a line: "A1 what — who · when".
+fn row(cells: &[Text]) -> String {
+    let mut line = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        let text = words(cell);
+        match i {
+            0 => line.push_str(&text),
+            1 => {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&text);
+            }
+            2 => {
+                line.push_str(" — ");
+                line.push_str(&text);
+            }
+            _ => {
+                line.push_str(" · ");
+                line.push_str(&text);
+            }
+        }
+    }
+    line
 }
 
 /// Renders the summary as plain text, hard-wrapped at `wrap` columns if
 /// given (the subject line never is).
 pub fn render(doc: &Summary, wrap: Option<usize>) -> String {
     let mut out = vec![doc.subject.clone(), String::new()];
-    out.extend(doc.facts.iter().map(fact));
-    out.push(format!("Status: {}", words(&doc.status)));
+    let headline = words(&doc.headline);
+    if !headline.is_empty() {
+        out.push(headline);
+    }
+    out.push(words(&doc.status));
     for section in &doc.sections {
         out.push(String::new());
         out.push(section.heading.to_uppercase());
-        for block in &section.blocks {
-            // A blank line under the heading and between blocks: headings
-            // stand out in any font, even above "ROOT CAUSE RC1".
-            out.push(String::new());
+        for (b, block) in section.blocks.iter().enumerate() {
+            // A blank line between blocks, none under the heading: the
+            // first screen holds what a reader needs.
+            if b > 0 {
+                out.push(String::new());
+            }
             match block {
                 Block::Paragraphs(paragraphs) => {
                     for (i, p) in paragraphs.iter().enumerate() {
@@ -47,7 +70,7 @@ pub fn render(doc: &Summary, wrap: Option<usize>) -> String {
                         out.push(p.clone());
                     }
                 }
-                Block::Facts(facts) => out.extend(facts.iter().map(fact)),
+                Block::Lines(lines) => out.extend(lines.iter().map(words)),
                 Block::Items(items) => {
                     for (i, it) in items.iter().enumerate() {
                         if i > 0 {
@@ -56,10 +79,15 @@ pub fn render(doc: &Summary, wrap: Option<usize>) -> String {
                         item(&mut out, it);
                     }
                 }
+                Block::Table(table) => out.extend(table.rows.iter().map(|r| row(r))),
                 Block::Bullets(list) => out.extend(list.iter().map(|t| format!("- {}", words(t)))),
+                Block::Tree(lines) => out.extend(lines.iter().map(|(_, t)| words(t))),
             }
         }
     }
+    out.push(String::new());
+    out.push("--".into());
+    out.extend(doc.footer.iter().cloned());
     let mut lines = out.into_iter();
     let mut text = lines.next().unwrap_or_default();
     text.push('\n');

@@ -132,6 +132,58 @@ impl ActionItem {
     pub fn is_overdue(&self, today: Date) -> bool {
         self.status.is_open() && self.due.is_some_and(|due| due < today)
     }
+
+    /// Who owns it, as a reader follows it: "Mei Lin (Platform
+    /// engineering)", "Infrastructure (no person yet)" for a team alone;
+    /// `None` when nobody does.
+    pub fn owner_words(&self) -> Option<String> {
+        let given = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        match (given(&self.owner), given(&self.team)) {
+            // Redacted, an owner is their function: said once.
+            (Some(o), Some(t)) if o == t => Some(o),
+            (Some(o), Some(t)) => Some(format!("{o} ({t})")),
+            (Some(o), None) => Some(o),
+            (None, Some(t)) => Some(format!("{t} (no person yet)")),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether someone owns it: a person, or a team until a person is
+    /// named.
+    pub fn is_owned(&self) -> bool {
+        self.owner_words().is_some()
+    }
+
+    /// Where it stands in time on `today`.
+    pub fn when(&self, today: Date) -> When {
+        match (self.status, self.due) {
+            (ActionStatus::Done, _) => When::Done,
+            (ActionStatus::Dropped, _) => When::Dropped,
+            (_, Some(due)) if due < today => When::Overdue(due),
+            (_, Some(due)) => When::By(due),
+            (_, None) => When::NoDate,
+        }
+    }
+}
+
+/// Where an action stands in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Done.
+    Done,
+    /// Dropped.
+    Dropped,
+    /// Open, and its due date has passed.
+    Overdue(Date),
+    /// Open, due on that day.
+    By(Date),
+    /// Open, with no due date.
+    NoDate,
 }
 
 impl Session {

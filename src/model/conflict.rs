@@ -118,6 +118,7 @@ impl Conflict {
             "intake.severity" => "severity",
             "intake.customer_impact.description" => "impact",
             "intake.customer_impact.affected" => "how many were affected",
+            "intake.customer_impact.unit" => "what was counted",
             other => other,
         }
     }
@@ -434,6 +435,7 @@ impl Session {
                 set(&mut intake.customer_impact.description, value)
             }
             "intake.customer_impact.affected" => set(&mut intake.customer_impact.affected, value),
+            "intake.customer_impact.unit" => set(&mut intake.customer_impact.unit, value),
             _ => Err(serde::de::Error::custom(format!(
                 "the session has no field {field:?} to settle"
             ))),

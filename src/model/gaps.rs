@@ -9,7 +9,7 @@ use super::session::Session;
 pub struct Gaps {
     /// Root causes no action addresses.
     pub unaddressed: usize,
-    /// Open actions without an owner.
+    /// Open actions nobody owns (neither a person nor a team).
     pub unowned: usize,
     /// Open actions without a due date.
     pub undated: usize,
@@ -75,7 +75,7 @@ impl Session {
             root_causes,
             gaps: Gaps {
                 unaddressed,
-                unowned: open().filter(|a| a.owner.is_none()).count(),
+                unowned: open().filter(|a| !a.is_owned()).count(),
                 undated: open().filter(|a| a.due.is_none()).count(),
             },
         }

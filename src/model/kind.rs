@@ -94,11 +94,6 @@ impl Vocabulary {
         capitalised(&self.event)
     }
 
-    /// The label for how many were affected: "Customers affected".
-    pub fn affected_label(&self) -> String {
-        format!("{} affected", capitalised(&self.affected))
-    }
-
     /// The label of a severity in this kind's words.
     pub fn severity(&self, severity: Severity) -> &str {
         let index = Severity::ALL
@@ -110,7 +105,7 @@ impl Vocabulary {
 }
 
 /// `s` with its first letter in capitals.
-fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

@@ -23,7 +23,7 @@ mod why;
 mod why_file;
 mod why_list;
 
-pub use action::{ActionItem, ActionStatus, Priority};
+pub use action::{ActionItem, ActionStatus, Priority, When};
 pub use conflict::{Conflict, ConflictOn, Side};
 pub use gaps::{Gaps, Tally};
 pub use kind::{DEFAULT_KIND, Vocabulary};

@@ -204,6 +204,10 @@ pub struct CustomerImpact {
     pub description: String,
     /// How many customers were affected, when known.
     pub affected: Option<u64>,
+    /// What `affected` counts ("restaurants"), when not the kind of
+    /// meeting's own word ("customers").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// Channels through which the impact reached customers or was reported
     /// (e.g. "app", "email", "phone support").
     pub channels: Vec<String>,
@@ -347,6 +351,36 @@ impl Session {
     /// The words of this session's kind.
     pub fn words(&self) -> super::Vocabulary {
         super::Vocabulary::of(&self.kind, super::kind::known())
+    }
+
+    /// What the number affected counts: the session's own word
+    /// ("restaurants"), else its kind's ("customers").
+    pub fn affected_unit(&self) -> String {
+        self.intake
+            .customer_impact
+            .unit
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map_or_else(|| self.words().affected, str::to_string)
+    }
+
+    /// The label for how many were affected: "Restaurants affected".
+    pub fn affected_label(&self) -> String {
+        format!(
+            "{} affected",
+            super::kind::capitalised(&self.affected_unit())
+        )
+    }
+
+    /// "600 restaurants" (with thousands separated), if known.
+    pub fn affected_words(&self) -> Option<String> {
+        let n = self.intake.customer_impact.affected?;
+        Some(format!(
+            "{} {}",
+            crate::export::format::thousands(n),
+            self.affected_unit()
+        ))
     }
 }
 

@@ -161,7 +161,7 @@ impl Field {
     /// kind ("Orders affected" where a kind counts orders).
     pub fn label_in(&self, s: &Session) -> String {
         match self {
-            Field::Affected => s.words().affected_label(),
+            Field::Affected => s.affected_label(),
             _ => self.label().to_string(),
         }
     }
@@ -292,11 +292,15 @@ impl Field {
                 .severity
                 .map_or("not set".to_string(), |v| s.words().severity(v).to_string()),
             Field::Impact => intake.customer_impact.description.clone(),
-            Field::Affected => intake
-                .customer_impact
-                .affected
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
+            // "600 restaurants" when the session counts its own way.
+            Field::Affected => match (
+                &intake.customer_impact.affected,
+                &intake.customer_impact.unit,
+            ) {
+                (Some(n), Some(unit)) if !unit.trim().is_empty() => format!("{n} {}", unit.trim()),
+                (Some(n), _) => n.to_string(),
+                (None, _) => String::new(),
+            },
             Field::Channels => intake.customer_impact.channels.join(", "),
             Field::PersonName(i) => s
                 .participants
@@ -469,20 +473,13 @@ impl Field {
                     .find(|v| words.severity(*v) == text)
             }
             Field::Impact => s.intake.customer_impact.description = text,
+            // How many, and what they were when it is not the kind's
+            // word: "600 restaurants".
             Field::Affected => {
-                let digits: String = text
-                    .chars()
-                    .filter(|c| !matches!(c, ',' | '_' | ' ' | '.'))
-                    .collect();
-                s.intake.customer_impact.affected = if digits.is_empty() {
-                    None
-                } else {
-                    Some(
-                        digits
-                            .parse()
-                            .map_err(|_| format!("{text:?} is not a whole number"))?,
-                    )
-                };
+                let (affected, unit) = affected_and_unit(&text)?;
+                let impact = &mut s.intake.customer_impact;
+                impact.affected = affected;
+                impact.unit = unit;
             }
             Field::Channels => {
                 s.intake.customer_impact.channels = text
@@ -608,4 +605,50 @@ fn node<'a>(s: &'a mut Session, id: &str) -> Result<&'a mut crate::model::WhyNod
 fn action<'a>(s: &'a mut Session, id: &str) -> Result<&'a mut crate::model::ActionItem, String> {
     s.action_mut(id)
         .ok_or_else(|| "that action no longer exists".to_string())
+}
+
+/// "600 restaurants" → (600, "restaurants"); "41,250" → (41250, none);
+/// "" → nothing. The number comes first.
+fn affected_and_unit(text: &str) -> Result<(Option<u64>, Option<String>), String> {
+    let text = text.trim();
+    let split = text.find(|c: char| c.is_alphabetic()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let digits: String = number
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '.' | '\u{a0}'))
+        .collect();
+    let unit = Some(unit.trim().to_string()).filter(|u| !u.is_empty());
+    if digits.is_empty() {
+        return match unit {
+            None => Ok((None, None)),
+            Some(_) => Err(format!(
+                "{text:?}: start with how many (600, or 600 restaurants)"
+            )),
+        };
+    }
+    let n = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a whole number"))?;
+    Ok((Some(n), unit))
+}
+
+#[cfg(test)]
+mod affected_tests {
+    use super::affected_and_unit;
+
+    #[test]
+    fn how_many_takes_its_own_word() {
+        assert_eq!(
+            affected_and_unit("600 restaurants"),
+            Ok((Some(600), Some("restaurants".into())))
+        );
+        assert_eq!(affected_and_unit("41,250"), Ok((Some(41250), None)));
+        assert_eq!(
+            affected_and_unit(" 1 200 orders "),
+            Ok((Some(1200), Some("orders".into())))
+        );
+        assert_eq!(affected_and_unit(""), Ok((None, None)));
+        assert!(affected_and_unit("restaurants").is_err());
+        assert!(affected_and_unit("6-7 shops").is_err());
+    }
 }

@@ -215,6 +215,7 @@ fn merge_intake(b: &Intake, m: &Intake, t: &Intake, c: &mut Clashes) -> Intake {
     let CustomerImpact {
         description,
         affected,
+        unit,
         channels,
     } = customer_impact;
     let (bi, ti) = (&b.customer_impact, &t.customer_impact);
@@ -236,6 +237,12 @@ fn merge_intake(b: &Intake, m: &Intake, t: &Intake, c: &mut Clashes) -> Intake {
                 Some(&bi.affected),
                 affected,
                 &ti.affected,
+            ),
+            unit: c.pick(
+                "intake.customer_impact.unit",
+                Some(&bi.unit),
+                unit,
+                &ti.unit,
             ),
             channels: list(&bi.channels, channels, &ti.channels),
         },

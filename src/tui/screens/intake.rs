@@ -23,7 +23,12 @@ const LABEL: usize = 20;
 fn example(field: &Field, words: &Vocabulary) -> String {
     let text = match field {
         Field::Title => return format!("a short name for the {}", words.event),
-        Field::Affected => return format!("how many {}", words.affected),
+        Field::Affected => {
+            return format!(
+                "how many {} (or another word: 600 restaurants)",
+                words.affected
+            );
+        }
         Field::Problem => "one line: what went wrong, for whom",
         Field::Summary => "what happened, in a few sentences",
         Field::Started | Field::Detected | Field::Resolved => {

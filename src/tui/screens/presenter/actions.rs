@@ -20,33 +20,29 @@ use crate::tui::theme::Theme;
 /// Who and by when, in words, with what needs the room's attention
 /// styled as a warning.
 fn who_and_when(a: &ActionItem, today: jiff::civil::Date, theme: &Theme) -> Vec<Span<'static>> {
+    use crate::model::When;
     let mut spans = Vec::new();
-    match (&a.owner, &a.team) {
-        (Some(o), Some(t)) => spans.push(Span::styled(
-            format!("{} ({})", clean_line(o), clean_line(t)),
-            theme.text,
-        )),
-        (Some(o), None) => spans.push(Span::styled(clean_line(o), theme.text)),
-        (None, Some(t)) => {
-            spans.push(Span::styled(format!("{} — ", clean_line(t)), theme.text));
-            spans.push(Span::styled("needs an owner", theme.warn));
-        }
-        (None, None) => spans.push(Span::styled("needs an owner", theme.warn)),
+    // A team alone owns it until a person is named: "Marketing (no
+    // person yet)", as the email says it.
+    match a.owner_words() {
+        Some(owner) => spans.push(Span::styled(clean_line(&owner), theme.text)),
+        None if a.status.is_open() => spans.push(Span::styled("needs an owner", theme.warn)),
+        None => spans.push(Span::styled("nobody named", theme.dim)),
     }
     spans.push(Span::styled(" · ", theme.dim));
-    match a.due {
-        Some(d) if a.is_overdue(today) => spans.push(Span::styled(
-            format!("overdue since {}", d.strftime("%a %-d %b")),
+    let day = |d: jiff::civil::Date| d.strftime("%a %-d %b").to_string();
+    match a.when(today) {
+        When::Done => spans.push(Span::styled("done", theme.dim)),
+        When::Dropped => spans.push(Span::styled("dropped", theme.dim)),
+        When::Overdue(d) => spans.push(Span::styled(
+            format!("overdue since {}", day(d)),
             theme.warn.add_modifier(Modifier::BOLD),
         )),
-        Some(d) => spans.push(Span::styled(
-            format!("by {}", d.strftime("%a %-d %b")),
-            theme.text,
-        )),
-        None => spans.push(Span::styled("needs a date", theme.warn)),
+        When::By(d) => spans.push(Span::styled(format!("by {}", day(d)), theme.text)),
+        When::NoDate => spans.push(Span::styled("needs a date", theme.warn)),
     }
-    if !a.status.is_open() || a.status == crate::model::ActionStatus::InProgress {
-        spans.push(Span::styled(format!(" · {}", a.status.label()), theme.dim));
+    if a.status == crate::model::ActionStatus::InProgress {
+        spans.push(Span::styled(" · in progress", theme.dim));
     }
     spans
 }
