@@ -31,7 +31,71 @@ fn meeting() -> fivewhys::model::Session {
     let mut s = outage();
     s.updated = now().timestamp();
     s.meeting = Default::default();
+    s.meeting.timer_ran = Some(now().timestamp());
     s
+}
+
+fn at(seconds: i64) -> jiff::Timestamp {
+    now().timestamp() + jiff::SignedDuration::from_secs(seconds)
+}
+
+/// Back to the list, and in again `seconds` after the start.
+fn reopen(d: &mut Driver, seconds: i64) {
+    press(d, KeyCode::Char('0'));
+    assert_eq!(d.app.mode(), Mode::Home);
+    d.action(later(seconds));
+    press(d, KeyCode::Enter);
+}
+
+#[test]
+fn a_new_session_times_the_meeting_from_its_first_change_not_its_creation() {
+    // Created and looked at the day before: no meeting yet.
+    let mut s = meeting();
+    s.meeting.timer_ran = None;
+    let mut d = Driver::open(s);
+    assert!(session(&d).timer.waiting());
+    press(&mut d, KeyCode::Char('2'));
+    press(&mut d, KeyCode::Down);
+    d.action(later(600));
+    assert_eq!(
+        session(&d).timer.elapsed(at(600)),
+        0,
+        "moving is not meeting"
+    );
+    // The first change starts it.
+    press(&mut d, KeyCode::Char('r'));
+    assert!(session(&d).timer.running());
+    assert_eq!(session(&d).timer.elapsed(at(660)), 60);
+}
+
+#[test]
+fn a_pause_survives_leaving_and_reopening() {
+    let mut d = Driver::open(meeting());
+    d.action(later(120));
+    press(&mut d, KeyCode::Char('t'));
+    assert_eq!(d.app.status.as_ref().unwrap().text, "Timer paused.");
+    reopen(&mut d, 600);
+    let ss = session(&d);
+    assert!(!ss.timer.running(), "still paused after reopening");
+    assert_eq!(ss.timer.elapsed(at(900)), 120);
+    assert!(
+        d.app.status.as_ref().unwrap().text.contains("paused"),
+        "{:?}",
+        d.app.status
+    );
+    // A change does not undo the pause; t does.
+    press(&mut d, KeyCode::Char('2'));
+    press(&mut d, KeyCode::Down);
+    press(&mut d, KeyCode::Char('r'));
+    assert!(
+        session(&d).session().updated > now().timestamp(),
+        "a change"
+    );
+    assert!(!session(&d).timer.running());
+    press(&mut d, KeyCode::Char('t'));
+    assert!(session(&d).timer.running());
+    reopen(&mut d, 700);
+    assert!(session(&d).timer.running(), "running again after reopening");
 }
 
 #[test]
@@ -76,12 +140,13 @@ fn reopening_continues_the_timer_timeboxes_and_selection() {
 }
 
 #[test]
-fn an_old_session_opens_with_its_timer_paused() {
+fn an_old_session_opens_with_its_timer_waiting() {
     let mut s = meeting();
     s.updated = now().timestamp() - jiff::SignedDuration::from_hours(24 * 20);
+    s.meeting.timer_ran = Some(s.updated);
     let d = Driver::open(s);
     assert!(
-        !session(&d).timer.running(),
+        session(&d).timer.waiting(),
         "looking it up is not meeting time"
     );
 }

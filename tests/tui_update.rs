@@ -280,7 +280,7 @@ fn home_and_back_hands_the_session_over_for_saving() {
 fn information_fades_but_errors_stay() {
     let mut app = app_with(outage(), None);
     key(&mut app, KeyCode::Char('t'));
-    assert_eq!(app.status.as_ref().unwrap().text, "Timer paused.");
+    assert_eq!(app.status.as_ref().unwrap().text, "Timer running.");
     let later = now().timestamp() + jiff::SignedDuration::from_secs(7);
     fivewhys::tui::update(&mut app, fivewhys::tui::Action::Tick(later));
     assert!(app.status.is_none(), "info fades after a few seconds");

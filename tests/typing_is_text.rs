@@ -21,7 +21,10 @@ fn whys() -> (App, String) {
     let mut s = Session::new("Typing", now().timestamp());
     let root = s.add_problem_statement("Checkout failed");
     s.stage = Stage::Whys;
-    let app = app_with(s, None);
+    let mut app = app_with(s, None);
+    // A new session's timer waits for the first change; `t` starts it.
+    assert!(ss(&app).timer.waiting());
+    key(&mut app, KeyCode::Char('t'));
     assert!(ss(&app).timer.running());
     (app, root)
 }
@@ -181,6 +184,8 @@ fn an_unbracketed_paste_on_every_stage_runs_no_command() {
     for stage in ['1', '2', '3', '4'] {
         let mut app = app_with(outage(), None);
         key(&mut app, KeyCode::Char(stage));
+        key(&mut app, KeyCode::Char('t'));
+        assert!(ss(&app).timer.running());
         let before = shape(&app);
         for ev in coalesce(unbracketed(&paste)) {
             event(&mut app, ev);

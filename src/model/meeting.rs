@@ -32,6 +32,10 @@ pub struct Meeting {
     /// runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer_ran: Option<jiff::Timestamp>,
+    /// The facilitator paused the meeting timer (`t`): it stays paused
+    /// when the session is reopened, until `t` again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paused: bool,
 }
 
 /// Time on one stage.

@@ -18,8 +18,21 @@ pub struct Timer {
     timebox: [Option<u32>; 4],
     /// The stage whose time runs.
     stage: Stage,
-    /// When the running stretch started; `None` while paused.
+    /// When the running stretch started; `None` while paused or waiting.
     running_since: Option<Timestamp>,
+    /// Stopped with `t`: only `t` starts it again (a change does not).
+    paused: bool,
+}
+
+/// How a timer opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// Counting from now on.
+    Running,
+    /// Paused with `t`: only `t` resumes it.
+    Paused,
+    /// Not started: the first change (or `t`) starts it.
+    Waiting,
 }
 
 fn index(stage: Stage) -> usize {
@@ -29,11 +42,11 @@ fn index(stage: Stage) -> usize {
 impl Timer {
     /// A timer running from `now` on `stage`, with nothing spent yet.
     pub fn start(stage: Stage, now: Timestamp) -> Timer {
-        Timer::resume(&Meeting::default(), stage, now, true)
+        Timer::resume(&Meeting::default(), stage, now, Opening::Running)
     }
 
     /// A timer that continues from a stored meeting.
-    pub fn resume(meeting: &Meeting, stage: Stage, now: Timestamp, running: bool) -> Timer {
+    pub fn resume(meeting: &Meeting, stage: Stage, now: Timestamp, opening: Opening) -> Timer {
         let mut spent = [0; 4];
         let mut timebox = [None; 4];
         for s in Stage::ALL {
@@ -45,7 +58,8 @@ impl Timer {
             spent,
             timebox,
             stage,
-            running_since: running.then_some(now),
+            running_since: (opening == Opening::Running).then_some(now),
+            paused: opening == Opening::Paused,
         }
     }
 
@@ -81,12 +95,22 @@ impl Timer {
         self.stage = stage;
     }
 
-    /// Pauses or resumes.
+    /// Pauses or resumes (or starts a waiting timer).
     pub fn toggle(&mut self, now: Timestamp) {
         if self.running_since.is_some() {
             self.spent[index(self.stage)] = self.spent(self.stage, now);
             self.running_since = None;
+            self.paused = true;
         } else {
+            self.running_since = Some(now);
+            self.paused = false;
+        }
+    }
+
+    /// The meeting changed something: a waiting timer starts now (a
+    /// paused one stays paused).
+    pub fn start_if_waiting(&mut self, now: Timestamp) {
+        if self.waiting() {
             self.running_since = Some(now);
         }
     }
@@ -94,6 +118,11 @@ impl Timer {
     /// Whether the timer is running.
     pub fn running(&self) -> bool {
         self.running_since.is_some()
+    }
+
+    /// Whether the timer has not started: the first change starts it.
+    pub fn waiting(&self) -> bool {
+        self.running_since.is_none() && !self.paused
     }
 
     /// `stage`'s timebox in minutes, if set.
@@ -125,6 +154,7 @@ impl Timer {
         if self.running() {
             meeting.timer_ran = Some(now);
         }
+        meeting.paused = self.paused;
     }
 }
 
@@ -181,8 +211,26 @@ mod tests {
         t.write_to(&mut meeting, at(400));
         assert_eq!(meeting.elapsed_seconds(), 400);
         assert_eq!(meeting.whys.timebox_minutes, Some(10));
-        let again = Timer::resume(&meeting, Stage::Whys, at(10_000), true);
+        let again = Timer::resume(&meeting, Stage::Whys, at(10_000), Opening::Running);
         assert_eq!(again.elapsed(at(10_060)), 460);
         assert_eq!(again.remaining(Stage::Whys, at(10_060)), Some(600 - 160));
+    }
+
+    #[test]
+    fn a_waiting_timer_starts_at_the_first_change_and_a_pause_is_kept() {
+        let mut t = Timer::resume(&Meeting::default(), Stage::Intake, at(0), Opening::Waiting);
+        assert_eq!(t.elapsed(at(3600)), 0, "preparing is not meeting time");
+        t.start_if_waiting(at(3600));
+        assert_eq!(t.elapsed(at(3660)), 60);
+        t.toggle(at(3660));
+        t.start_if_waiting(at(3700));
+        assert_eq!(t.elapsed(at(3800)), 60, "a change does not undo a pause");
+        let mut meeting = Meeting::default();
+        t.write_to(&mut meeting, at(3800));
+        assert!(meeting.paused);
+        t.toggle(at(3800));
+        t.write_to(&mut meeting, at(3900));
+        assert!(!meeting.paused);
+        assert_eq!(meeting.elapsed_seconds(), 160);
     }
 }

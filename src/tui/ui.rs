@@ -5,12 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 
+use super::action::Action;
 use super::app::{App, SaveState, Screen, SessionMode};
 use super::screens;
 use super::widgets::{footer, help, popup, stage_bar};
 use super::widths;
 use crate::export::sanitize::clean_line;
-use crate::model::Stage;
+use crate::model::{Lesson, Stage};
 
 /// Smallest usable window.
 pub const MIN_WIDTH: u16 = 40;
@@ -42,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             .areas(area);
             screens::home::render(frame, body, home, &app.now, theme);
             render_status(app, frame, status);
-            footer::render(frame, foot, app.contexts(), theme, false);
+            footer::render(frame, foot, app.contexts(), theme, false, None);
         }
         Screen::Session(ss) if matches!(ss.mode, SessionMode::Presenter) => {
             let here = ss.zoned(&app.now);
@@ -108,7 +109,14 @@ pub fn render(app: &App, frame: &mut Frame) {
                 popup::render(frame, body, p, ss.session(), theme);
             }
             render_status(app, frame, status);
-            footer::render(frame, foot, app.contexts(), theme, ss.read_only.is_some());
+            footer::render(
+                frame,
+                foot,
+                app.contexts(),
+                theme,
+                ss.read_only.is_some(),
+                (ss.stage() == Stage::Review).then(|| (Action::Add, adds_to(ss.review_list()))),
+            );
         }
     }
     if let super::app::Help::Open { scroll } = app.help {
@@ -122,15 +130,7 @@ fn status_lines(app: &App, width: u16) -> Vec<String> {
     let Some(status) = &app.status else {
         return Vec::new();
     };
-    let text = clean_line(&status.text);
-    let options = textwrap::Options::new(usize::from(width).max(1))
-        .break_words(true)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(&text, options)
-        .into_iter()
-        .take(3)
-        .map(|l| l.into_owned())
-        .collect()
+    widths::wrap(&clean_line(&status.text), usize::from(width), 3)
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
@@ -155,5 +155,14 @@ fn render_status(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
                 &Line::from(Span::styled(line, style)),
             );
         }
+    }
+}
+
+/// What `a` adds to on Review: the list the selection is in.
+fn adds_to(lesson: Lesson) -> &'static str {
+    match lesson {
+        Lesson::Well => "add: went well",
+        Lesson::Wrong => "add: went wrong",
+        Lesson::Lucky => "add: lucky",
     }
 }

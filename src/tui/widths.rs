@@ -61,6 +61,24 @@ fn fit_by_graphemes(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` wrapped at word boundaries to `columns` (long words broken), in
+/// at most `rows` rows: the last ends in "…" when more did not fit.
+pub fn wrap(text: &str, columns: usize, rows: usize) -> Vec<String> {
+    let options = textwrap::Options::new(columns.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let all = textwrap::wrap(text, options);
+    let cut = all.len() > rows;
+    let mut lines: Vec<String> = all.into_iter().take(rows).map(|l| l.into_owned()).collect();
+    if cut && let Some(last) = lines.last_mut() {
+        *last = fit(&format!("{last} …"), columns);
+        if !last.ends_with('…') {
+            last.push('…');
+        }
+    }
+    lines
+}
+
 /// `text` fitted to exactly `columns` columns: cut with "…", or padded
 /// with spaces.
 pub fn fit_pad(text: &str, columns: usize) -> String {
@@ -74,6 +92,18 @@ pub fn fit_pad(text: &str, columns: usize) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn wrapping_keeps_every_word_or_says_it_was_cut() {
+        let text = "Before you send it: 1 root cause has no action · 1 action has no due date";
+        let lines = wrap(text, 40, 3);
+        assert!(lines.iter().all(|l| width(l) <= 40), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        let cut = wrap(text, 20, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut[1].ends_with('…'), "{cut:?}");
+        assert!(width(&cut[1]) <= 20, "{cut:?}");
+    }
 
     proptest! {
         /// Printable ASCII measured and cut by length gives what measuring

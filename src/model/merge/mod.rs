@@ -306,7 +306,8 @@ fn status_of(b: Option<&ActionItem>, m: &ActionItem, t: &ActionItem) -> crate::m
 
 /// Meeting time is the longer of the two (both sides usually carry the
 /// same meeting, one of them further on); the timeboxes follow whoever
-/// changed them; where the facilitator is stays mine.
+/// changed them; where the facilitator is, and whether the timer is
+/// paused, stays mine.
 fn merge_meeting(b: &Meeting, m: &Meeting, t: &Meeting) -> Meeting {
     let Meeting {
         intake,
@@ -315,6 +316,7 @@ fn merge_meeting(b: &Meeting, m: &Meeting, t: &Meeting) -> Meeting {
         review,
         cursor,
         timer_ran,
+        paused,
     } = m;
     let stage = |b: &StageTime, m: &StageTime, t: &StageTime| StageTime {
         spent_seconds: m.spent_seconds.max(t.spent_seconds),
@@ -327,6 +329,7 @@ fn merge_meeting(b: &Meeting, m: &Meeting, t: &Meeting) -> Meeting {
         review: stage(&b.review, review, &t.review),
         cursor: cursor.clone(),
         timer_ran: (*timer_ran).max(t.timer_ran),
+        paused: *paused,
     }
 }
 

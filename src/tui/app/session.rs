@@ -12,7 +12,7 @@ use super::popup::Popup;
 use crate::model::{Cursor, Outline, Session, Stage, WhyList, WhyNode};
 use crate::tui::field::Field;
 use crate::tui::history::History;
-use crate::tui::timer::Timer;
+use crate::tui::timer::{Opening, Timer};
 
 /// The text field being edited.
 #[derive(Debug)]
@@ -139,17 +139,24 @@ pub const ACTION_COLUMNS: usize = 8;
 const RESUME_WITHIN_SECONDS: i64 = 12 * 3600;
 
 impl SessionState {
-    /// A session opened now: the meeting resumes where it stopped.
+    /// A session opened now: the meeting resumes where it stopped. A
+    /// timer paused with `t` stays paused; one that counted in the last
+    /// hours runs on; otherwise (a new session, one prepared yesterday or
+    /// looked up later) it waits for the first change or `t`.
     pub fn new(session: Session, path: PathBuf, read_only: Option<String>, now: &Zoned) -> Self {
         let now_ts = now.timestamp();
-        let last = session.meeting.timer_ran.unwrap_or(session.updated);
-        let recent = now_ts.as_second() - last.as_second() < RESUME_WITHIN_SECONDS;
-        let timer = Timer::resume(
-            &session.meeting,
-            session.stage,
-            now_ts,
-            recent && read_only.is_none(),
-        );
+        let recent = session
+            .meeting
+            .timer_ran
+            .is_some_and(|last| now_ts.as_second() - last.as_second() < RESUME_WITHIN_SECONDS);
+        let opening = if session.meeting.paused {
+            Opening::Paused
+        } else if recent && read_only.is_none() {
+            Opening::Running
+        } else {
+            Opening::Waiting
+        };
+        let timer = Timer::resume(&session.meeting, session.stage, now_ts, opening);
         let Cursor {
             intake_row,
             why,
@@ -414,6 +421,15 @@ impl SessionState {
             5 => Field::ActStatus(id),
             6 => Field::ActNote(id),
             _ => Field::ActLink(id),
+        }
+    }
+
+    /// The Review list `a` adds to: the one the selection is in (what
+    /// went well when the selection is on none).
+    pub fn review_list(&self) -> crate::model::Lesson {
+        match self.selected_field() {
+            Some(Field::AddLesson(lesson) | Field::Lesson(lesson, _)) => lesson,
+            _ => crate::model::Lesson::Well,
         }
     }
 

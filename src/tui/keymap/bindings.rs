@@ -792,6 +792,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Review,
+        [ch('a')],
+        Action::Add,
+        "add to the list selected (what went well, went wrong, where we got lucky)",
+        Some("add: went well")
+    ),
+    b!(
+        Review,
         [ch('h')],
         Action::Copy(Format::Html),
         "copy the HTML summary (rich email)",
@@ -817,13 +824,6 @@ pub static BINDINGS: &[Binding] = &[
         Action::CyclePreview,
         "preview another format: text, Markdown, HTML, JSON",
         Some("format")
-    ),
-    b!(
-        Review,
-        [ch('a')],
-        Action::Add,
-        "add something that went well",
-        Some("went well")
     ),
     b!(
         Review,

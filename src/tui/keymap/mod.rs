@@ -278,8 +278,10 @@ pub fn hint2(context: Context, action: &Action) -> String {
 }
 
 /// One footer hint.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hint {
+    /// What the key does.
+    pub action: Action,
     /// The key, as written on screen.
     pub key: String,
     /// What it does, in a word or two.
@@ -311,6 +313,7 @@ pub fn footer(active: &[Context]) -> Vec<Hint> {
         }
         seen.push(label);
         hints.push(Hint {
+            action: b.action.clone(),
             key: b
                 .keys_label
                 .map_or_else(|| key_label(&b.keys[0]), str::to_string),

@@ -55,13 +55,8 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         ),
         None => (area, Rect::default()),
     };
-    let gaps = s.gaps();
-    let unaddressed = s.unaddressed_root_causes();
-    let gap_rows = if gaps.total() == 0 {
-        1
-    } else {
-        1 + unaddressed.len().min(3) as u16
-    };
+    let gap_text = gaps_text(ss, usize::from(main.width), main.height / 3);
+    let gap_rows = gap_text.len() as u16;
     let table_rows = (s.actions.len() as u16 + 1).max(2);
     let [table_area, detail_area, gap_area] = Layout::vertical([
         Constraint::Max(table_rows),
@@ -123,9 +118,19 @@ fn table(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &
                 "#" => (format!("{}", i + 1), row_style),
                 "What" if a.description.is_empty() => ("(what?)".into(), theme.dim),
                 "What" => (clean_line(&a.description), row_style),
-                "Owner" => match &a.owner {
-                    Some(o) => (clean_line(o), row_style),
-                    None => ("unowned".into(), theme.warn),
+                "Owner" => match (&a.owner, a.team.as_deref().filter(|t| !t.trim().is_empty())) {
+                    (Some(o), _) => (clean_line(o), row_style),
+                    // A team owns it until a person is named.
+                    (None, Some(team)) => {
+                        let team = clean_line(team);
+                        let words = if team.to_lowercase().ends_with("team") {
+                            team
+                        } else {
+                            format!("{team} team")
+                        };
+                        (words, theme.warn)
+                    }
+                    (None, None) => ("unowned".into(), theme.warn),
                 },
                 "Team" => (
                     a.team
@@ -294,33 +299,62 @@ fn detail(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn gaps_lines(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
+/// A row of the gaps under the Actions table.
+enum GapRow {
+    /// No gaps at all.
+    None(String),
+    /// What is missing, in words.
+    Summary(String),
+    /// A root cause without an action: its first row, or a further one.
+    Root(String, bool),
+}
+
+/// The gaps, wrapped to `columns` in at most `rows` rows (at least the
+/// summary): the summary, then the root causes without an action.
+fn gaps_text(ss: &SessionState, columns: usize, rows: u16) -> Vec<GapRow> {
     let s = ss.session();
     let gaps = s.gaps();
-    let mut lines = Vec::new();
     if gaps.total() == 0 {
-        lines.push(Line::from(Span::styled(
-            "No gaps: every root cause has an action, every action an owner and a date.",
-            theme.accent,
-        )));
-    } else {
-        lines.push(Line::from(Span::styled(
-            crate::tui::widths::fit(
-                &format!("Gaps: {}", gaps.phrases().join(" · ")),
-                usize::from(area.width),
-            ),
-            theme.warn,
-        )));
-        let numbers = s.answer_names();
-        for node in s.unaddressed_root_causes().iter().take(3) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {} ", crate::tui::marks::ROOT), theme.root),
-                Span::raw(crate::tui::widths::fit(
-                    &format!("{} {}", numbers[&node.id], clean_line(&node.answer)),
-                    usize::from(area.width.saturating_sub(4)),
-                )),
-            ]));
+        return vec![GapRow::None(
+            "No gaps: every root cause has an action, every action an owner and a date.".into(),
+        )];
+    }
+    let rows = usize::from(rows).max(1);
+    let mut out: Vec<GapRow> = crate::tui::widths::wrap(
+        &format!("Gaps: {}", gaps.phrases().join(" · ")),
+        columns,
+        rows.min(3),
+    )
+    .into_iter()
+    .map(GapRow::Summary)
+    .collect();
+    let numbers = s.answer_names();
+    for node in s.unaddressed_root_causes() {
+        let left = rows.saturating_sub(out.len());
+        if left == 0 {
+            break;
+        }
+        let text = format!("{} {}", numbers[&node.id], clean_line(&node.answer));
+        let wrapped = crate::tui::widths::wrap(&text, columns.saturating_sub(4), left.min(2));
+        for (k, line) in wrapped.into_iter().enumerate() {
+            out.push(GapRow::Root(line, k == 0));
         }
     }
+    out
+}
+
+fn gaps_lines(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
+    let lines: Vec<Line> = gaps_text(ss, usize::from(area.width), area.height)
+        .into_iter()
+        .map(|row| match row {
+            GapRow::None(text) => Line::from(Span::styled(text, theme.accent)),
+            GapRow::Summary(text) => Line::from(Span::styled(text, theme.warn)),
+            GapRow::Root(text, true) => Line::from(vec![
+                Span::styled(format!("  {} ", crate::tui::marks::ROOT), theme.root),
+                Span::raw(text),
+            ]),
+            GapRow::Root(text, false) => Line::from(Span::raw(format!("    {text}"))),
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }

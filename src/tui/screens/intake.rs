@@ -2,7 +2,7 @@
 
 use jiff::Zoned;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -216,11 +216,35 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             )),
         }
     }
-    let height = list_area.height as usize;
+    // When not everything fits, the last row says how much is out of
+    // sight, so the timeline under the participants is never missed.
+    let total = lines.len();
+    let overflows = total > list_area.height as usize && list_area.height > 1;
+    let height = list_area.height as usize - usize::from(overflows);
     let scroll = selected_line
         .saturating_sub(height.saturating_sub(2).max(1) - 1)
-        .min(u16::MAX as usize) as u16;
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), list_area);
+        .min(total.saturating_sub(height))
+        .min(u16::MAX as usize);
+    let [shown, more] = Layout::vertical([
+        Constraint::Length(height as u16),
+        Constraint::Length(u16::from(overflows)),
+    ])
+    .areas(list_area);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), shown);
+    if overflows {
+        let below = total.saturating_sub(scroll + height);
+        let mut words = Vec::new();
+        if below > 0 {
+            words.push(format!("↓ {below} more below"));
+        }
+        if scroll > 0 {
+            words.push(format!("↑ {scroll} above"));
+        }
+        frame.render_widget(
+            Line::from(Span::styled(format!("  {}", words.join(" · ")), theme.dim)),
+            more,
+        );
+    }
     if let Some(editor) = ss.editor() {
         edit_box::render(frame, edit_area, editor, ss.session(), now, theme);
     }

@@ -42,7 +42,17 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         None => (area, Rect::default()),
     };
     let gaps = s.gaps();
-    let gap_rows = u16::from(gaps.total() > 0);
+    // What is still missing, wrapped (at most three rows), never cut.
+    let gap_lines = if gaps.total() > 0 {
+        crate::tui::widths::wrap(
+            &format!("Before you send it: {}", gaps.phrases().join(" · ")),
+            usize::from(main.width),
+            3,
+        )
+    } else {
+        Vec::new()
+    };
+    let gap_rows = gap_lines.len() as u16;
     let rows = ss.review_fields();
     let list_rows = (rows.len() as u16).min(main.height / 2).max(3);
     let [gap_area, well, summary] = Layout::vertical([
@@ -51,19 +61,15 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         Constraint::Min(0),
     ])
     .areas(main);
-
-    if gaps.total() > 0 {
-        frame.render_widget(
-            Line::from(Span::styled(
-                fit(
-                    &format!("Before you send it: {}", gaps.phrases().join(" · ")),
-                    usize::from(gap_area.width),
-                ),
-                theme.warn,
-            )),
-            gap_area,
-        );
-    }
+    frame.render_widget(
+        Paragraph::new(
+            gap_lines
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.warn)))
+                .collect::<Vec<_>>(),
+        ),
+        gap_area,
+    );
 
     let width = usize::from(well.width);
     let first = ss

@@ -141,12 +141,17 @@ fn outside(app: &mut App, action: Action) -> Outside {
             let zone = ss.session().unknown_zone_warning();
             match &ss.read_only {
                 Some(why) => app.error(format!("Read-only: this session is {why}")),
-                None if !ss.timer.running() => app.info(format!(
-                    "Last changed on {}: the meeting timer waits. {} starts it.",
-                    ss.session()
-                        .updated
-                        .to_zoned(app.now.time_zone().clone())
-                        .date(),
+                None if ss.timer.waiting() && ss.timer.elapsed(app.now.timestamp()) > 0 => app
+                    .info(format!(
+                        "Last changed on {}: the meeting timer starts at your first change, or {}.",
+                        ss.session()
+                            .updated
+                            .to_zoned(app.now.time_zone().clone())
+                            .date(),
+                        super::keymap::hint(super::keymap::Context::Session, &Action::ToggleTimer)
+                    )),
+                None if !ss.timer.running() && !ss.timer.waiting() => app.info(format!(
+                    "The meeting timer is paused: {} runs it again.",
                     super::keymap::hint(super::keymap::Context::Session, &Action::ToggleTimer)
                 )),
                 None => app.status = None,

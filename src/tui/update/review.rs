@@ -10,14 +10,6 @@ use crate::tui::action::Action;
 use crate::tui::app::{Pending, Popup, SessionMode, SessionState};
 use crate::tui::field::Field;
 
-/// The list the selected row belongs to.
-fn selected_list(ss: &SessionState) -> Lesson {
-    match ss.selected_field() {
-        Some(Field::AddLesson(lesson) | Field::Lesson(lesson, _)) => lesson,
-        _ => Lesson::Well,
-    }
-}
-
 /// Adds an item to `lesson` and opens it for typing.
 pub fn add(ss: &mut SessionState, lesson: Lesson, now: &Zoned) -> Result<Out, String> {
     let index = add_then_edit(
@@ -105,7 +97,7 @@ pub fn review(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
             };
         }
         Action::Add => {
-            let lesson = selected_list(ss);
+            let lesson = ss.review_list();
             return add(ss, lesson, now);
         }
         Action::Edit => match ss.selected_field() {

@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context, Hint};
 use crate::tui::theme::Theme;
 use crate::tui::widths::width;
@@ -17,7 +18,11 @@ fn cost(h: &Hint) -> usize {
 /// The hints shown in `columns`: as many of the others as fit beside the
 /// essential ones, others first. A read-only session offers no edits.
 pub fn fitting(contexts: &[Context], columns: usize, read_only: bool) -> Vec<Hint> {
-    let hints: Vec<Hint> = keymap::footer(contexts)
+    fit_hints(keymap::footer(contexts), columns, read_only)
+}
+
+fn fit_hints(hints: Vec<Hint>, columns: usize, read_only: bool) -> Vec<Hint> {
+    let hints: Vec<Hint> = hints
         .into_iter()
         .filter(|h| !(read_only && h.edits))
         .collect();
@@ -41,10 +46,25 @@ pub fn fitting(contexts: &[Context], columns: usize, read_only: bool) -> Vec<Hin
     shown
 }
 
-/// Draws the key hints for the active contexts, as many as fit.
-pub fn render(frame: &mut Frame, area: Rect, contexts: &[Context], theme: &Theme, read_only: bool) {
+/// Draws the key hints for the active contexts, as many as fit; `says`
+/// gives a key's label where it depends on the selection (on Review, the
+/// list `a` adds to).
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    contexts: &[Context],
+    theme: &Theme,
+    read_only: bool,
+    says: Option<(Action, &'static str)>,
+) {
     let mut spans = Vec::new();
-    for h in fitting(contexts, usize::from(area.width), read_only) {
+    let mut hints: Vec<Hint> = keymap::footer(contexts);
+    if let Some((action, label)) = &says {
+        for h in hints.iter_mut().filter(|h| h.action == *action) {
+            h.label = label;
+        }
+    }
+    for h in fit_hints(hints, usize::from(area.width), read_only) {
         spans.push(Span::styled(format!(" {}", h.key), theme.key));
         spans.push(Span::styled(format!(" {} ", h.label), theme.dim));
     }

@@ -170,7 +170,13 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: Timestamp, 
         let Some(words) = level.timer else {
             return Vec::new();
         };
-        let paused = if ss.timer.running() { "" } else { " paused" };
+        let paused = if ss.timer.running() {
+            ""
+        } else if ss.timer.waiting() {
+            " waiting"
+        } else {
+            " paused"
+        };
         let mut spans = vec![Span::styled(
             if words {
                 format!("elapsed {elapsed}{paused}")
