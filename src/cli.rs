@@ -281,6 +281,10 @@ pub enum Format {
     Html,
     /// The session file itself.
     Json,
+    /// An email draft (.eml) a mail client opens as a new message: the
+    /// text and the HTML summary, the subject, addressed to the
+    /// participants who have an email address.
+    Eml,
 }
 
 impl From<Format> for crate::export::Format {
@@ -290,6 +294,7 @@ impl From<Format> for crate::export::Format {
             Format::Markdown => crate::export::Format::Markdown,
             Format::Html => crate::export::Format::Html,
             Format::Json => crate::export::Format::Json,
+            Format::Eml => crate::export::Format::Eml,
         }
     }
 }

@@ -55,6 +55,7 @@ fn build(spec: &Spec) -> Session {
         name: "Zoë Brandt".into(),
         team: "Payments".into(),
         role: Role::Participant,
+        email: None,
     });
     let problem = s.add_problem_statement("Customers could not pay");
     let why = s.ask_why(&problem).unwrap();

@@ -22,6 +22,7 @@ fn hostile_session(id: &str) -> Session {
         name: format!("Mallory {NASTY}"),
         team: format!("Team {NASTY}"),
         role: Role::Participant,
+        email: None,
     });
     let mut root = WhyNode::new("n-root".into());
     root.answer = format!("Problem {NASTY}");

@@ -191,11 +191,13 @@ fn actions_and_participants_added_on_both_sides_are_kept() {
         name: "Mei".into(),
         team: "Platform".into(),
         role: Role::Facilitator,
+        email: None,
     });
     theirs.participants.push(Participant {
         name: "Ravi".into(),
         team: "Support".into(),
         role: Role::Participant,
+        email: None,
     });
     theirs.went_well.push("Support spotted it first".into());
     let merged = merge(&base, &mine, &theirs);

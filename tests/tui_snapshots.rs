@@ -153,16 +153,19 @@ fn wide_session() -> fivewhys::model::Session {
             name: "王小明".into(),
             team: "客服 Customer support".into(),
             role: Role::Facilitator,
+            email: None,
         },
         Participant {
             name: "José 👩‍💻 García".into(),
             team: "Plataforma e\u{301}quipe".into(),
             role: Role::Participant,
+            email: None,
         },
         Participant {
             name: "Ünal Çelik".into(),
             team: "Operasyon 🚚🚚🚚🚚🚚🚚🚚🚚🚚🚚".into(),
             role: Role::Scribe,
+            email: None,
         },
     ];
     s.actions[0].description =

@@ -73,6 +73,7 @@ pub fn session(rng: &mut fastrand::Rng, index: usize, answers: usize, actions: u
             name: (*name).into(),
             team: (*team).into(),
             role: Role::Participant,
+            email: None,
         });
     }
     let problem =

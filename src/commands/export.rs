@@ -27,6 +27,11 @@ pub fn run(store: &Store, query: &str, format: Format, options: Options) -> Resu
         redact,
         wrap,
     } = options;
+    if copy && format == Format::Eml {
+        anyhow::bail!(
+            "an email draft is a file to open in a mail client, not text to paste: use --output FILE"
+        );
+    }
     let path = store.resolve(query)?;
     let mut session = store.load(&path)?;
     super::warn_about(&session);

@@ -46,6 +46,8 @@ pub fn redacted(session: &Session) -> Session {
     // Longest first, so "Mei Lin" goes before "Mei".
     names.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
     for p in &mut s.participants {
+        // An address names its person too.
+        p.email = None;
         p.name = if p.team.trim().is_empty() {
             "a participant".into()
         } else {
@@ -165,10 +167,14 @@ fn map_text(s: &mut Session, f: &mut dyn FnMut(&str, bool) -> String) {
         name,
         team,
         role: _,
+        email,
     } in participants
     {
         *name = f(name, false);
         *team = f(team, false);
+        if let Some(email) = email {
+            *email = f(email, false);
+        }
     }
     // Depth first without recursion: chains can be very deep.
     let mut stack: Vec<&mut WhyNode> = whys.make_mut().iter_mut().rev().collect();

@@ -8,6 +8,7 @@
 mod build;
 pub mod clean;
 pub mod document;
+pub mod eml;
 pub mod format;
 pub mod html;
 pub mod json;
@@ -51,6 +52,8 @@ pub enum Format {
     Html,
     /// The session file.
     Json,
+    /// An email draft: text and HTML in one message, for a mail client.
+    Eml,
 }
 
 impl Format {
@@ -64,6 +67,7 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Html => "HTML",
             Format::Json => "JSON",
+            Format::Eml => "email draft",
         }
     }
 
@@ -74,6 +78,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Eml => "eml",
         }
     }
 
@@ -91,6 +96,7 @@ pub fn export(session: &Session, format: Format, ctx: &Context) -> String {
         Format::Markdown => markdown(session, ctx),
         Format::Html => html(session, ctx),
         Format::Json => json(session),
+        Format::Eml => eml::eml(session, ctx),
     }
 }
 

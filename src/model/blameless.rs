@@ -267,6 +267,7 @@ mod tests {
                 name: name.into(),
                 team: "Ops".into(),
                 role: Role::Participant,
+                email: None,
             });
         }
         s

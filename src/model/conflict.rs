@@ -369,6 +369,7 @@ impl Session {
                 match field {
                     "team" => set(&mut p.team, value),
                     "role" => set(&mut p.role, value),
+                    "email" => set(&mut p.email, value),
                     _ => return Err(Unsettled(format!("a participant has no field {field:?}"))),
                 }
                 .map_err(bad)

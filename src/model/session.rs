@@ -233,6 +233,10 @@ pub struct Participant {
     pub team: String,
     /// Role in this meeting.
     pub role: Role,
+    /// Email address, if given: the email draft is addressed to everyone
+    /// who has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// A participant's role in the meeting.

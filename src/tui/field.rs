@@ -41,6 +41,8 @@ pub enum Field {
     PersonTeam(usize),
     /// Participant role.
     PersonRole(usize),
+    /// Participant email address (optional: the email draft's recipients).
+    PersonEmail(usize),
     /// "+ add participant".
     AddPerson,
     /// Key moment time.
@@ -143,6 +145,9 @@ impl Field {
             Field::PersonRole(i) => {
                 (s.participants.get(*i)).map(|p| (On::Participant, Some(p.name.clone()), "role"))
             }
+            Field::PersonEmail(i) => {
+                (s.participants.get(*i)).map(|p| (On::Participant, Some(p.name.clone()), "email"))
+            }
             Field::PersonName(_)
             | Field::AddPerson
             | Field::MomentAt(_)
@@ -183,6 +188,7 @@ impl Field {
             Field::PersonName(_) => "Name",
             Field::PersonTeam(_) => "Function/team",
             Field::PersonRole(_) => "Role",
+            Field::PersonEmail(_) => "Email",
             Field::AddPerson => "+ add participant",
             Field::MomentAt(_) => "Time",
             Field::MomentWhat(_) => "What happened",
@@ -210,9 +216,10 @@ impl Field {
     /// Whether the item this field belongs to exists in `s`.
     pub fn exists(&self, s: &Session) -> bool {
         match self {
-            Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i) => {
-                *i < s.participants.len()
-            }
+            Field::PersonName(i)
+            | Field::PersonTeam(i)
+            | Field::PersonRole(i)
+            | Field::PersonEmail(i) => *i < s.participants.len(),
             Field::MomentAt(i) | Field::MomentWhat(i) => *i < s.intake.key_moments.len(),
             Field::Answer(id) | Field::Question(id) | Field::Evidence(id) | Field::ToVerify(id) => {
                 s.node(id).is_some()
@@ -316,6 +323,11 @@ impl Field {
                 .participants
                 .get(*i)
                 .map(|p| p.role.label().to_string())
+                .unwrap_or_default(),
+            Field::PersonEmail(i) => s
+                .participants
+                .get(*i)
+                .and_then(|p| p.email.clone())
                 .unwrap_or_default(),
             Field::MomentAt(i) => time(intake.key_moments.get(*i).map(|m| m.at)),
             Field::MomentWhat(i) => intake
@@ -501,6 +513,10 @@ impl Field {
                     .unwrap_or_default();
                 with(&mut s.participants, *i, |p: &mut Participant| p.role = role)?
             }
+            Field::PersonEmail(i) => {
+                let email = email_address(&text)?;
+                with(&mut s.participants, *i, |p| p.email = email)?
+            }
             Field::MomentAt(i) => {
                 let at = natural::parse_time(&text, now)?;
                 with(&mut s.intake.key_moments, *i, |m: &mut KeyMoment| m.at = at)?
@@ -630,6 +646,27 @@ fn affected_and_unit(text: &str) -> Result<(Option<u64>, Option<String>), String
         .parse()
         .map_err(|_| format!("{text:?} is not a whole number"))?;
     Ok((Some(n), unit))
+}
+
+/// A participant's email address as typed: none when empty, else one
+/// address (name@domain, no spaces) or a message saying what is wrong.
+fn email_address(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let at_one = text.matches('@').count() == 1;
+    let (local, domain) = text.split_once('@').unwrap_or(("", ""));
+    let plain = !text
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>,;\"".contains(c));
+    if at_one && plain && !local.is_empty() && domain.contains('.') && !domain.ends_with('.') {
+        Ok(Some(text.to_string()))
+    } else {
+        Err(format!(
+            "{text:?} is not an email address: type one like name@example.com, or leave it empty"
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -118,7 +118,7 @@ pub fn make(session: &Session, format: Format, ctx: &Context, width: u16) -> Pre
     let columns = usize::from(width).max(20);
     let out = export::export(session, format, ctx);
     let lines = match format {
-        Format::Text | Format::Json => wrapped(&out, columns),
+        Format::Text | Format::Json | Format::Eml => wrapped(&out, columns),
         Format::Markdown => {
             let mut html = String::new();
             let options = pulldown_cmark::Options::ENABLE_TABLES

@@ -143,6 +143,7 @@ pub fn apply(s: &mut Session, edit: Edit) {
                     name,
                     team: String::new(),
                     role: Role::Participant,
+                    email: None,
                 });
             }
         }

@@ -148,11 +148,13 @@ fn merge_sessions(b: &Session, m: &Session, t: &Session, found: &mut Vec<Conflic
                 name,
                 team: _,
                 role: _,
+                email: _,
             } = m;
             Participant {
                 name: name.clone(),
                 team: pick!(c, b, m, t, team),
                 role: pick!(c, b, m, t, role),
+                email: pick!(c, b, m, t, email),
             }
         },
     );

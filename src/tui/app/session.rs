@@ -381,6 +381,7 @@ impl SessionState {
                 Field::PersonName(i),
                 Field::PersonTeam(i),
                 Field::PersonRole(i),
+                Field::PersonEmail(i),
             ]);
         }
         rows.push(Field::AddPerson);

@@ -813,6 +813,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Review,
+        [ch('E')],
+        Action::Copy(Format::Eml),
+        "write an email draft (.eml: text and HTML, addressed to participants with an email) to open in your mail client",
+        Some("email")
+    ),
+    b!(
+        Review,
         [ch('V')],
         Action::Verify,
         "make the selected belief an action: Verify: …",

@@ -426,6 +426,17 @@ impl Loop {
         };
         let ctx = export::Context::for_session(&session, self.app.now.timestamp());
         let text = export::export(&session, format, &ctx);
+        if format == Format::Eml {
+            // A draft is a file to open, not something to paste.
+            let said = match self.store.write_export(&path, "eml", text.as_bytes()) {
+                Ok(file) => Action::Copied(format!(
+                    "Email draft written to {}: open it in your mail client to send it.",
+                    file.display()
+                )),
+                Err(e) => Action::Failed(format!("Could not write the email draft: {e}")),
+            };
+            return self.dispatch(said);
+        }
         let (plain, html) = match format {
             Format::Html => (export::text(&session, &ctx), Some(text.as_str())),
             _ => (text.clone(), None),

@@ -105,6 +105,10 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         }
         match field {
             Field::PersonName(p) => {
+                // Name, function/team, role and email share the row.
+                let w = width.saturating_sub(2);
+                let (wn, wt) = ((w * 3 / 10).min(24), (w * 3 / 10).min(26));
+                let wr = 12.min(w.saturating_sub(wn + wt));
                 if *p == 0 {
                     lines.push(heading(format!(
                         "Participants ({})",
@@ -112,10 +116,11 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                     )));
                     lines.push(Line::from(Span::styled(
                         format!(
-                            "  {}{}{}",
-                            fit_pad("Name", 24),
-                            fit_pad("Function/team", 26),
-                            "Role"
+                            "  {}{}{}{}",
+                            fit_pad("Name", wn),
+                            fit_pad("Function/team", wt),
+                            fit_pad("Role", wr + 1),
+                            "Email"
                         ),
                         theme.dim,
                     )));
@@ -123,8 +128,6 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                         selected_line = lines.len();
                     }
                 }
-                let w = width.saturating_sub(2);
-                let (wn, wt) = ((w * 2 / 5).min(24), (w * 2 / 5).min(26));
                 lines.push(Line::from(vec![
                     Span::raw("  "),
                     cell(field, field.read(ss.session(), now), wn.saturating_sub(1)),
@@ -135,14 +138,19 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                         wt.saturating_sub(1),
                     ),
                     Span::raw(" "),
+                    cell(&fields[i + 2], fields[i + 2].read(ss.session(), now), wr),
+                    Span::raw(" "),
                     cell(
-                        &fields[i + 2],
-                        fields[i + 2].read(ss.session(), now),
-                        w.saturating_sub(wn + wt + 1).min(12),
+                        &fields[i + 3],
+                        fields[i + 3].read(ss.session(), now),
+                        w.saturating_sub(wn + wt + wr + 1),
                     ),
                 ]));
             }
-            Field::PersonTeam(_) | Field::PersonRole(_) | Field::MomentWhat(_) => {
+            Field::PersonTeam(_)
+            | Field::PersonRole(_)
+            | Field::PersonEmail(_)
+            | Field::MomentWhat(_) => {
                 if Some(field) == selected {
                     selected_line = lines.len() - 1;
                 }

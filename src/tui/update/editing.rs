@@ -325,7 +325,10 @@ pub(super) fn take_back(field: &Field, s: &mut crate::model::Session) {
         | Field::ActLink(id) => {
             let _ = s.remove_action(id);
         }
-        Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i)
+        Field::PersonName(i)
+        | Field::PersonTeam(i)
+        | Field::PersonRole(i)
+        | Field::PersonEmail(i)
             if *i < s.participants.len() =>
         {
             s.participants.remove(*i);

@@ -14,7 +14,10 @@ use crate::tui::field::Field;
 /// and what happened; every other field a row of its own.
 fn row_spans(fields: &[Field]) -> Vec<(usize, usize)> {
     let group = |f: &Field| match f {
-        Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i) => Some((0, *i)),
+        Field::PersonName(i)
+        | Field::PersonTeam(i)
+        | Field::PersonRole(i)
+        | Field::PersonEmail(i) => Some((0, *i)),
         Field::MomentAt(i) | Field::MomentWhat(i) => Some((1, *i)),
         _ => None,
     };
@@ -80,6 +83,7 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
                         name: String::new(),
                         team: String::new(),
                         role: Role::Participant,
+                        email: None,
                     });
                     s.participants.len() - 1
                 },
@@ -120,7 +124,12 @@ pub fn intake(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out,
         }
         Action::Delete => {
             let pending = match field {
-                Some(Field::PersonName(i) | Field::PersonTeam(i) | Field::PersonRole(i)) => {
+                Some(
+                    Field::PersonName(i)
+                    | Field::PersonTeam(i)
+                    | Field::PersonRole(i)
+                    | Field::PersonEmail(i),
+                ) => {
                     let name = &ss.session().participants[i].name;
                     Some((
                         format!("Remove participant {:?}?", name),
