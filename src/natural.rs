@@ -46,6 +46,22 @@ pub fn parse_time(input: &str, now: &Zoned) -> Result<Timestamp, String> {
     if text.is_empty() {
         return Err("type a time, e.g. 14:05, yesterday 9am or 2026-11-02 08:21".into());
     }
+    // A lone number is not a time: "3" would otherwise read as the year 3.
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "could not read {text:?} as a time; for {text} o'clock type {text}pm or {text}:00"
+        ));
+    }
+    let ts = parse_any(text, now)?;
+    if ts.as_second() < 0 {
+        return Err(format!(
+            "{text:?} reads as a time before 1970; type it with the year, e.g. 2026-11-02 08:21"
+        ));
+    }
+    Ok(ts)
+}
+
+fn parse_any(text: &str, now: &Zoned) -> Result<Timestamp, String> {
     if let Ok(ts) = text.parse::<Timestamp>() {
         return Ok(ts);
     }
@@ -123,6 +139,9 @@ mod tests {
         assert_eq!(t("2026-11-02T08:21:00Z").unwrap(), "2026-11-02T08:21:00Z");
         assert!(t("whenever").is_err());
         assert!(t("").is_err());
+        // A number alone is no time (it read as the year 3).
+        assert!(t("3").unwrap_err().contains("3pm"));
+        assert!(t("0003-01-01 00:00").is_err());
     }
 
     #[test]

@@ -188,3 +188,19 @@ fn a_tree_too_tall_for_the_window_keeps_the_selection_in_view() {
     );
     insta::assert_snapshot!("tree_80x14", shown);
 }
+
+#[test]
+fn the_tree_is_for_one_look_the_next_v_shows_what_the_stage_shows() {
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('t'));
+    assert!(ss(&app).tree);
+    key(&mut app, KeyCode::Esc);
+    assert!(!ss(&app).tree, "leaving the presenter leaves the tree");
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('v'));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("What we will do"), "{shown}");
+    assert!(shown.contains("Enter edits"), "{shown}");
+}

@@ -506,6 +506,18 @@ fn an_action_links_to_any_answer_in_at_most_three_keys() {
     key(&mut app, KeyCode::Enter);
     let want = id_of(&app, "The rollback stopped on a failing");
     assert!(linked(&app).contains(&want), "{label} linked");
+    // A root cause by where it is (A-label), not only by RC number.
+    let mut app = app_with(outage(), None);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    let cause = id_of(&app, "no step in sale planning");
+    let place = ss(&app).session().labels()[&cause].clone();
+    assert!(!place.starts_with("RC"), "{place}");
+    key(&mut app, KeyCode::Char('l'));
+    typing(&mut app, &place);
+    key(&mut app, KeyCode::Enter);
+    assert!(linked(&app).contains(&cause), "{place} linked");
 }
 
 #[test]

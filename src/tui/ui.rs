@@ -43,11 +43,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             .areas(area);
             screens::home::render(frame, body, home, &app.now, theme);
             render_status(app, frame, status);
-            footer::render(frame, foot, app.contexts(), theme, false, None);
+            footer::render(frame, foot, app.contexts(), theme, false, &[]);
         }
         Screen::Session(ss) if matches!(ss.mode, SessionMode::Presenter) => {
             let here = ss.zoned(&app.now);
-            let hints = super::widgets::hints::presenter();
+            let hints = super::widgets::hints::presenter(!ss.tree && ss.stage() == Stage::Actions);
             let bottom = match &app.status {
                 Some(status) if status.is_error() => (status.text.as_str(), true),
                 _ => (hints.as_str(), false),
@@ -115,7 +115,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 app.contexts(),
                 theme,
                 ss.read_only.is_some(),
-                (ss.stage() == Stage::Review).then(|| (Action::Add, adds_to(ss.review_list()))),
+                &review_keys(ss),
             );
         }
     }
@@ -156,6 +156,19 @@ fn render_status(app: &App, frame: &mut Frame, area: ratatui::layout::Rect) {
             );
         }
     }
+}
+
+/// Review's keys that depend on the selection: what `a` adds to, and `V`
+/// only on an answer to verify.
+fn review_keys(ss: &super::app::SessionState) -> Vec<(Action, Option<&'static str>)> {
+    if ss.stage() != Stage::Review {
+        return Vec::new();
+    }
+    let verifying = matches!(ss.selected_field(), Some(super::field::Field::ToVerify(_)));
+    vec![
+        (Action::Add, Some(adds_to(ss.review_list()))),
+        (Action::Verify, verifying.then_some("verify")),
+    ]
 }
 
 /// What `a` adds to on Review: the list the selection is in.

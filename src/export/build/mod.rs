@@ -199,7 +199,7 @@ fn what_happened(s: &Session) -> Section {
         .map(|(i, root)| {
             vec![
                 Run::Strong(format!(
-                    "Problem {}",
+                    "Problem {}:",
                     crate::model::labels::problem_letter(i)
                 )),
                 Run::Plain(format!(" {}", non_empty(&root.answer, "(not stated)"))),

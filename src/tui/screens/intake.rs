@@ -17,7 +17,30 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::edit_box;
 use crate::tui::widths::fit_pad;
 
+/// The narrowest label column; a longer label (a kind's own words, such as
+/// "Subscribers affected") widens it, keeping a space before the value.
 const LABEL: usize = 20;
+
+/// The label column for `fields` in `s`.
+fn label_width(fields: &[Field], s: &Session) -> usize {
+    fields
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f,
+                Field::PersonName(_)
+                    | Field::PersonTeam(_)
+                    | Field::PersonRole(_)
+                    | Field::PersonEmail(_)
+                    | Field::MomentAt(_)
+                    | Field::MomentWhat(_)
+            )
+        })
+        .map(|f| crate::tui::widths::width(&f.label_in(s)) + 1)
+        .max()
+        .unwrap_or(LABEL)
+        .clamp(LABEL, 30)
+}
 
 /// What to type, shown in an empty field while it is selected.
 fn example(field: &Field, words: &Vocabulary) -> String {
@@ -54,7 +77,8 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     let fields = ss.intake_fields();
     let selected = fields.get(ss.intake_sel);
     let width = list_area.width as usize;
-    let value_width = width.saturating_sub(LABEL + 2);
+    let label = label_width(&fields, ss.session());
+    let value_width = width.saturating_sub(label + 2);
     let words = ss.session().words();
     let cell = |field: &Field, text: String, w: usize| -> Span<'static> {
         let focused = Some(field) == selected;
@@ -201,7 +225,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                     selected_line = lines.len();
                 }
                 lines.push(labelled(
-                    field,
+                    (field, label),
                     ss.session(),
                     cell(field, field.read(ss.session(), now), value_width),
                     theme,
@@ -210,14 +234,14 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             Field::Summary => {
                 let text = field.read(ss.session(), now).replace('\n', " ");
                 lines.push(labelled(
-                    field,
+                    (field, label),
                     ss.session(),
                     cell(field, text, value_width),
                     theme,
                 ));
             }
             _ => lines.push(labelled(
-                field,
+                (field, label),
                 ss.session(),
                 cell(field, field.read(ss.session(), now), value_width),
                 theme,
@@ -258,10 +282,15 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
     }
 }
 
-fn labelled(field: &Field, s: &Session, value: Span<'static>, theme: &Theme) -> Line<'static> {
+fn labelled(
+    (field, label): (&Field, usize),
+    s: &Session,
+    value: Span<'static>,
+    theme: &Theme,
+) -> Line<'static> {
     Line::from(vec![
         Span::styled(
-            format!("  {}", fit_pad(&field.label_in(s), LABEL)),
+            format!("  {}", fit_pad(&field.label_in(s), label)),
             theme.dim,
         ),
         value,

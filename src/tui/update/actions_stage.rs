@@ -108,12 +108,20 @@ fn pick_addresses(ss: &mut SessionState, id: String) -> Result<Out, String> {
         .map(|a| a.addresses.clone())
         .unwrap_or_default();
     let numbers = s.answer_names();
+    let places = s.labels();
     let nodes = s.why_nodes();
+    // A root cause is found by either name: RC2 or where it is (A3b).
+    let name = |n: &crate::model::WhyNode| match places.get(&n.id) {
+        Some(place) if n.root_cause && *place != numbers[&n.id] => {
+            format!("{} ({place})", numbers[&n.id])
+        }
+        _ => numbers[&n.id].clone(),
+    };
     let option = |n: &crate::model::WhyNode| PickOption {
         label: format!(
             "{}{} {}",
             if n.root_cause { "★ " } else { "" },
-            numbers[&n.id],
+            name(n),
             if n.answer.trim().is_empty() {
                 "(no answer yet)"
             } else {

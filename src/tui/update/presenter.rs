@@ -12,7 +12,9 @@ use crate::tui::app::{SessionMode, SessionState};
 pub fn presenter(ss: &mut SessionState, action: Action, now: &Zoned) -> Result<Out, String> {
     match action {
         Action::Back | Action::TogglePresenter => {
+            // The next `v` shows what the stage shows; `t` is for this look.
             ss.mode = SessionMode::Browse;
+            ss.tree = false;
             Ok(Out::default())
         }
         Action::ToggleTree => {

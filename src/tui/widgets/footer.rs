@@ -48,20 +48,26 @@ fn fit_hints(hints: Vec<Hint>, columns: usize, read_only: bool) -> Vec<Hint> {
 
 /// Draws the key hints for the active contexts, as many as fit; `says`
 /// gives a key's label where it depends on the selection (on Review, the
-/// list `a` adds to).
+/// list `a` adds to), or leaves the key out (`None`) where it does nothing
+/// for the selection.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     contexts: &[Context],
     theme: &Theme,
     read_only: bool,
-    says: Option<(Action, &'static str)>,
+    says: &[(Action, Option<&'static str>)],
 ) {
     let mut spans = Vec::new();
     let mut hints: Vec<Hint> = keymap::footer(contexts);
-    if let Some((action, label)) = &says {
-        for h in hints.iter_mut().filter(|h| h.action == *action) {
-            h.label = label;
+    for (action, label) in says {
+        match label {
+            Some(label) => {
+                for h in hints.iter_mut().filter(|h| h.action == *action) {
+                    h.label = label;
+                }
+            }
+            None => hints.retain(|h| h.action != *action),
         }
     }
     for h in fit_hints(hints, usize::from(area.width), read_only) {

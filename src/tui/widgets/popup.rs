@@ -54,11 +54,12 @@ pub fn render(
             cursor,
             multi,
             filter,
-            ..
+            purpose,
         } => pick(
             frame,
             area,
             (title, options, *cursor, *multi, filter),
+            find_hint(purpose),
             theme,
         ),
     }
@@ -66,10 +67,21 @@ pub fn render(
 
 /// A list to choose from: the options found by the words typed (all when
 /// none are), numbered for the digit that picks them while none are.
+/// What typing finds in a list, said above it.
+fn find_hint(purpose: &crate::tui::app::PickFor) -> &'static str {
+    use crate::tui::app::PickFor;
+    match purpose {
+        PickFor::Addresses(_) => "Type to find: an answer's words or its label (A3b, RC2)",
+        PickFor::OfferedBy(_) | PickFor::Owner(_) => "Type to find: part of a name",
+        PickFor::Choice(_) => "Type to find, or press its number",
+    }
+}
+
 fn pick(
     frame: &mut Frame,
     area: Rect,
     (title, options, cursor, multi, filter): (&str, &[PickOption], usize, bool, &str),
+    find_words: &str,
     theme: &Theme,
 ) {
     let shown = crate::tui::app::shown(options, filter);
@@ -83,10 +95,7 @@ fn pick(
     let at = shown.iter().position(|&i| i == cursor).unwrap_or(0);
     let start = at.saturating_sub(inner_rows.saturating_sub(1));
     let find = if filter.is_empty() {
-        Line::from(Span::styled(
-            "Type to find (an answer's words or its label)",
-            theme.dim,
-        ))
+        Line::from(Span::styled(find_words.to_string(), theme.dim))
     } else {
         Line::from(vec![
             Span::styled("Find: ", theme.dim),
