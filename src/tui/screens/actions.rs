@@ -23,7 +23,7 @@ use crate::tui::widgets::labelled::labelled;
 /// place while it is the focused column.
 fn columns(wide: bool, team_focused: bool) -> Vec<Column> {
     let mut cols = vec![
-        Column::fixed("#", 2),
+        Column::fixed("#", 3),
         Column::flex("What", 16),
         Column::fixed("Owner", 14),
         Column::fixed("Team", 16),
@@ -115,7 +115,7 @@ fn table(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, theme: &
             .any(|(_, c)| c.is_about(crate::model::ConflictOn::Action, &a.id));
         let cell = |c: &Column| -> (String, ratatui::style::Style) {
             let (text, style) = match c.title {
-                "#" => (format!("{}", i + 1), row_style),
+                "#" => (format!("A{}", i + 1), row_style),
                 "What" if a.description.is_empty() => ("(what?)".into(), theme.dim),
                 "What" => (clean_line(&a.description), row_style),
                 "Owner" => match (&a.owner, a.team.as_deref().filter(|t| !t.trim().is_empty())) {
