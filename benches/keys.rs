@@ -57,3 +57,19 @@ fn edit_type_commit(bencher: divan::Bencher, answers: usize) {
         update(&mut app, Action::Commit);
     });
 }
+
+/// The presenter's whole-tree view (`v`, `t`) redrawn after Down and Up,
+/// at the size a room sees it.
+#[divan::bench(args = [500, 5_000])]
+fn tree_view_120x40(bencher: divan::Bencher, answers: usize) {
+    let mut app = common::app_with(answers);
+    update(&mut app, Action::TogglePresenter);
+    update(&mut app, Action::ToggleTree);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut down = true;
+    bencher.bench_local(|| {
+        update(&mut app, if down { Action::Down } else { Action::Up });
+        down = !down;
+        terminal.draw(|f| ui::render(&app, f)).unwrap();
+    });
+}

@@ -76,6 +76,7 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         .review_sel
         .saturating_sub(usize::from(list_rows).saturating_sub(1));
     let add = hint(Context::Review, &Action::Add);
+    let numbers = s.labels();
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -110,7 +111,6 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
                     ])
                 }
                 Field::ToVerify(id) => {
-                    let numbers = s.labels();
                     let node = s.node(id);
                     let verifier = s.actions.iter().position(|a| {
                         a.addresses.iter().any(|n| n == id) && a.description.starts_with("Verify:")

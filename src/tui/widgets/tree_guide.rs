@@ -18,6 +18,16 @@ pub fn guide(open: &[bool], budget: usize, hanging: Option<bool>, step: usize) -
     let step = step.max(2);
     let pad = |s: &str| format!("{s}{}", " ".repeat(step - 2));
     let (line, branch, last, blank) = (pad("│ "), pad("├─"), pad("└─"), " ".repeat(step));
+    let levels = open.len() - 1;
+    let room = (budget / step).max(2);
+    // Deeper than the room: only the levels nearest the answer are drawn
+    // (built from those alone, so a very deep chain costs no more).
+    let (skipped, above) = if levels > room {
+        let keep = room - 2;
+        (true, &above[above.len() - keep.min(above.len())..])
+    } else {
+        (false, above)
+    };
     let mut parts: Vec<String> = above
         .iter()
         .map(|&o| if o { line.clone() } else { blank.clone() })
@@ -29,12 +39,8 @@ pub fn guide(open: &[bool], budget: usize, hanging: Option<bool>, step: usize) -
             parts.push(if has_children { "│" } else { " " }.to_string());
         }
     }
-    let levels = open.len() - 1;
-    let room = (budget / step).max(2);
-    if levels > room {
-        let keep = parts.len() - (levels - room) - 1;
-        let cut = parts.len() - keep;
-        return format!("…{}{}", " ".repeat(step - 1), parts[cut..].concat());
+    if skipped {
+        return format!("…{}{}", " ".repeat(step - 1), parts.concat());
     }
     parts.concat()
 }

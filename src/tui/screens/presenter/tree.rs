@@ -28,7 +28,7 @@ use crate::tui::app::SessionState;
 use crate::tui::marks;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::tree_guide::guide;
-use crate::tui::widths::{self, fit};
+use crate::tui::widths::fit;
 
 /// Columns a tree level takes.
 const STEP: usize = 3;
@@ -155,6 +155,11 @@ fn columns_for(trees: &[Vec<Item>], width: usize) -> Vec<Vec<usize>> {
 /// The lines of one column: as much of each answer as fits `height`.
 fn lay_out(items: &[&Item], width: usize, height: usize, theme: &Theme) -> Vec<Line<'static>> {
     for fit in [Fit::Whole, Fit::PathWhole] {
+        // Every answer takes a line at least: more answers than rows
+        // cannot all be whole.
+        if fit == Fit::Whole && items.len() > height {
+            continue;
+        }
         let lines: Vec<(bool, Line)> = items
             .iter()
             .flat_map(|item| {
@@ -234,7 +239,8 @@ fn item_lines(item: &Item, width: usize, fit_to: Fit, theme: &Theme) -> Vec<Line
     } else {
         clean_line(&node.answer)
     };
-    let lead_width = widths::width(&lead) + widths::width(&mark);
+    // Guides and marks are one column a character.
+    let lead_width = lead.chars().count() + mark.chars().count();
     let room = width.saturating_sub(lead_width).max(8);
     let style = text_style(item, problem, theme);
     let parts: Vec<String> = if fit_to == Fit::PathWhole && !item.on_path {
@@ -255,7 +261,7 @@ fn item_lines(item: &Item, width: usize, fit_to: Fit, theme: &Theme) -> Vec<Line
     };
     let hang = format!(
         "{hanging}{}",
-        " ".repeat(lead_width.saturating_sub(widths::width(&hanging)))
+        " ".repeat(lead_width.saturating_sub(hanging.chars().count()))
     );
     let guide_style = if item.on_path {
         theme.accent
