@@ -204,7 +204,7 @@ fn draw(frame: &mut ratatui::Frame, view: &View, now: &Zoned, theme: &Theme) {
     let (ss, elapsed) = view.state(now);
     let key = |action| keymap::hint(Context::Audience, &action);
     let hint = format!(
-        "{} closes this window · {} the whole tree or the question · it follows the facilitator's screen",
+        "{} closes · {} whole tree or question · follows the facilitator",
         key(super::action::Action::Quit),
         key(super::action::Action::ToggleTree)
     );
