@@ -73,6 +73,67 @@ fn parse_any(text: &str, now: &Zoned) -> Result<Timestamp, String> {
     parse_local(text, now, text)
 }
 
+/// When a clock time typed alone is read: on the day the incident
+/// started, and for what follows the start (detected, resolved) never
+/// before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// When the incident started.
+    pub at: Timestamp,
+    /// The time cannot be before it: one that would be is the next day.
+    pub after: bool,
+}
+
+/// Parses a time of the incident: a clock time alone ("14:22", "9am",
+/// "17:20 UTC") is on the day of the `anchor` (when it started; the day
+/// after when it must follow the start and would not), not on today's
+/// date; anything with a day in it reads as [`parse_time`] reads it.
+pub fn parse_time_after(
+    input: &str,
+    now: &Zoned,
+    anchor: Option<Anchor>,
+) -> Result<Timestamp, String> {
+    let at = parse_time(input, now)?;
+    let Some(anchor) = anchor.filter(|_| is_clock_time(input)) else {
+        return Ok(at);
+    };
+    // The same clock time, moved to the anchor's day (in `now`'s zone, the
+    // session's), then on past the anchor if it came out earlier.
+    let zone = now.time_zone().clone();
+    let (clock, day) = (
+        at.to_zoned(zone.clone()).time(),
+        anchor.at.to_zoned(zone.clone()).date(),
+    );
+    let mut moved = day
+        .to_datetime(clock)
+        .to_zoned(zone)
+        .map_err(|e| e.to_string())?;
+    if anchor.after && moved.timestamp() < anchor.at {
+        moved = moved.tomorrow().map_err(|e| e.to_string())?;
+    }
+    Ok(moved.timestamp())
+}
+
+/// Whether `input` is a clock time alone, maybe with a zone after it:
+/// "14:22", "9am", "9:30 pm", "17:20 UTC".
+fn is_clock_time(input: &str) -> bool {
+    let text = input.trim().to_lowercase();
+    let text = match text.rsplit_once(char::is_whitespace) {
+        Some((rest, last)) if zone_suffix(last).is_some() => rest.trim().to_string(),
+        _ => text,
+    };
+    let text = text
+        .strip_suffix("am")
+        .or_else(|| text.strip_suffix("pm"))
+        .unwrap_or(&text)
+        .trim();
+    let mut parts = text.split(':');
+    let hour_ok = parts
+        .next()
+        .is_some_and(|h| (1..=2).contains(&h.len()) && h.chars().all(|c| c.is_ascii_digit()));
+    hour_ok && parts.all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// A time without a zone, in `now`'s zone; `typed` is what to quote.
 fn parse_local(text: &str, now: &Zoned, typed: &str) -> Result<Timestamp, String> {
     if let Ok(dt) = text.replacen(' ', "T", 1).parse::<DateTime>() {
@@ -142,6 +203,43 @@ mod tests {
         // A number alone is no time (it read as the year 3).
         assert!(t("3").unwrap_err().contains("3pm"));
         assert!(t("0003-01-01 00:00").is_err());
+    }
+
+    #[test]
+    fn a_clock_time_alone_is_on_the_day_the_incident_started() {
+        let started: Timestamp = "2026-11-02T23:40:00Z".parse().unwrap();
+        let after = Some(Anchor {
+            at: started,
+            after: true,
+        });
+        let t = |s: &str| parse_time_after(s, &now(), after).unwrap().to_string();
+        assert_eq!(t("23:55"), "2026-11-02T23:55:00Z", "the day it started");
+        assert_eq!(
+            t("00:30"),
+            "2026-11-03T00:30:00Z",
+            "past midnight: the next day"
+        );
+        assert_eq!(
+            t("11pm"),
+            "2026-11-03T23:00:00Z",
+            "before the start: the next day"
+        );
+        assert_eq!(t("23:59 UTC"), "2026-11-02T23:59:00Z");
+        // With a day in it, the day typed.
+        assert_eq!(t("yesterday 9am"), "2026-11-21T09:00:00Z");
+        assert_eq!(t("2026-11-05 08:00"), "2026-11-05T08:00:00Z");
+        // A key moment may come before the start, on the same day.
+        let moment = Some(Anchor {
+            at: started,
+            after: false,
+        });
+        let before = parse_time_after("22:10", &now(), moment)
+            .unwrap()
+            .to_string();
+        assert_eq!(before, "2026-11-02T22:10:00Z");
+        // Nothing started yet: today, as before.
+        let today = parse_time_after("14:05", &now(), None).unwrap().to_string();
+        assert_eq!(today, "2026-11-22T14:05:00Z");
     }
 
     #[test]

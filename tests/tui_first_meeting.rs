@@ -230,3 +230,36 @@ fn a_root_cause_message_goes_with_the_next_edit() {
     assert!(!text.contains("root cause"), "{text}");
     assert!(ss(&app).popup().is_none());
 }
+
+#[test]
+fn a_clock_time_after_the_start_is_on_the_day_it_started_not_today() {
+    // The meeting is days after the incident: "14:22" means that day.
+    let mut s = fivewhys::model::Session::new("Next-day meeting", now().timestamp());
+    s.time_zone = Some("UTC".into());
+    let mut app = app_with(s, None);
+    key(&mut app, KeyCode::Char('1'));
+    down_to(&mut app, Field::Started);
+    key(&mut app, KeyCode::Enter);
+    typing(&mut app, "2026-11-02 23:40");
+    key(&mut app, KeyCode::Enter);
+    down_to(&mut app, Field::Detected);
+    key(&mut app, KeyCode::Enter);
+    typing(&mut app, "23:55");
+    assert!(
+        screen(&app, 80, 24).contains("2026-11-02 23:55"),
+        "{}",
+        screen(&app, 80, 24)
+    );
+    key(&mut app, KeyCode::Enter);
+    down_to(&mut app, Field::Resolved);
+    key(&mut app, KeyCode::Enter);
+    typing(&mut app, "00:30");
+    key(&mut app, KeyCode::Enter);
+    let intake = &ss(&app).session().intake;
+    assert_eq!(intake.detected.unwrap().to_string(), "2026-11-02T23:55:00Z");
+    assert_eq!(
+        intake.resolved.unwrap().to_string(),
+        "2026-11-03T00:30:00Z",
+        "past midnight: the next day"
+    );
+}

@@ -237,6 +237,18 @@ impl Field {
         }
     }
 
+    /// The time a clock time typed alone here is read after: when the
+    /// incident started, for the times that follow it (a meeting held the
+    /// next day types "14:22" for the day of the incident).
+    pub fn time_anchor(&self, s: &Session) -> Option<natural::Anchor> {
+        let after = match self {
+            Field::Detected | Field::Resolved => true,
+            Field::MomentAt(_) => false,
+            _ => return None,
+        };
+        s.intake.started.map(|at| natural::Anchor { at, after })
+    }
+
     /// The input this field takes.
     pub fn kind(&self) -> Kind {
         match self {
@@ -457,11 +469,12 @@ impl Field {
         let line = clean_line(raw);
         let text = line.trim().to_string();
         let opt = |t: &str| (!t.is_empty()).then(|| t.to_string());
+        let anchor = self.time_anchor(s);
         let time = |t: &str| -> Result<Option<jiff::Timestamp>, String> {
             if t.is_empty() {
                 Ok(None)
             } else {
-                natural::parse_time(t, now).map(Some)
+                natural::parse_time_after(t, now, anchor).map(Some)
             }
         };
         match self {
@@ -518,7 +531,7 @@ impl Field {
                 with(&mut s.participants, *i, |p| p.email = email)?
             }
             Field::MomentAt(i) => {
-                let at = natural::parse_time(&text, now)?;
+                let at = natural::parse_time_after(&text, now, anchor)?;
                 with(&mut s.intake.key_moments, *i, |m: &mut KeyMoment| m.at = at)?
             }
             Field::MomentWhat(i) => with(&mut s.intake.key_moments, *i, |m| m.what = text)?,

@@ -49,11 +49,13 @@ pub fn echo(editor: &Editor, s: &Session, now: &Zoned) -> Option<Result<String, 
     let text = text.trim();
     match editor.field.kind() {
         Kind::Time if text.is_empty() => Some(Ok("empty: no time".into())),
-        Kind::Time => Some(natural::parse_time(text, now).map(|t| {
-            t.to_zoned(now.time_zone().clone())
-                .strftime("→ %a %Y-%m-%d %H:%M %Z")
-                .to_string()
-        })),
+        Kind::Time => Some(
+            natural::parse_time_after(text, now, editor.field.time_anchor(s)).map(|t| {
+                t.to_zoned(now.time_zone().clone())
+                    .strftime("→ %a %Y-%m-%d %H:%M %Z")
+                    .to_string()
+            }),
+        ),
         Kind::Date if text.is_empty() => Some(Ok("empty: no due date".into())),
         Kind::Date => {
             Some(natural::parse_date(text, now).map(|d| d.strftime("→ %a %Y-%m-%d").to_string()))
