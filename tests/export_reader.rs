@@ -194,3 +194,21 @@ fn durations_and_team_owners_read_as_people_say_them() {
         "a team owns it:\n{text}"
     );
 }
+
+#[test]
+fn a_root_cause_nobody_rated_does_not_read_as_known() {
+    let mut s = common::outage();
+    let rc = s.root_causes()[0].id.clone();
+    s.node_mut(&rc).unwrap().confidence = fivewhys::model::Confidence::NotRated;
+    let text = export::export(&s, Format::Text, &ctx(&s));
+    let line = text.lines().find(|l| l.starts_with("RC1 ")).unwrap();
+    assert!(line.ends_with("(how sure not said)"), "{line}");
+    assert!(
+        !text
+            .lines()
+            .skip_while(|l| *l != "STILL TO VERIFY")
+            .take_while(|l| !l.is_empty())
+            .any(|l| l.contains("RC1")),
+        "not listed to verify"
+    );
+}

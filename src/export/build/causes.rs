@@ -25,6 +25,9 @@ pub fn why(s: &Session, labels: &Labels) -> Section {
                     " ({}: to verify)",
                     node.confidence.label()
                 )));
+            } else if node.confidence == crate::model::Confidence::NotRated {
+                // Nobody said how sure: the reader should not take it as known.
+                line.push(Run::Quiet(" (how sure not said)".into()));
             }
             line
         })
