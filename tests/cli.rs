@@ -559,12 +559,18 @@ fn an_action_is_found_by_the_label_every_summary_shows() {
         .args(["action", "k3f9ab/A2", "--note", "by its label"])
         .assert()
         .success()
-        .stdout(contains("k3f9ab/a-k8w2"));
+        .stdout(contains("k3f9ab/A2"));
     fivewhys(dir.path())
         .args(["action", "k3f/a2"])
         .assert()
         .success()
-        .stdout(contains("k3f9ab/a-k8w2"));
+        .stdout(contains("k3f9ab/A2"));
+    // The id scripts keep works as well.
+    fivewhys(dir.path())
+        .args(["action", "k3f9ab/a-k8w2"])
+        .assert()
+        .success()
+        .stdout(contains("k3f9ab/A2"));
     let file = std::fs::read_dir(dir.path().join("sessions"))
         .unwrap()
         .map(|e| e.unwrap().path())

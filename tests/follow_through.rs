@@ -288,7 +288,7 @@ fn actions_filters_sort_and_mark_overdue_from_the_given_day() {
         .args(["actions", "--today", "2026-11-22"])
         .assert()
         .success()
-        .stdout(contains("2026-11-01 overdue").and(contains("aa1111/a-")));
+        .stdout(contains("2026-11-01 overdue").and(contains("aa1111/A")));
 }
 
 use predicates::prelude::PredicateBooleanExt as _;

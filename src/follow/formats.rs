@@ -204,7 +204,7 @@ pub fn table_blocks(rows: &[&ActionRow], mut block: impl FnMut(&Clean) + Send) {
             due_width(r),
             width(&owner(r)),
             r.status.label().len(),
-            width(&r.session) + 1 + width(&r.id),
+            width(&r.session) + 1 + width(&r.number),
         ];
         for (w, cell) in widths.iter_mut().zip(cells) {
             *w = (*w).max(cell.min(24));
@@ -307,14 +307,15 @@ fn row_line(text: &mut String, r: &ActionRow, widths: &[usize; 5]) {
     cell(text, r.status.label(), widths[2]);
     text.push_str(&r.session);
     text.push('/');
-    text.push_str(&r.id);
-    let reference_width = width(&r.session) + 1 + width(&r.id);
+    // The label everyone sees (k3f9ab/A2); `action` takes it, and the
+    // action's id, which JSON gives for scripts.
+    text.push_str(&r.number);
+    let reference_width = width(&r.session) + 1 + width(&r.number);
     cell(text, "", widths[3].saturating_sub(reference_width));
     let _ = writeln!(
         text,
-        "{} ({} of {})",
+        "{} (in {})",
         cleaned_line(&r.description),
-        r.number,
         cleaned_line(&r.session_title)
     );
 }
