@@ -160,18 +160,20 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, theme: &Theme) {
         .collect();
     let answer = answer_lines(&c, columns, theme);
     let fixed = 1 + u16::from(lead.is_some()) + answer.len() as u16 + 1;
-    // The question comes first: the chain gives up lines while that makes
-    // the question's type larger.
+    // The question comes first. Its type is chosen for the room left
+    // beside the shortest chain (the problem and one line), whatever the
+    // length of this one, so that moving along a chain keeps the size;
+    // the chain then takes what is left.
     let roomy = shorten(&entries, usize::from(area.height / 3), theme);
-    let tight = shorten(&entries, 3, theme);
+    let tight = shorten(&entries, 2, theme);
     let rest = |chain: usize| area.height.saturating_sub(chain as u16 + fixed);
-    let size = |chain: usize| big::steady(&big_text, &near, area.width, rest(chain));
-    let chain_lines = if big::rank(&size(tight.len())) < big::rank(&size(roomy.len())) {
-        tight
-    } else {
+    let kind = big::steady(&big_text, &near, area.width, rest(2));
+    let needs = big::rows(&kind, &big_text, area.width, rest(2));
+    let chain_lines = if needs <= rest(roomy.len()) {
         roomy
+    } else {
+        tight
     };
-    let kind = size(chain_lines.len());
     // The question as tall as its type, its answer right under it.
     let tall = big::rows(&kind, &big_text, area.width, rest(chain_lines.len())).max(1);
     let [chain_area, heading, why, question, answer_area, _] = Layout::vertical([
