@@ -145,3 +145,27 @@ fn the_actions_presenter_is_for_a_room() {
         insta::assert_snapshot!(format!("presenter_actions_{w}x{h}"), shown);
     }
 }
+
+#[test]
+fn the_type_keeps_its_size_down_a_chain_at_80x24() {
+    let mut app = outage_on_whys();
+    select(&mut app, "Every checkout request waited");
+    key(&mut app, KeyCode::Char('v'));
+    // Why 3, 4 and 5 of the chain: similar lengths, one size, though the
+    // chain above grows by a line each time.
+    let mut shapes = Vec::new();
+    for _ in 0..3 {
+        let shown = screen(&app, 80, 24);
+        assert!(!shown.contains('┌'), "a box, not blocks:\n{shown}");
+        let block_rows = shown
+            .lines()
+            .filter(|l| l.contains('▀') || l.contains('▟') || l.contains('█'))
+            .count();
+        shapes.push(block_rows);
+        key(&mut app, KeyCode::Down);
+    }
+    assert!(
+        shapes.iter().all(|r| *r >= 4),
+        "block letters every time: {shapes:?}"
+    );
+}
