@@ -88,13 +88,17 @@ pub fn update(
             if out.changed && ss.read_only.is_none() {
                 // The meeting starts with its first change: an item just
                 // added with nothing typed yet (maybe taken back) is not one.
-                let untouched = ss.taken_back
-                    || ss
-                        .editor()
-                        .and_then(|e| e.fresh.as_ref())
-                        .is_some_and(|f| f.added == *ss.session());
-                if !untouched {
-                    ss.timer.start_if_waiting(now.timestamp());
+                // (Asked only while the timer waits: comparing sessions is
+                // not free.)
+                if ss.timer.waiting() {
+                    let untouched = ss.taken_back
+                        || ss
+                            .editor()
+                            .and_then(|e| e.fresh.as_ref())
+                            .is_some_and(|f| f.added == *ss.session());
+                    if !untouched {
+                        ss.timer.start_if_waiting(now.timestamp());
+                    }
                 }
                 // An item taken back leaves the session as it was, stamps
                 // included: saved again only if the add had been, and then
