@@ -164,3 +164,26 @@ fn an_address_is_typed_on_intake_beside_the_role_and_a_wrong_one_is_refused() {
     );
     assert!(screen(&app, 120, 40).contains("mei.lin@example.com"));
 }
+
+#[test]
+fn a_draft_is_the_same_for_the_same_moment_and_names_no_machine() {
+    let s = outage();
+    let one = export::export(&s, Format::Eml, &ctx(&s));
+    let two = export::export(&s, Format::Eml, &ctx(&s));
+    // Only the MIME boundary differs between two drafts of one moment.
+    let (a, b) = (parse(one.as_bytes()), parse(two.as_bytes()));
+    assert_eq!(a.message_id(), b.message_id());
+    assert_eq!(a.date(), b.date());
+    let m = a;
+    assert_eq!(
+        m.date().map(|d| d.to_timestamp()),
+        Some(now().timestamp().as_second())
+    );
+    let id = m.message_id().unwrap_or_default();
+    assert!(id.ends_with("@fivewhys.invalid"), "{id}");
+    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+    let host = host.trim();
+    if !host.is_empty() && host != "fivewhys.invalid" {
+        assert!(!one.contains(&format!("@{host}>")), "the machine's name");
+    }
+}

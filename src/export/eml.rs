@@ -24,7 +24,13 @@ pub fn eml(session: &Session, ctx: &Context) -> String {
             })
         })
         .collect();
+    // Date and Message-ID written here, from what the export was given:
+    // left to the builder, they would read the clock and put this
+    // machine's name into a draft that is shared.
+    let stamp = ctx.now.as_second();
     let mut message = MessageBuilder::new()
+        .message_id(format!("{}.{stamp}@fivewhys.invalid", session.id))
+        .date(stamp)
         .subject(super::sanitize::clean_line(&doc.subject))
         .header("X-Unsent", Raw::new("1"))
         .text_body(text(session, ctx))

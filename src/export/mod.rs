@@ -113,6 +113,8 @@ pub struct Context {
     pub zone_name: String,
     /// Today in that zone, to mark overdue action items.
     pub today: Date,
+    /// When the export is made (the email draft's date).
+    pub now: Timestamp,
     /// Hard-wrap plain text at this many columns.
     pub wrap: Option<usize>,
     /// Participants' names are replaced (the people section counts them).
@@ -142,6 +144,7 @@ impl Context {
             None => (TimeZone::UTC, "UTC".to_string()),
         };
         Context {
+            now,
             today: now.to_zoned(tz.clone()).date(),
             tz,
             zone_name,
