@@ -44,7 +44,7 @@ fn a_adds_to_the_list_the_selection_is_in_and_the_footer_says_which() {
         footer(&app, 80, 24)
     );
     // V is offered only on an answer to verify, where it does something.
-    let wide = |app: &fivewhys::tui::app::App| footer(app, 120, 24);
+    let wide = |app: &fivewhys::tui::app::App| footer(app, 80, 24);
     assert!(!wide(&app).contains("verify"), "{}", wide(&app));
     let to_verify = ss(&app).session().to_verify()[0].id.clone();
     down_to(&mut app, Field::ToVerify(to_verify));

@@ -799,6 +799,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Review,
+        [ch('V')],
+        Action::Verify,
+        "make the selected belief an action: Verify: …",
+        Some("verify")
+    ),
+    b!(
+        Review,
         [ch('h')],
         Action::Copy(Format::Html),
         "copy the HTML summary (rich email)",
@@ -817,13 +824,6 @@ pub static BINDINGS: &[Binding] = &[
         Action::Copy(Format::Eml),
         "write an email draft (.eml: text and HTML, addressed to participants with an email) to open in your mail client",
         Some("email")
-    ),
-    b!(
-        Review,
-        [ch('V')],
-        Action::Verify,
-        "make the selected belief an action: Verify: …",
-        Some("verify")
     ),
     b!(
         Review,
