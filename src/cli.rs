@@ -192,11 +192,22 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
-    /// Find text in every session: intake, questions, answers, evidence,
-    /// actions and lessons; case and accents ignored.
+    /// Find words in every session: intake, questions, answers, evidence,
+    /// actions and lessons; case and accents ignored. Whole words and
+    /// word prefixes (`conf*`), not parts of words; several words must
+    /// follow one another.
     Search {
-        /// What to look for.
+        /// The words to look for.
         text: String,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Earlier sessions with answers like this session's: for each root
+    /// cause (or, with none yet, each answer), up to two.
+    Related {
+        /// Session id (or unique prefix).
+        id: String,
         /// Print a JSON array.
         #[arg(long)]
         json: bool,

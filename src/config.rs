@@ -30,6 +30,11 @@ pub struct Config {
     /// ones ("careless", "should have" …).
     #[serde(default)]
     pub blame_words: Vec<String>,
+    /// Words that never make two answers alike ("seen before",
+    /// `fivewhys related`) or a root cause recur (`stats`), added to the
+    /// built-in common English words.
+    #[serde(default)]
+    pub stop_words: Vec<String>,
     /// Teams and functions: a typed team is completed to one of these (or
     /// to one already in the session) when it is the only one that starts
     /// that way.
@@ -526,6 +531,17 @@ pub fn remember_theme(path: &Path, theme: &str) -> Result<(), ConfigError> {
             cause: source,
         }
     })
+}
+
+/// Whether `word` (folded, as search folds it) counts when answers are
+/// compared: not a common English word, nor one of the config's
+/// `stop_words`.
+pub fn word_counts(word: &str) -> bool {
+    !crate::follow::stats::COMMON.contains(&word)
+        && !current()
+            .stop_words
+            .iter()
+            .any(|s| crate::follow::search::fold_word(s.trim()) == word)
 }
 
 #[cfg(test)]

@@ -28,13 +28,10 @@ fn one_session_is_found_from_file_names_without_the_listing() {
     // A file that would fail any listing: named like a session, unreadable.
     let broken = store.sessions_dir().join("2026-11-01-broken-zzzzzz.json");
     fs::write(&broken, "{ not json").unwrap();
-    let cache = dir.path().join("cache").join("list-v5.log");
+    let cache = dir.path().join("cache").join("index.sqlite");
     let path = store.resolve(&ids[123]).unwrap();
     assert!(path.to_string_lossy().ends_with("s00123.json"));
-    assert!(
-        !cache.exists(),
-        "the listing cache was built to find one id"
-    );
+    assert!(!cache.exists(), "the index was built to find one id");
     // A prefix works the same way; an ambiguous one names the candidates.
     assert!(store.resolve("s0012").is_err());
     assert!(store.resolve("s00199").is_ok());
@@ -159,39 +156,4 @@ fn leaving_a_session_updates_its_one_entry_in_the_listing() {
     );
     assert_eq!(after.sessions[0].title, "Edited just now", "newest first");
     assert_eq!(after.sessions[0].path, path);
-}
-
-#[test]
-fn the_names_a_listing_saw_are_used_only_while_the_folder_is_unchanged() {
-    let (dir, store, ids) = store_with(5);
-    store.list().unwrap();
-    let names = dir.path().join("cache").join("names-v1");
-    let text = fs::read_to_string(&names).unwrap();
-    assert_eq!(
-        text.lines().count(),
-        1 + 5 + 1,
-        "a stamp, the names, an end mark"
-    );
-    // A name only the names file knows: found, so the file was used and
-    // the folder was not read.
-    let ghost = "2026-01-01-ghost-zzzzzz.json";
-    fs::write(
-        &names,
-        text.replacen("\nend\n", &format!("\n{ghost}\nend\n"), 1),
-    )
-    .unwrap();
-    assert!(store.resolve("zzzzzz").unwrap().ends_with(ghost));
-    assert!(store.resolve(&ids[2]).is_ok());
-    // Once a file comes or goes, the folder is read again.
-    fs::write(store.sessions_dir().join("notes.txt"), "x").unwrap();
-    assert!(store.resolve("zzzzzz").is_err());
-    assert!(store.resolve(&ids[2]).is_ok());
-    // A names file pointing out of the folder is not used.
-    let text = fs::read_to_string(&names).unwrap();
-    fs::write(
-        &names,
-        text.replacen("\nend\n", "\n../../escape-zzzzzz.json\nend\n", 1),
-    )
-    .unwrap();
-    assert!(store.resolve("zzzzzz").is_err());
 }

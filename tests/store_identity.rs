@@ -1,4 +1,4 @@
-//! The store knows which file is which: a listing cache that no edit can
+//! The store knows which file is which: an index that no edit can
 //! fool, locks that follow the file through links and other data folders,
 //! every skipped entry reported, and one session id never in two files.
 

@@ -12,33 +12,18 @@ use jiff::civil::Date;
 
 use super::output;
 
-/// Every readable session with its file, in listing order. Unreadable
-/// files are skipped with one line on stderr saying how many.
-pub fn load_all(store: &Store) -> Result<Vec<(PathBuf, Session)>> {
+/// The readable sessions with an action whose id starts with `prefix`,
+/// with their files: found through the index, only those files read.
+fn with_action(store: &Store, prefix: &str) -> Result<Vec<(PathBuf, Session)>> {
+    let index = super::list::index(store, fivewhys::store::Check::Full)?;
     let mut out = Vec::new();
-    for_each(store, |path, session| {
-        out.push((path.to_path_buf(), session))
-    })?;
-    Ok(out)
-}
-
-/// Reads every readable session in listing order, one at a time, so a
-/// large store is never in memory at once. Unreadable files are skipped
-/// with one line on stderr saying how many.
-pub fn for_each(store: &Store, mut f: impl FnMut(&std::path::Path, Session)) -> Result<()> {
-    let scan = store.scan()?;
-    scan.for_each(false, |summary| match store.load(&summary.path) {
-        Ok(session) => f(&summary.path, session),
-        Err(e) => output::say(&format!("fivewhys: skipped: {e}")),
-    })?;
-    let skipped = scan.unreadable.len();
-    if skipped > 0 {
-        output::say(&format!(
-            "fivewhys: {skipped} unreadable file{} left out; `fivewhys list` says why",
-            if skipped == 1 { " was" } else { "s were" }
-        ));
+    for path in index.sessions_with_action(prefix)? {
+        match store.load(&path) {
+            Ok(session) => out.push((path, session)),
+            Err(e) => output::say(&format!("fivewhys: skipped: {e}")),
+        }
     }
-    Ok(())
+    Ok(out)
 }
 
 /// Today in the local zone.
@@ -79,46 +64,38 @@ pub fn list(store: &Store, mut args: ListArgs) -> Result<()> {
         args.filter.session = Some(session.id);
     }
     let today = args.today.unwrap_or_else(today);
-    // Each session's rows where they were made: never moved or copied.
-    let mut all: Vec<Vec<ActionRow>> = Vec::new();
+    let index = super::list::index(store, fivewhys::store::Check::Full)?;
     let f = &args.filter;
-    if f.open || f.overdue || f.due_within.is_some() {
-        // Only open actions: the listing carries them; no file is read.
-        // Kept as they come, so only the matching rows are ever held.
-        store.scan()?.map_follow_ups(
-            |id, title, follow_ups| {
-                if f.session.as_ref().is_some_and(|s| s != id) {
-                    return Vec::new();
-                }
-                let title = std::sync::Arc::from(title);
-                follow_ups
-                    .iter()
-                    .filter(|a| f.keeps_when(a.status, a.due, today))
-                    .map(|a| a.row(id, &title, today))
-                    .filter(|r| f.keeps(r, today))
-                    .collect()
-            },
-            |mut rows: Vec<_>| {
-                if !rows.is_empty() {
-                    rows.shrink_to_fit();
-                    all.push(rows);
-                }
-            },
-        )?;
-    } else {
-        for_each(store, |_, session| {
-            all.push(
-                follow::actions::rows(std::slice::from_ref(&session), today)
-                    .into_iter()
-                    .filter(|r| f.keeps(r, today))
-                    .collect(),
-            );
-        })?;
+    let mut out = output::Stream::stdout();
+    let to_stdout = args.output.is_none();
+    // JSON and CSV to the terminal are written row by row, as the index
+    // gives them: a store of any size in the same small memory.
+    match args.form {
+        Form::Json if to_stdout => {
+            let mut first = true;
+            index.each_action(f, today, |row| {
+                let object = serde_json::to_string_pretty(&row).unwrap_or_default();
+                let mut text = String::from(if first { "[\n" } else { ",\n" });
+                first = false;
+                let lines: Vec<String> = object.lines().map(|l| format!("  {l}")).collect();
+                text.push_str(&lines.join("\n"));
+                out.json(&text);
+            })?;
+            out.json(if first { "[]\n" } else { "\n]\n" });
+            return out.finish();
+        }
+        Form::Csv if to_stdout => {
+            out.crlf(&follow::formats::csv_header());
+            index.each_action(f, today, |row| out.crlf(&follow::formats::csv_row(&row)))?;
+            return out.finish();
+        }
+        _ => {}
     }
-    let rows = follow::actions::sort(all.iter().flatten(), &args.filter, today);
-    if matches!(args.form, Form::Table) && args.output.is_none() && !rows.is_empty() {
+    let mut rows: Vec<ActionRow> = Vec::new();
+    index.each_action(f, today, |row| rows.push(row))?;
+    let rows: Vec<&ActionRow> = rows.iter().collect();
+    if matches!(args.form, Form::Table) && to_stdout && !rows.is_empty() {
         // Written as it is made: a long table is never held twice.
-        let mut out = output::Stream::stdout();
         follow::formats::table_blocks(&rows, |block| out.clean(block));
         return out.finish();
     }
@@ -191,7 +168,7 @@ pub fn change(store: &Store, reference: &str, change: Change) -> Result<()> {
             let path = store.resolve(session)?;
             vec![(path.clone(), store.load(&path)?)]
         }
-        None => load_all(store)?,
+        None => with_action(store, reference)?,
     };
     let sessions: Vec<Session> = all.iter().map(|(_, s)| s.clone()).collect();
     let (index, id) = match follow::actions::find(&sessions, reference) {

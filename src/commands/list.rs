@@ -1,20 +1,30 @@
-//! `fivewhys list [--json]`: streamed, one session at a time, so a store
-//! of any size lists in the same small memory.
+//! `fivewhys list [--json]`: streamed from the index, one session at a
+//! time, so a store of any size lists in the same small memory.
 
 use anyhow::Result;
 use fivewhys::export::sanitize::{clean_line, escaped_path};
-use fivewhys::store::{SessionSummary, Store};
+use fivewhys::store::{Check, Index, SessionSummary, Store};
 use serde_json::json;
 
 use super::output;
 
+/// The index, brought up to date as `check` asks; what it says about
+/// itself (rebuilt, and why) goes to stderr.
+pub fn index(store: &Store, check: Check) -> Result<Index> {
+    let index = store.index(check)?;
+    if let Some(notice) = &index.notice {
+        output::say(&format!("fivewhys: {notice}"));
+    }
+    Ok(index)
+}
+
 /// Prints the sessions, newest first; unreadable files are reported too.
 pub fn run(store: &Store, as_json: bool) -> Result<()> {
-    let scan = store.scan()?;
+    let index = index(store, Check::Full)?;
     let mut out = output::Stream::stdout();
     if as_json {
         let mut first = true;
-        scan.for_each(false, |s| {
+        index.each_session(|s| {
             let object = serde_json::to_string_pretty(&as_json_row(&s)).unwrap_or_default();
             let mut text = String::from(if first { "[\n" } else { ",\n" });
             first = false;
@@ -29,7 +39,7 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
         })?;
         out.json(if first { "[]\n" } else { "\n]\n" });
         out.finish()?;
-        for bad in &scan.unreadable {
+        for bad in &index.unreadable {
             output::say(&format!(
                 "fivewhys: unreadable: {}: {}",
                 escaped_path(&bad.path),
@@ -40,7 +50,7 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
     }
     let tz = jiff::tz::TimeZone::system();
     let mut any = false;
-    scan.for_each(false, |s| {
+    index.each_session(|s| {
         if !any {
             out.data("ID      UPDATED           STAGE    WHYS  ACTIONS       TITLE\n");
             any = true;
@@ -62,11 +72,11 @@ pub fn run(store: &Store, as_json: bool) -> Result<()> {
             clean_line(&s.title)
         ));
     })?;
-    if !any && scan.unreadable.is_empty() {
+    if !any && index.unreadable.is_empty() {
         output::say("no sessions yet; start one with `fivewhys new \"Title\"`");
         return Ok(());
     }
-    for bad in &scan.unreadable {
+    for bad in &index.unreadable {
         out.data(&format!(
             "unreadable: {}: {}\n",
             escaped_path(&bad.path),

@@ -243,6 +243,7 @@ pub fn run(cli: Cli) -> Result<()> {
             },
         ),
         Some(Command::Search { text, json }) => search::run(&store, &text, json),
+        Some(Command::Related { id, json }) => search::related(&store, &id, json),
         Some(Command::Stats { since, today, json }) => stats::run(&store, since, today, json),
         Some(
             Command::Path

@@ -54,6 +54,15 @@ impl Stream {
         self.write(text.as_str());
     }
 
+    /// Text whose lines end in CRLF (see [`crlf`]).
+    pub fn crlf(&mut self, text: &str) {
+        let lines: Vec<String> = text
+            .split("\r\n")
+            .map(fivewhys::export::sanitize::clean_line)
+            .collect();
+        self.write(&lines.join("\r\n"));
+    }
+
     /// JSON, made inert.
     pub fn json(&mut self, text: &str) {
         self.write(&inert_json(text));

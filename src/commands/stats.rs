@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use anyhow::Result;
-use fivewhys::follow::stats::{self, Spread, Stats};
+use fivewhys::follow::stats::{Spread, Stats};
 use fivewhys::store::Store;
 use jiff::civil::Date;
 
@@ -12,9 +12,15 @@ use super::output;
 /// Prints the figures as text or JSON.
 pub fn run(store: &Store, since: Option<Date>, today: Option<Date>, as_json: bool) -> Result<()> {
     let today = today.unwrap_or_else(super::actions::today);
-    let mut tally = stats::Tally::new(since, today);
-    super::actions::for_each(store, |_, s| tally.add(&s))?;
-    let figures = tally.finish();
+    let index = super::list::index(store, fivewhys::store::Check::Full)?;
+    let figures = index.stats(since, today)?;
+    let skipped = index.unreadable.len();
+    if skipped > 0 {
+        output::say(&format!(
+            "fivewhys: {skipped} unreadable file{} left out; `fivewhys list` says why",
+            if skipped == 1 { " was" } else { "s were" }
+        ));
+    }
     if as_json {
         return output::json(&format!("{}\n", serde_json::to_string_pretty(&figures)?));
     }

@@ -30,9 +30,20 @@ pub const CSV_COLUMNS: [&str; 13] = [
 /// RFC 4180 CSV with a header row: CRLF line ends, fields quoted when they
 /// hold a comma, quote or line break.
 pub fn csv(rows: &[&ActionRow]) -> String {
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut out = csv_header();
+    for r in rows {
+        out.push_str(&csv_row(r));
+    }
+    out
+}
+
+/// The CSV's header row, with its CRLF.
+pub fn csv_header() -> String {
+    csv_record(CSV_COLUMNS.map(String::from))
+}
+
+/// One action as a CSV row, with its CRLF.
+pub fn csv_row(r: &ActionRow) -> String {
     // Text a spreadsheet would run as a formula starts with a quote mark
     // instead (the OWASP advice): a shared session file cannot make
     // someone's spreadsheet fetch a link or run a command.
@@ -44,28 +55,29 @@ pub fn csv(rows: &[&ActionRow]) -> String {
             s
         }
     };
-    let record = |r: &ActionRow| -> [String; 13] {
-        [
-            r.session.to_string(),
-            r.id.to_string(),
-            r.number.to_string(),
-            text(&r.session_title),
-            text(&r.description),
-            r.owner.as_deref().map(text).unwrap_or_default(),
-            r.team.as_deref().map(text).unwrap_or_default(),
-            r.due.map(|d| d.to_string()).unwrap_or_default(),
-            r.priority.label().to_string(),
-            r.status.label().to_string(),
-            if r.overdue { "yes" } else { "no" }.to_string(),
-            r.link.as_deref().map(text).unwrap_or_default(),
-            text(&r.note),
-        ]
-    };
+    csv_record([
+        r.session.to_string(),
+        r.id.to_string(),
+        r.number.to_string(),
+        text(&r.session_title),
+        text(&r.description),
+        r.owner.as_deref().map(text).unwrap_or_default(),
+        r.team.as_deref().map(text).unwrap_or_default(),
+        r.due.map(|d| d.to_string()).unwrap_or_default(),
+        r.priority.label().to_string(),
+        r.status.label().to_string(),
+        if r.overdue { "yes" } else { "no" }.to_string(),
+        r.link.as_deref().map(text).unwrap_or_default(),
+        text(&r.note),
+    ])
+}
+
+fn csv_record(fields: [String; 13]) -> String {
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail.
-    out.write_record(CSV_COLUMNS).expect("in memory");
-    for r in rows {
-        out.write_record(record(r)).expect("in memory");
-    }
+    out.write_record(fields).expect("in memory");
     String::from_utf8(out.into_inner().expect("in memory")).expect("CSV of UTF-8 text")
 }
 

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod formats;
 pub mod search;
+pub mod seen;
 pub mod stats;
 
 pub use actions::{ActionFilter, ActionRow, Found};

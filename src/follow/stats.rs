@@ -161,50 +161,81 @@ impl Tally {
 
     /// Counts one session (if it is on or after `since`).
     pub fn add(&mut self, s: &Session) {
-        if self.since.is_some_and(|d| incident_day(s) < d) {
+        let day = incident_day(s);
+        if !self.counts(day) {
             return;
         }
-        self.sessions += 1;
-        self.month_mut(month(incident_day(s))).sessions += 1;
-        if let Some(d) = s.intake.time_to_detect() {
-            self.detect.push(d.as_secs() / 60);
-        }
-        if let Some(d) = s.intake.time_to_resolve() {
-            self.resolve.push(d.as_secs() / 60);
-        }
+        self.add_session(
+            day,
+            s.intake.time_to_detect().map(|d| d.as_secs() / 60),
+            s.intake.time_to_resolve().map(|d| d.as_secs() / 60),
+        );
         let zone = s.zone().unwrap_or(jiff::tz::TimeZone::UTC);
         for a in &s.actions {
-            match (a.status, a.due, a.completed) {
-                (ActionStatus::Dropped, ..) => self.honoured.dropped += 1,
-                (ActionStatus::Done, Some(due), Some(done)) => {
-                    if done.to_zoned(zone.clone()).date() <= due {
-                        self.honoured.done_on_time += 1;
-                    } else {
-                        self.honoured.done_late += 1;
-                    }
+            let done_day = a.completed.map(|at| at.to_zoned(zone.clone()).date());
+            self.add_action(a.status, a.due, done_day, a.team.as_deref());
+        }
+        self.add_root_causes(s.root_causes().iter().map(|n| n.answer.as_str()));
+    }
+
+    /// Whether a session of the incident day `day` is counted.
+    pub fn counts(&self, day: Date) -> bool {
+        self.since.is_none_or(|since| day >= since)
+    }
+
+    /// Counts a session of incident day `day` with the minutes it took to
+    /// detect and to resolve, when known (its actions and root causes
+    /// come separately).
+    pub fn add_session(&mut self, day: Date, detect: Option<i64>, resolve: Option<i64>) {
+        self.sessions += 1;
+        self.month_mut(month(day)).sessions += 1;
+        self.detect.extend(detect);
+        self.resolve.extend(resolve);
+    }
+
+    /// Counts one action of a counted session: `done_day` is the day it
+    /// was done, in the session's zone.
+    pub fn add_action(
+        &mut self,
+        status: ActionStatus,
+        due: Option<Date>,
+        done_day: Option<Date>,
+        team: Option<&str>,
+    ) {
+        match (status, due, done_day) {
+            (ActionStatus::Dropped, ..) => self.honoured.dropped += 1,
+            (ActionStatus::Done, Some(due), Some(done)) => {
+                if done <= due {
+                    self.honoured.done_on_time += 1;
+                } else {
+                    self.honoured.done_late += 1;
                 }
-                (ActionStatus::Done, ..) => self.honoured.done_undated += 1,
-                _ if a.is_overdue(self.today) => {
-                    self.honoured.overdue += 1;
-                    let due = a.due.map(month).unwrap_or_default();
-                    self.month_mut(due).overdue_actions += 1;
-                }
-                _ => self.honoured.open += 1,
             }
-            if let Some(team) = a.team.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                let entry = self
-                    .teams
-                    .entry(super::fold(team))
-                    .or_insert_with(|| (team.to_string(), 0, 0));
-                entry.1 += 1;
-                if a.status.is_open() {
-                    entry.2 += 1;
-                }
+            (ActionStatus::Done, ..) => self.honoured.done_undated += 1,
+            _ if status.is_open() && due.is_some_and(|d| d < self.today) => {
+                self.honoured.overdue += 1;
+                let due = due.map(month).unwrap_or_default();
+                self.month_mut(due).overdue_actions += 1;
+            }
+            _ => self.honoured.open += 1,
+        }
+        if let Some(team) = team.map(str::trim).filter(|t| !t.is_empty()) {
+            let entry = self
+                .teams
+                .entry(super::fold(team))
+                .or_insert_with(|| (team.to_string(), 0, 0));
+            entry.1 += 1;
+            if status.is_open() {
+                entry.2 += 1;
             }
         }
+    }
+
+    /// Counts the root causes of one counted session (their words).
+    pub fn add_root_causes<'a>(&mut self, answers: impl IntoIterator<Item = &'a str>) {
         let mut seen = BTreeSet::new();
-        for node in s.root_causes() {
-            seen.extend(content_words(&node.answer));
+        for answer in answers {
+            seen.extend(content_words(answer));
         }
         for w in seen {
             *self.words.entry(w).or_default() += 1;
@@ -266,23 +297,24 @@ fn spread(mut minutes: Vec<i64>) -> Spread {
 /// Words that carry meaning: lower case, accents kept, at least three
 /// letters, not among the most common English words.
 pub fn content_words(text: &str) -> Vec<String> {
-    const COMMON: &[&str] = &[
-        "the", "and", "for", "are", "was", "were", "not", "but", "with", "that", "this", "from",
-        "have", "has", "had", "they", "their", "there", "its", "our", "out", "any", "all", "can",
-        "did", "does", "into", "onto", "only", "when", "what", "who", "why", "which", "than",
-        "then", "too", "very", "been", "being", "because", "about", "after", "before", "over",
-        "under", "every", "each", "none", "nobody", "one", "two", "three", "per", "via", "yet",
-        "still", "also", "just", "more", "most", "less", "such", "same", "other", "some", "them",
-        "would", "could", "should", "will", "may", "might", "must", "get", "got", "had", "his",
-        "her", "she", "him", "you", "your", "new", "step", "there's", "isn't", "wasn't", "don't",
-        "doesn't", "didn't", "no",
-    ];
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .map(|w| {
             let w = w.trim_matches(|c| c == '\'' || c == '-').to_lowercase();
             w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
         })
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| !COMMON.contains(&w.as_str()))
+        .filter(|w| crate::config::word_counts(w))
         .collect()
 }
+
+/// The most common English words, which say nothing about a cause.
+pub const COMMON: &[&str] = &[
+    "the", "and", "for", "are", "was", "were", "not", "but", "with", "that", "this", "from",
+    "have", "has", "had", "they", "their", "there", "its", "our", "out", "any", "all", "can",
+    "did", "does", "into", "onto", "only", "when", "what", "who", "why", "which", "than", "then",
+    "too", "very", "been", "being", "because", "about", "after", "before", "over", "under",
+    "every", "each", "none", "nobody", "one", "two", "three", "per", "via", "yet", "still", "also",
+    "just", "more", "most", "less", "such", "same", "other", "some", "them", "would", "could",
+    "should", "will", "may", "might", "must", "get", "got", "had", "his", "her", "she", "him",
+    "you", "your", "new", "step", "there's", "isn't", "wasn't", "don't", "doesn't", "didn't", "no",
+];

@@ -182,16 +182,6 @@ pub fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(TEMP_SUFFIX)
 }
 
-/// Removes leftover temp files in `dir` older than [`STALE_TEMP_AGE`].
-pub fn remove_stale_temps(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        remove_if_stale_temp(&entry);
-    }
-}
-
 /// Removes one directory entry if it is a temp file of ours left by a
 /// crash (for a caller already reading the directory).
 pub fn remove_if_stale_temp(entry: &fs::DirEntry) {

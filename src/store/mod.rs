@@ -4,22 +4,21 @@
 //! Layout under the data directory `DIR`:
 //! - `sessions/` one pretty-printed JSON file per session (the data);
 //! - `.NAME.json.lock` beside each session's real file while it is open,
-//!   `cache/` the listing cache, `trash/` deleted sessions: all ignored by
+//!   `cache/` the index over all sessions (derived, rebuilt when missing), `trash/` deleted sessions: all ignored by
 //!   git via `DIR/.gitignore`.
 //!
 //! A file that cannot be read is reported and never modified, moved or
 //! deleted.
 
 mod atomic;
-mod cache;
 mod codec;
 mod destination;
 mod errors;
 pub mod fence;
+pub mod index;
 mod listing;
 pub mod live;
 mod lock;
-mod names;
 mod naming;
 mod recovery;
 mod summary;
@@ -35,7 +34,8 @@ pub use atomic::{Staged, Swapped, is_temp_name, stage};
 pub use codec::{LoadError, parse, to_text};
 pub use destination::write_to;
 pub use errors::StoreError;
-pub use listing::{FollowUp, FollowUpRef, Listing, Scan, SessionSummary, Unreadable, special_kind};
+pub use index::{Check, Index};
+pub use listing::{FollowUp, Listing, SessionSummary, Unreadable, special_kind};
 pub use lock::{Holder, LockOutcome, SessionLock};
 pub use naming::{file_name_for, slug};
 pub use recovery::write_recovery;
@@ -70,7 +70,7 @@ impl Version {
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
-    /// The listing cache's folder: `DIR/cache`, or when that is not a
+    /// The index's folder: `DIR/cache`, or when that is not a
     /// folder of fivewhys (a link planted there) a private one for this
     /// run, removed at its end.
     cache: PathBuf,
@@ -167,51 +167,70 @@ impl Store {
         self.root.join("sessions")
     }
 
+    /// The index over all sessions, brought up to date as `check` asks.
+    pub fn index(&self, check: Check) -> Result<Index, StoreError> {
+        let dir = self.sessions_dir();
+        self.remove_old_caches();
+        Index::open(&self.cache, &dir, check).map_err(|e| StoreError::io("list", &dir, e))
+    }
+
     /// Every session, newest first, plus the files that cannot be read.
-    /// Holds the whole store in memory: commands that go through it once
-    /// use [`Store::scan`].
+    /// Holds the store's summaries in memory: commands that go through
+    /// them once use [`Store::index`] and [`Index::each_session`].
     pub fn list(&self) -> Result<Listing, StoreError> {
-        let dir = self.sessions_dir();
-        listing::list(&dir, &self.cache_file()).map_err(|e| StoreError::io("list", &dir, e))
+        self.listing(None)
     }
 
-    /// Like [`Store::list`], without the open actions each session
-    /// carries: for finding ids.
+    /// Like [`Store::list`]: for finding ids.
     pub fn list_brief(&self) -> Result<Listing, StoreError> {
-        let dir = self.sessions_dir();
-        listing::list_brief(&dir, &self.cache_file()).map_err(|e| StoreError::io("list", &dir, e))
+        self.listing(None)
     }
 
-    /// Like [`Store::list`], with only the open actions due on or before
+    /// Like [`Store::list`], with the open actions due on or before
     /// `last`: what Home shows, whatever the size of the store.
     pub fn list_due_by(&self, last: jiff::civil::Date) -> Result<Listing, StoreError> {
-        let dir = self.sessions_dir();
-        listing::list_due_by(&dir, &self.cache_file(), last)
-            .map_err(|e| StoreError::io("list", &dir, e))
+        self.listing(Some(last))
     }
 
-    /// The store checked against the listing cache, for going through the
-    /// sessions one at a time, newest first ([`Scan::for_each`]).
-    pub fn scan(&self) -> Result<Scan, StoreError> {
+    fn listing(&self, due_by: Option<jiff::civil::Date>) -> Result<Listing, StoreError> {
+        let index = self.index(Check::Full)?;
         let dir = self.sessions_dir();
-        listing::scan(&dir, &self.cache_file()).map_err(|e| StoreError::io("list", &dir, e))
+        let io = |e| StoreError::io("list", &dir, e);
+        let mut listing = Listing::default();
+        let mut at = std::collections::HashMap::new();
+        index
+            .each_session(|s| {
+                at.insert(s.id.clone(), listing.sessions.len());
+                listing.sessions.push(s);
+            })
+            .map_err(io)?;
+        if let Some(last) = due_by {
+            index
+                .each_follow_up(Some(last), |id, follow| {
+                    if let Some(&i) = at.get(id) {
+                        listing.sessions[i].follow_ups.push(follow);
+                    }
+                })
+                .map_err(io)?;
+        }
+        listing.positions = at;
+        listing.unreadable = index.unreadable;
+        listing.duplicates = index.duplicates;
+        Ok(listing)
     }
 
-    /// The listing cache; older versions of it are removed.
-    fn cache_file(&self) -> PathBuf {
-        let cache = self.cache.clone();
-        // Version 1 could not tell same-size edits apart; 2 and 3 were one
-        // JSON text, rewritten whole for any change; 4 named every field
-        // of every open action.
+    /// Removes the listing caches of earlier versions of fivewhys.
+    fn remove_old_caches(&self) {
         for old in [
             "list-v1.json",
             "list-v2.json",
             "list-v3.json",
             "list-v4.log",
+            "list-v5.log",
+            "names-v1",
         ] {
-            let _ = fs::remove_file(cache.join(old));
+            let _ = fs::remove_file(self.cache.join(old));
         }
-        cache.join("list-v5.log")
     }
 
     /// Creates and saves a new empty session of `kind`, working in the
@@ -242,14 +261,12 @@ impl Store {
     }
 
     /// Finds a session from the file names alone: every file fivewhys
-    /// writes ends in `-ID.json`. One directory read; nothing parsed but
+    /// writes ends in `-ID.json`. One directory read (no index); nothing parsed but
     /// the one file found, whose id is checked. `None` (ask the listing)
     /// when a `*.json` name does not end in an id, or the file found holds
     /// another id: those files are only known by reading them.
     fn resolve_by_name(&self, needle: &str, query: &str) -> Option<Result<PathBuf, StoreError>> {
         let dir = self.sessions_dir();
-        // The names the last listing saw, while the folder is unchanged;
-        // otherwise the folder itself.
         let mut hits: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
         let mut foreign = false;
         let mut consider = |name: &str| {
@@ -264,24 +281,9 @@ impl Store {
                 None => foreign = true,
             }
         };
-        let names_file = listing::names_file(&self.cache_file());
-        if !names::each(&names_file, &dir, &mut consider) {
-            // Read once, kept for the next lookup.
-            let mut keep = names::Writer::start(&names_file, &dir);
-            for entry in fs::read_dir(&dir).ok()?.flatten() {
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
-                if let Some(keep) = &mut keep
-                    && !name.starts_with('.')
-                    && name.ends_with(".json")
-                {
-                    keep.add(&name);
-                }
-                consider(&name);
-            }
-            if let Some(keep) = keep {
-                keep.finish(&dir);
-            }
+        for entry in fs::read_dir(&dir).ok()?.flatten() {
+            let name = entry.file_name();
+            consider(&name.to_string_lossy());
         }
         if foreign {
             return None;

@@ -1,16 +1,11 @@
 //! What the listing keeps of one session: enough for Home, `list`, and
 //! the follow-ups across sessions, without reading the file again.
 
-use std::borrow::Cow;
-
-use compact_str::CompactString;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::follow::ActionRow;
 use crate::model::{ActionStatus, Session, Stage};
 
 /// What a list needs to know about one readable session.
@@ -71,64 +66,6 @@ pub struct FollowUp {
     pub link: Option<String>,
     /// Its note.
     pub note: String,
-}
-
-/// An open action as a cache line holds it, its text borrowed from the
-/// line where it has no escapes: what `fivewhys actions` reads, so an
-/// action it leaves out is never copied.
-#[derive(Debug, Deserialize)]
-pub struct FollowUpRef<'a> {
-    /// The action's id.
-    #[serde(borrow)]
-    pub id: Cow<'a, str>,
-    /// Its label in the session's summary: `A2`.
-    #[serde(borrow)]
-    pub number: Cow<'a, str>,
-    /// What will be done.
-    #[serde(borrow)]
-    pub description: Cow<'a, str>,
-    /// Who will do it.
-    #[serde(borrow)]
-    pub owner: Option<Cow<'a, str>>,
-    /// Their team.
-    #[serde(borrow)]
-    pub team: Option<Cow<'a, str>>,
-    /// When it is due.
-    pub due: Option<jiff::civil::Date>,
-    /// How urgent.
-    pub priority: crate::model::Priority,
-    /// Open or in progress.
-    pub status: ActionStatus,
-    /// Where it is tracked.
-    #[serde(borrow)]
-    pub link: Option<Cow<'a, str>>,
-    /// Its note.
-    #[serde(borrow)]
-    pub note: Cow<'a, str>,
-}
-
-impl FollowUpRef<'_> {
-    /// As a row of `fivewhys actions` of session `session` titled
-    /// `title`, "overdue" measured from `today`.
-    pub fn row(&self, session: &str, title: &Arc<str>, today: jiff::civil::Date) -> ActionRow {
-        let owned = |t: &Option<Cow<'_, str>>| t.as_deref().map(str::to_string);
-        let short = |t: &Option<Cow<'_, str>>| t.as_deref().map(CompactString::from);
-        ActionRow {
-            id: CompactString::from(&*self.id),
-            session: CompactString::from(session),
-            session_title: Arc::clone(title),
-            number: CompactString::from(&*self.number),
-            description: self.description.to_string(),
-            owner: short(&self.owner),
-            team: short(&self.team),
-            due: self.due,
-            priority: self.priority,
-            status: self.status,
-            link: owned(&self.link),
-            overdue: self.due.is_some_and(|d| d < today),
-            note: self.note.to_string(),
-        }
-    }
 }
 
 impl SessionSummary {

@@ -140,7 +140,12 @@ pub enum Action {
     /// The session list is being read again in the background.
     Listing,
     /// Where the Home filter's text was found inside the sessions.
-    Found(crate::tui::app::Found),
+    Found(String, crate::tui::app::FoundPart),
+    /// What the index said about an answer: earlier sessions like it.
+    SeenBefore(
+        crate::tui::app::SeenBeforeAsk,
+        Vec<crate::store::index::SeenBefore>,
+    ),
     /// Select this action on the Actions stage (a follow-up was opened).
     SelectAction(String),
     /// The open session was saved and closed; the list follows.

@@ -31,6 +31,8 @@ pub enum Effect {
     Refresh,
     /// Search every session for the Home filter's text.
     Search(String),
+    /// Ask the index which earlier sessions have an answer like this one.
+    SeenBefore(crate::tui::app::SeenBeforeAsk),
     /// Open the session at this path on its Actions stage, at this action.
     OpenAction {
         /// The session file.

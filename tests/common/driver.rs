@@ -50,14 +50,17 @@ impl Driver {
     }
 
     fn listing(&self) -> Listing {
-        Listing {
+        let mut listing = Listing {
             sessions: self
                 .files
                 .iter()
                 .map(|(p, s)| SessionSummary::of(s, p.clone()))
                 .collect(),
             ..Listing::default()
-        }
+        };
+        listing.sort();
+        listing.place();
+        listing
     }
 
     /// Sends one terminal event through the real keymap and update.
@@ -133,19 +136,31 @@ impl Driver {
                         update(&mut self.app, Action::SelectAction(action));
                     }
                 }
-                Effect::Search(query) => {
-                    let mut hits = std::collections::BTreeMap::new();
+                Effect::Search(text) => {
+                    // As the index answers: the sessions with the words
+                    // (the last one a prefix) or an id starting with them,
+                    // then where, then that this was all.
+                    use fivewhys::tui::app::FoundPart;
+                    let query = fivewhys::follow::search::Query::parse(&text, true);
+                    let prefix = text.trim().to_lowercase();
+                    let mut ids = Vec::new();
+                    let mut hits = Vec::new();
                     for s in self.files.values() {
-                        if let Some(hit) =
-                            fivewhys::follow::search::hits(s, &query).into_iter().next()
-                        {
-                            hits.insert(s.id.clone(), hit);
+                        let hit = fivewhys::follow::search::hits(s, &query).into_iter().next();
+                        if hit.is_some() || (!prefix.is_empty() && s.id.starts_with(&prefix)) {
+                            ids.push(s.id.clone());
                         }
+                        hits.extend(hit);
                     }
-                    update(
-                        &mut self.app,
-                        Action::Found(fivewhys::tui::app::Found { query, hits }),
-                    );
+                    let found = |part| Action::Found(text.clone(), part);
+                    update(&mut self.app, found(FoundPart::Sessions(ids)));
+                    update(&mut self.app, found(FoundPart::Done));
+                    for hit in hits {
+                        update(&mut self.app, found(FoundPart::Hit(hit)));
+                    }
+                }
+                Effect::SeenBefore(ask) => {
+                    update(&mut self.app, Action::SeenBefore(ask, Vec::new()));
                 }
                 Effect::Save | Effect::Quit | Effect::RememberTheme(_) => {}
             }

@@ -29,10 +29,6 @@ pub struct HomeState {
     /// The follow-ups worked out for a day (indexes of session and
     /// action), kept until the listing changes: not redone every frame.
     pub follow_memo: std::cell::OnceCell<(jiff::civil::Date, Vec<(usize, usize)>)>,
-    /// The sessions the filter keeps (indexes), for the filter text they
-    /// were worked out for: not redone every frame. Cleared with the
-    /// listing or the search results.
-    pub visible_memo: std::cell::RefCell<Option<(String, Vec<usize>)>>,
     /// The listing is being read in the background.
     pub loading: bool,
 }
@@ -47,13 +43,29 @@ pub enum HomeFocus {
     FollowUps,
 }
 
-/// The result of searching every session for the filter text.
-#[derive(Debug, Clone, PartialEq)]
+/// The result of searching the index for the filter text, as it comes.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Found {
     /// The filter text searched for.
     pub query: String,
-    /// The first place it was found in each session, by session id.
+    /// The sessions found, as places in the listing, in listing order.
+    pub at: Vec<usize>,
+    /// The first place it was found, for the first sessions found, by
+    /// session id.
     pub hits: std::collections::BTreeMap<String, Hit>,
+    /// Everything has come.
+    pub done: bool,
+}
+
+/// Part of a search's result, as the index gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FoundPart {
+    /// Sessions found (ids, in listing order).
+    Sessions(Vec<String>),
+    /// Where it was found in one of them.
+    Hit(Hit),
+    /// That was all.
+    Done,
 }
 
 /// How far ahead Home's follow-ups look, in days.
@@ -79,40 +91,61 @@ pub enum HomeMode {
 }
 
 impl HomeState {
-    /// Sessions matching the filter (in the title, the id, or anywhere
-    /// the search found it), newest first.
+    /// Sessions matching the filter (the words anywhere in them, or an id
+    /// starting with it), newest first. While the index is still being
+    /// asked about the filter as now typed, what it found for the text
+    /// before.
     pub fn visible(&self) -> Vec<&SessionSummary> {
         let sessions = &self.listing.sessions;
-        if self.filter.is_empty() {
+        if self.filter.trim().is_empty() {
             return sessions.iter().collect();
         }
-        let mut memo = self.visible_memo.borrow_mut();
-        if memo
-            .as_ref()
-            .is_none_or(|(filter, _)| *filter != self.filter)
-        {
-            let needle = crate::follow::fold(&self.filter);
-            let found = self.hits();
-            let kept = sessions
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    crate::follow::fold(&s.title).contains(&needle)
-                        || s.id.starts_with(&needle)
-                        || found.is_some_and(|f| f.contains_key(&s.id))
-                })
-                .map(|(i, _)| i)
-                .collect();
-            *memo = Some((self.filter.clone(), kept));
+        match &self.found {
+            Some(found) => found.at.iter().filter_map(|&i| sessions.get(i)).collect(),
+            None => Vec::new(),
         }
-        let (_, kept) = memo.as_ref().expect("worked out above");
-        kept.iter().filter_map(|&i| sessions.get(i)).collect()
     }
 
-    /// Forgets what was worked out from the listing or the search.
+    /// Whether the index has answered for the filter as typed now.
+    pub fn searching(&self) -> bool {
+        !self.filter.trim().is_empty()
+            && self
+                .found
+                .as_ref()
+                .is_none_or(|f| f.query != self.filter || !f.done)
+    }
+
+    /// Takes in part of what the index found for `query`.
+    pub fn take_found(&mut self, query: String, part: FoundPart) {
+        if query != self.filter {
+            return;
+        }
+        let found = match &mut self.found {
+            Some(found) if found.query == query => found,
+            other => other.insert(Found {
+                query,
+                ..Found::default()
+            }),
+        };
+        match part {
+            FoundPart::Sessions(ids) => {
+                let positions = &self.listing.positions;
+                found
+                    .at
+                    .extend(ids.iter().filter_map(|id| positions.get(id)));
+                found.at.sort_unstable();
+                found.at.dedup();
+            }
+            FoundPart::Hit(hit) => {
+                found.hits.insert(hit.session.clone(), hit);
+            }
+            FoundPart::Done => found.done = true,
+        }
+    }
+
+    /// Forgets what was worked out from the listing.
     pub fn forget(&mut self) {
         self.follow_memo = std::cell::OnceCell::new();
-        self.visible_memo = std::cell::RefCell::new(None);
     }
 
     /// Where the current filter was found in each session, once searched.

@@ -9,9 +9,12 @@ mod session;
 
 use jiff::Zoned;
 
-pub use home::{FOLLOW_UP_DAYS, Found, HomeFocus, HomeMode, HomeState};
+pub use home::{FOLLOW_UP_DAYS, Found, FoundPart, HomeFocus, HomeMode, HomeState};
 pub use popup::{Pending, PickFor, PickOption, Popup, shown};
-pub use session::{ACTION_COLUMNS, Editor, Fresh, SaveState, SessionMode, SessionState};
+pub use session::{
+    ACTION_COLUMNS, Editor, Fresh, SaveState, SeenBeforeAsk, SeenBeforeState, SessionMode,
+    SessionState,
+};
 
 use super::theme::Theme;
 

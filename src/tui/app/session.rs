@@ -129,6 +129,27 @@ pub struct SessionState {
     pub auto_team: BTreeSet<String>,
     /// The presenter view shows the whole why tree.
     pub tree: bool,
+    /// Earlier sessions like each answer asked about, by node id: the
+    /// text asked about, and what the index said (`None` while asked).
+    pub seen_before: std::collections::BTreeMap<String, SeenBeforeState>,
+}
+
+/// What the index said about one answer: the text it was asked about and
+/// the earlier sessions like it (`None` while the question is out).
+pub type SeenBeforeState = (String, Option<Vec<crate::store::index::SeenBefore>>);
+
+/// A question to the index: which earlier sessions have an answer like
+/// this one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeenBeforeAsk {
+    /// The session asking (left out of the answer).
+    pub session: String,
+    /// The answer's node id.
+    pub node: String,
+    /// What the answer says.
+    pub text: String,
+    /// Only sessions created before this.
+    pub before: jiff::Timestamp,
 }
 
 /// Columns of the Actions table, in Tab order.
@@ -201,6 +222,7 @@ impl SessionState {
             taken_back: false,
             auto_team,
             tree: false,
+            seen_before: Default::default(),
         };
         ss.clamp();
         ss

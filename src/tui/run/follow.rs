@@ -1,7 +1,7 @@
 //! What the event loop follows besides the keys: the session list, read
 //! on its own thread so Home never waits for the store; the sessions
-//! folder, watched for changes made elsewhere; Home's search inside the
-//! sessions; and the facilitator's place, published for an audience
+//! folder, watched for changes made elsewhere; what the index found;
+//! and the facilitator's place, published for an audience
 //! window.
 
 use jiff::Timestamp;
@@ -40,7 +40,10 @@ impl Loop {
             outcome => {
                 self.listing = None;
                 match outcome {
-                    Ok(Ok(listing)) => self.dispatch(Action::Listed(listing)),
+                    Ok(Ok(listing)) => {
+                        self.dispatch(Action::Listed(listing));
+                        self.lookup.warm();
+                    }
                     Ok(Err(e)) => self.dispatch(Action::Failed(e.to_string())),
                     Err(_) => {}
                 }
@@ -71,24 +74,22 @@ impl Loop {
         }
     }
 
-    /// Searches every listed session for `query` (Home's filter): the
-    /// same places `fivewhys search` looks.
-    pub(super) fn search(&self, query: &str) -> crate::tui::app::Found {
-        let mut hits = std::collections::BTreeMap::new();
-        if let Screen::Home(home) = &self.app.screen {
-            for s in &home.listing.sessions {
-                if let Ok(session) = self.store.load(&s.path)
-                    && let Some(hit) = crate::follow::search::hits(&session, query)
-                        .into_iter()
-                        .next()
-                {
-                    hits.insert(s.id.clone(), hit);
-                }
-            }
+    /// Dispatches what the index found since the last look.
+    pub(super) fn collect_lookups(&mut self) {
+        while let Ok(found) = self.lookup.found.try_recv() {
+            self.dispatch(found);
         }
-        crate::tui::app::Found {
-            query: query.to_string(),
-            hits,
+    }
+
+    /// Whether something asked for is still on its way: the listing, the
+    /// filter's results, or "seen before".
+    pub(super) fn awaiting(&self) -> bool {
+        if self.listing.is_some() {
+            return true;
+        }
+        match &self.app.screen {
+            Screen::Home(home) => home.searching(),
+            Screen::Session(ss) => ss.seen_before.values().any(|(_, seen)| seen.is_none()),
         }
     }
 

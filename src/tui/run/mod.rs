@@ -21,6 +21,7 @@ use ratatui::DefaultTerminal;
 
 mod errors;
 mod follow;
+mod lookup;
 mod saving;
 
 pub use errors::{Remedy, RunError};
@@ -131,6 +132,8 @@ struct Loop {
     /// Home's listing, kept while a session is open: closing it updates
     /// that one entry and shows Home at once.
     stashed: Option<crate::store::Listing>,
+    /// The thread that asks the index (Home's filter, "seen before").
+    lookup: lookup::Lookup,
     /// Something changed since the last frame was drawn.
     dirty: bool,
     quit: bool,
@@ -177,6 +180,7 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<Option<i32>, 
         list_again: false,
         stashed: None,
         dirty: true,
+        lookup: lookup::Lookup::start(store.clone()),
         saver: Saver::start(store.clone()),
         store,
         app: App::new(options.theme, Zoned::now()),
@@ -279,11 +283,16 @@ impl Loop {
             if std::mem::take(&mut self.dirty) {
                 terminal.draw(|frame| ui::render(&self.app, frame))?;
             }
+            // While the store is being read or the index asked, what
+            // they bring is looked for often: it is shown as it comes.
+            let idle = if self.awaiting() {
+                Duration::from_millis(8)
+            } else {
+                Duration::from_millis(250)
+            };
             let wait = match self.save_due {
-                Some(due) => due
-                    .saturating_duration_since(Instant::now())
-                    .min(Duration::from_millis(250)),
-                None => Duration::from_millis(250),
+                Some(due) => due.saturating_duration_since(Instant::now()).min(idle),
+                None => idle,
             };
             match events.recv_timeout(wait) {
                 Ok(first) => {
@@ -319,6 +328,7 @@ impl Loop {
             self.publish_live();
             self.follow_the_store();
             self.collect_listing();
+            self.collect_lookups();
             if self.look_outside && self.saver.in_flight() == 0 {
                 self.look_outside = false;
                 self.take_in_outside();
@@ -383,10 +393,8 @@ impl Loop {
                         self.dispatch(Action::SelectAction(action));
                     }
                 }
-                Effect::Search(query) => {
-                    let found = self.search(&query);
-                    self.dispatch(Action::Found(found));
-                }
+                Effect::Search(query) => self.lookup.filter(query),
+                Effect::SeenBefore(ask) => self.lookup.seen_before(ask),
                 Effect::Create { title, kind } => match self.store.create(
                     &title,
                     &kind,

@@ -107,11 +107,15 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
         head_lines.push(Line::from(vec![
             Span::styled(format!("  found in {}: ", hit.place), theme.dim),
             Span::styled(
-                crate::follow::search::excerpt(
-                    hit.line.trim_start_matches('…').trim_end_matches('…'),
-                    &home.filter,
-                    usize::from(head.width).saturating_sub(hit.place.len() + 14),
-                ),
+                {
+                    let line = hit.line.trim_start_matches('…').trim_end_matches('…');
+                    let query = crate::follow::search::Query::parse(&home.filter, true);
+                    crate::follow::search::excerpt(
+                        line,
+                        query.find(line).unwrap_or(0),
+                        usize::from(head.width).saturating_sub(hit.place.len() + 14),
+                    )
+                },
                 theme.text,
             ),
         ]));
@@ -122,6 +126,8 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
     if visible.is_empty() {
         let text = if home.loading && home.listing.sessions.is_empty() {
             "Reading the sessions…".to_string()
+        } else if home.searching() {
+            "Looking…".to_string()
         } else if home.listing.sessions.is_empty() {
             format!(
                 "No sessions yet. Press {} to start your first one.",

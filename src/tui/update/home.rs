@@ -109,8 +109,9 @@ fn filter(home: &mut HomeState, action: Action) -> Vec<Effect> {
     }
     home.mode = HomeMode::Filter;
     home.focus = HomeFocus::Sessions;
-    // Titles match at once; the search inside the sessions follows.
-    if home.filter != before && home.filter.trim().chars().count() >= 2 {
+    // The index is asked on its own thread; each change asks again (and
+    // stops the question before).
+    if home.filter != before {
         vec![Effect::Search(home.filter.clone())]
     } else {
         Vec::new()

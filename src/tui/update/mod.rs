@@ -20,9 +20,56 @@ use super::mode::Mode;
 
 /// Applies one action; returns the work for the outside world.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let effects = apply(app, action);
+    let mut effects = apply(app, action);
     refresh_preview(app);
+    effects.extend(ask_seen_before(app));
     effects
+}
+
+/// Asks the index about the answers the facilitator looks at (the one
+/// selected on Whys, the root causes on Review) when it has not been
+/// asked about their words as they are now. Never while typing.
+fn ask_seen_before(app: &mut App) -> Vec<Effect> {
+    let Screen::Session(ss) = &mut app.screen else {
+        return Vec::new();
+    };
+    if !matches!(ss.mode, super::app::SessionMode::Browse) {
+        return Vec::new();
+    }
+    let s = ss.session();
+    let ids: Vec<String> = match ss.stage() {
+        crate::model::Stage::Whys => ss
+            .node_sel
+            .iter()
+            .filter(|id| s.parent_of(id).is_some())
+            .cloned()
+            .collect(),
+        crate::model::Stage::Review => s.root_causes().iter().map(|n| n.id.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let mut asks = Vec::new();
+    for id in ids {
+        let Some(node) = s.node(&id) else { continue };
+        if node.answer.trim().is_empty()
+            || ss
+                .seen_before
+                .get(&id)
+                .is_some_and(|(text, _)| *text == node.answer)
+        {
+            continue;
+        }
+        asks.push(super::app::SeenBeforeAsk {
+            session: s.id.clone(),
+            node: id,
+            text: node.answer.clone(),
+            before: s.created,
+        });
+    }
+    for ask in &asks {
+        ss.seen_before
+            .insert(ask.node.clone(), (ask.text.clone(), None));
+    }
+    asks.into_iter().map(Effect::SeenBefore).collect()
 }
 
 /// The Review preview follows the session, its format and the width; it
@@ -176,13 +223,27 @@ fn outside(app: &mut App, action: Action) -> Outside {
                 home.loading = false;
                 home.listing = listing;
                 home.forget();
+                // What was found names places in the old listing.
+                let kept = home.found.take().filter(|_| home.filter.trim().is_empty());
+                home.found = kept;
                 home.selected = home.selected.min(home.visible().len().saturating_sub(1));
+                if !home.filter.trim().is_empty() {
+                    return Outside::Done(vec![Effect::Search(home.filter.clone())]);
+                }
             }
         }
-        Action::Found(found) => {
+        Action::SeenBefore(ask, found) => {
+            if let Screen::Session(ss) = &mut app.screen
+                && ss.session().id == ask.session
+                && let Some((text, seen)) = ss.seen_before.get_mut(&ask.node)
+                && *text == ask.text
+            {
+                *seen = Some(found);
+            }
+        }
+        Action::Found(query, part) => {
             if let Screen::Home(home) = &mut app.screen {
-                home.found = Some(found);
-                home.forget();
+                home.take_found(query, part);
                 home.selected = home.selected.min(home.visible().len().saturating_sub(1));
             }
         }

@@ -1,0 +1,254 @@
+//! Word search over every session, and "seen before": earlier sessions
+//! whose answers are most like one (FTS5's bm25 over the answers' words).
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use super::rows::day_of;
+use super::{Index, sql};
+use crate::follow::search::Query;
+
+/// A session whose words matched, in listing order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its file.
+    pub path: std::path::PathBuf,
+}
+
+/// An earlier session with an answer like the one asked about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeenBefore {
+    /// The session's id.
+    pub session: String,
+    /// Its title.
+    pub title: String,
+    /// The day of its incident.
+    pub day: Option<jiff::civil::Date>,
+    /// The answer that is alike: its label (A3b).
+    pub label: String,
+    /// Its root-cause label (RC1), when it is one.
+    pub root_cause: Option<String>,
+    /// What it says.
+    pub text: String,
+    /// The actions addressing it and where they stand ("A1 open, A2 done").
+    pub actions: String,
+}
+
+/// Several answers' [`SeenBefore`]s.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    /// The answer asked about: its label.
+    pub label: String,
+    /// Its root-cause label, when it is one.
+    pub root_cause: Option<String>,
+    /// What it says.
+    pub text: String,
+    /// Up to two earlier sessions.
+    pub seen_before: Vec<SeenBefore>,
+}
+
+/// Candidates looked at for each answer asked about.
+const CANDIDATES: i64 = 40;
+
+/// Words asked about at most: the rarest of the answer's.
+const QUERY_WORDS: usize = 6;
+
+impl Index {
+    /// Calls `f` with every session where `query`'s words are found (or
+    /// whose id starts with `id_prefix`, when given), newest first.
+    pub fn each_match(
+        &self,
+        query: &Query,
+        id_prefix: Option<&str>,
+        mut f: impl FnMut(Match) -> bool,
+    ) -> std::io::Result<()> {
+        if query.is_empty() && id_prefix.is_none() {
+            return Ok(());
+        }
+        let words = if query.is_empty() {
+            "?1 IS NULL"
+        } else {
+            "key IN (SELECT rowid FROM words WHERE words MATCH ?1)"
+        };
+        let id = if id_prefix.is_some() {
+            "substr(id, 1, length(?2)) = ?2"
+        } else {
+            "0"
+        };
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT id, title, name FROM sessions WHERE reason IS NULL AND ({words} OR {id}) \
+                 ORDER BY updated_ns DESC, created_ns DESC, id"
+            ))
+            .map_err(sql)?;
+        let fts = query.fts();
+        let mut rows = match id_prefix {
+            Some(prefix) => stmt.query(rusqlite::params![fts, prefix]),
+            None => stmt.query(rusqlite::params![fts]),
+        }
+        .map_err(sql)?;
+        while let Some(r) = rows.next().map_err(sql)? {
+            let id: String = r.get(0).map_err(sql)?;
+            if self.duplicates.contains_key(&id) {
+                continue;
+            }
+            let found = Match {
+                id,
+                title: r.get(1).map_err(sql)?,
+                path: self
+                    .sessions_dir()
+                    .join(r.get::<_, String>(2).map_err(sql)?),
+            };
+            if !f(found) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Up to `limit` sessions other than `session`, created before
+    /// `before`, with an answer most like `text` (root causes first among
+    /// equals). `counts` says which words count (see `stop_words`).
+    pub fn seen_before(
+        &self,
+        text: &str,
+        session: &str,
+        before: jiff::Timestamp,
+        counts: &dyn Fn(&str) -> bool,
+        limit: usize,
+    ) -> std::io::Result<Vec<SeenBefore>> {
+        let mine: HashSet<String> = content(text, counts);
+        if mine.len() < 2 {
+            return Ok(Vec::new());
+        }
+        // The rarest words say most about what an answer is about, and a
+        // query of few words stays fast however large the store.
+        let mut rare: Vec<(i64, &String)> = Vec::new();
+        {
+            let mut doc = self
+                .conn
+                .prepare_cached("SELECT doc FROM vocab WHERE term = ?1")
+                .map_err(sql)?;
+            for w in &mine {
+                let n: Option<i64> = doc
+                    .query_row([w], |r| r.get(0))
+                    .map(Some)
+                    .or_else(|e| match e {
+                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                        e => Err(e),
+                    })
+                    .map_err(sql)?;
+                if let Some(n) = n {
+                    rare.push((n, w));
+                }
+            }
+        }
+        rare.sort();
+        rare.truncate(QUERY_WORDS);
+        if rare.is_empty() {
+            return Ok(Vec::new());
+        }
+        // At least two of them in common: one word shared is chance.
+        let mut pairs = Vec::new();
+        for (i, (_, a)) in rare.iter().enumerate() {
+            for (_, b) in &rare[i + 1..] {
+                pairs.push(format!("(\"{a}\" AND \"{b}\")"));
+            }
+        }
+        if pairs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let before_ns = i64::try_from(before.as_nanosecond()).unwrap_or(i64::MAX);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT s.id, s.title, s.incident_day, s.name FROM \
+                 (SELECT rowid, rank FROM words WHERE words MATCH ?1 ORDER BY rank LIMIT ?2) m \
+                 JOIN sessions s ON s.key = m.rowid \
+                 WHERE s.reason IS NULL AND s.id != ?3 AND s.created_ns < ?4 ORDER BY m.rank",
+            )
+            .map_err(sql)?;
+        let mut rows = stmt
+            .query(rusqlite::params![
+                pairs.join(" OR "),
+                CANDIDATES,
+                session,
+                before_ns
+            ])
+            .map_err(sql)?;
+        let mut out: Vec<SeenBefore> = Vec::new();
+        while let Some(r) = rows.next().map_err(sql)? {
+            if out.len() == limit {
+                break;
+            }
+            let id: String = r.get(0).map_err(sql)?;
+            let path = self
+                .sessions_dir()
+                .join(r.get::<_, String>(3).map_err(sql)?);
+            // Which of its answers is alike comes from its file (the index
+            // keeps the words of the whole session).
+            let Some(alike) = most_alike(&path, &mine, counts) else {
+                continue;
+            };
+            out.push(SeenBefore {
+                session: id,
+                title: r.get(1).map_err(sql)?,
+                day: r.get::<_, Option<i64>>(2).map_err(sql)?.and_then(day_of),
+                ..alike
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// The answer of the session file at `path` with the most words of `mine`
+/// (at least two, and a root cause among equals), as a [`SeenBefore`]
+/// without the session's id, title and day.
+fn most_alike(
+    path: &std::path::Path,
+    mine: &HashSet<String>,
+    counts: &dyn Fn(&str) -> bool,
+) -> Option<SeenBefore> {
+    let text = crate::store::listing::read_limited(path).ok()?;
+    let session = crate::store::codec::parse(&text).ok()?;
+    let need = 2.max(mine.len().div_ceil(4));
+    let (_, node) = (session.why_nodes().into_iter())
+        .filter(|(depth, _)| *depth > 0)
+        .map(|(_, n)| {
+            let shared = content(&n.answer, counts).intersection(mine).count();
+            ((shared, n.root_cause), n)
+        })
+        .filter(|((shared, _), _)| *shared >= need)
+        .max_by_key(|(rank, _)| *rank)?;
+    let labels = session.labels();
+    let causes = session.root_cause_labels();
+    let actions: Vec<String> = (session.actions.iter().enumerate())
+        .filter(|(_, a)| a.addresses.contains(&node.id))
+        .map(|(i, a)| format!("A{} {}", i + 1, a.status.label()))
+        .collect();
+    Some(SeenBefore {
+        session: String::new(),
+        title: String::new(),
+        day: None,
+        label: labels.get(&node.id).cloned().unwrap_or_default(),
+        root_cause: causes.get(&node.id).cloned(),
+        text: node.answer.clone(),
+        actions: actions.join(", "),
+    })
+}
+
+/// The words of `text` that count, folded as the index folds them.
+fn content(text: &str, counts: &dyn Fn(&str) -> bool) -> HashSet<String> {
+    crate::follow::search::word_spans(text)
+        .into_iter()
+        .map(|(s, e)| crate::follow::search::fold_word(&text[s..e]))
+        .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| counts(w))
+        .collect()
+}
