@@ -20,40 +20,49 @@ pub fn run(store: &Store, text: &str, as_json: bool) -> Result<()> {
     }
     let mut index = super::list::index(store, Check::Quick)?;
     index.add_words()?;
-    let mut out = output::Stream::stdout();
-    let (mut places, mut sessions) = (0, 0);
-    index.each_match(&query, None, |found| {
-        // The index names the session; its file says where, and the line.
-        let Ok(session) = store.load(&found.path) else {
-            return true;
-        };
-        let hits = search::hits(&session, &query);
-        if hits.is_empty() {
-            return true;
-        }
-        if as_json {
-            for hit in &hits {
-                let object = serde_json::to_string_pretty(hit).unwrap_or_default();
-                let mut text = String::from(if places == 0 { "[\n" } else { ",\n" });
-                places += 1;
-                text.push_str(&indent(&object));
-                out.json(&text);
-            }
-        } else {
-            let mut text = String::new();
-            if sessions > 0 {
-                text.push('\n');
-            }
-            text.push_str(&format!("{}  {}\n", found.id, clean_line(&session.title)));
-            for hit in &hits {
-                text.push_str(&format!("  {}: {}\n", hit.place, hit.line));
-            }
-            places += hits.len();
-            out.data(&text);
-        }
-        sessions += 1;
+    let mut found = Vec::new();
+    index.each_match(&query, None, |m| {
+        found.push(m);
         true
     })?;
+    let mut out = output::Stream::stdout();
+    let (mut places, mut sessions) = (0, 0);
+    // The index names the sessions; their files say where, and the line:
+    // read on every core, a batch at a time, printed in order.
+    for batch in found.chunks(64) {
+        use rayon::prelude::*;
+        let read: Vec<_> = batch
+            .par_iter()
+            .filter_map(|m| {
+                let session = store.load(&m.path).ok()?;
+                let hits = search::hits(&session, &query);
+                (!hits.is_empty()).then(|| (m.id.clone(), clean_line(&session.title), hits))
+            })
+            .collect();
+        for (id, title, hits) in read {
+            if as_json {
+                for hit in &hits {
+                    let object = serde_json::to_string_pretty(hit).unwrap_or_default();
+                    let mut text = String::from(if places == 0 { "[\n" } else { ",\n" });
+                    places += 1;
+                    text.push_str(&indent(&object));
+                    out.json(&text);
+                }
+            } else {
+                let mut text = String::new();
+                if sessions > 0 {
+                    text.push('\n');
+                }
+                text.push_str(&format!("{id}  {title}\n"));
+                for hit in &hits {
+                    text.push_str(&format!("  {}: {}\n", hit.place, hit.line));
+                }
+                places += hits.len();
+                out.data(&text);
+            }
+            sessions += 1;
+        }
+    }
     if as_json {
         out.json(if places == 0 { "[]\n" } else { "\n]\n" });
         return out.finish();

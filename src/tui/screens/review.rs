@@ -53,14 +53,36 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
         Vec::new()
     };
     let gap_rows = gap_lines.len() as u16;
+    // Earlier sessions with a root cause like one of these: at most two
+    // lines, for the facilitator to raise or not.
+    let causes = s.root_cause_labels();
+    let seen: Vec<String> = (s.root_causes().iter())
+        .filter_map(|n| match ss.seen_before.get(&n.id) {
+            Some((_, Some(seen))) => Some((causes.get(&n.id).cloned().unwrap_or_default(), seen)),
+            _ => None,
+        })
+        .flat_map(|(rc, seen)| {
+            seen.iter()
+                .map(move |e| format!("{rc} seen before: {}", crate::follow::seen::line(e)))
+        })
+        .take(2)
+        .collect();
+    let seen_rows = seen.len() as u16;
     let rows = ss.review_fields();
     let list_rows = (rows.len() as u16).min(main.height / 2).max(3);
-    let [gap_area, well, summary] = Layout::vertical([
+    let [gap_area, seen_area, well, summary] = Layout::vertical([
         Constraint::Length(gap_rows),
+        Constraint::Length(seen_rows),
         Constraint::Length(list_rows),
         Constraint::Min(0),
     ])
     .areas(main);
+    let cut = usize::from(seen_area.width);
+    let seen: Vec<Line> = seen
+        .into_iter()
+        .map(|text| Line::from(Span::styled(fit(&text, cut), theme.dim)))
+        .collect();
+    frame.render_widget(Paragraph::new(seen), seen_area);
     frame.render_widget(
         Paragraph::new(
             gap_lines

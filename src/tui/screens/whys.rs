@@ -472,6 +472,11 @@ fn detail(
             Span::styled(nudge, theme.tip),
         ]));
     }
+    // Earlier sessions with an answer like this one: for the facilitator
+    // (the presenter never shows it).
+    if depth > 0 {
+        lines.extend(seen_before(ss, &node.id, theme));
+    }
     // The title on the first row, written straight into its cells; the
     // lines wrapped below it.
     let area = area.inner(ratatui::layout::Margin::new(1, 0));
@@ -483,4 +488,22 @@ fn detail(
         &Line::from(Span::styled(title, theme.accent)),
     );
     cells::wrapped(frame.buffer_mut(), body, &lines);
+}
+
+/// "Seen before: …" lines for the answer `id`, once the index has said.
+pub fn seen_before(ss: &SessionState, id: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let Some((_, Some(seen))) = ss.seen_before.get(id) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for (i, earlier) in seen.iter().enumerate() {
+        if i == 0 {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(vec![
+            Span::styled("Seen before: ", theme.accent),
+            Span::styled(crate::follow::seen::line(earlier), theme.dim),
+        ]));
+    }
+    lines
 }
