@@ -4,7 +4,7 @@
 use anyhow::Result;
 use fivewhys::export::sanitize::clean_line;
 use fivewhys::follow::search::{self, Query};
-use fivewhys::store::index::Related;
+use fivewhys::store::index::{Related, unpack};
 use fivewhys::store::{Check, Store};
 
 use super::output;
@@ -27,16 +27,23 @@ pub fn run(store: &Store, text: &str, as_json: bool) -> Result<()> {
     })?;
     let mut out = output::Stream::stdout();
     let (mut places, mut sessions) = (0, 0);
-    // The index names the sessions; their files say where, and the line:
-    // read on every core, a batch at a time, printed in order.
-    for batch in found.chunks(64) {
+    // The index names the sessions and keeps their lines with their
+    // places; a session whose lines it lacks is read from its file.
+    for batch in found.chunks(256) {
         use rayon::prelude::*;
+        let kept: Vec<Option<Vec<u8>>> = batch
+            .iter()
+            .map(|m| index.packed_lines(m.key))
+            .collect::<std::io::Result<_>>()?;
         let read: Vec<_> = batch
             .par_iter()
-            .filter_map(|m| {
-                let session = store.load(&m.path).ok()?;
-                let hits = search::hits(&session, &query);
-                (!hits.is_empty()).then(|| (m.id.clone(), clean_line(&session.title), hits))
+            .zip(kept)
+            .filter_map(|(m, lines)| {
+                let hits = match lines.as_deref().and_then(unpack) {
+                    Some(lines) => search::hits_in(&m.id, &m.title, &lines, &query),
+                    None => search::hits(&store.load(&m.path).ok()?, &query),
+                };
+                (!hits.is_empty()).then(|| (m.id.clone(), clean_line(&m.title), hits))
             })
             .collect();
         for (id, title, hits) in read {

@@ -68,13 +68,15 @@ impl Query {
         self.words.is_empty()
     }
 
-    /// The query in FTS5's syntax: one phrase, each word quoted (nothing
-    /// typed is ever an operator), prefixes marked.
+    /// The query in FTS5's syntax: every word (quoted: nothing typed is
+    /// ever an operator), prefixes marked. The index keeps which words a
+    /// session holds, not where, so it finds the sessions holding them
+    /// all; [`Query::find`] says where they follow one another.
     pub fn fts(&self) -> String {
         let mut out = String::new();
         for (i, w) in self.words.iter().enumerate() {
             if i > 0 {
-                out.push_str(" + ");
+                out.push_str(" AND ");
             }
             out.push('"');
             out.push_str(&w.typed.replace('"', "\"\""));
@@ -89,7 +91,7 @@ impl Query {
     /// Where in `text` the words are found one after another: the byte
     /// offset of the first, if anywhere.
     pub fn find(&self, text: &str) -> Option<usize> {
-        if self.words.is_empty() {
+        if self.words.is_empty() || !self.may_be_in(text) {
             return None;
         }
         let spans = word_spans(text);
@@ -107,6 +109,28 @@ impl Query {
             fits.then_some(spans[i].0)
         })
     }
+}
+
+impl Query {
+    /// False when `text` surely does not hold the words: an ASCII text
+    /// without the first word's letters (any case) anywhere. Cheap, so
+    /// most texts are never cut into words.
+    fn may_be_in(&self, text: &str) -> bool {
+        let Some(first) = self.words.first() else {
+            return false;
+        };
+        let needle = first.folded.as_bytes();
+        if !text.is_ascii() || !first.folded.is_ascii() || needle.is_empty() {
+            return true;
+        }
+        contains_ignoring_case(text.as_bytes(), needle)
+    }
+}
+
+/// Whether `hay` holds `needle` (lower-case ASCII) in any case: the first
+/// letter found in either case by memchr, the rest compared there.
+fn contains_ignoring_case(hay: &[u8], needle: &[u8]) -> bool {
+    occurrences(hay, needle).next().is_some()
 }
 
 /// The byte spans of the words of `text`: runs of letters and digits,
@@ -212,27 +236,80 @@ pub fn each_place(s: &Session, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
     put(&|| "notes".into(), &s.notes);
 }
 
-/// Every place in `session` where `query`'s words are found, in the order
-/// a reader meets them; for each, the first line that holds them.
-pub fn hits(session: &Session, query: &Query) -> Vec<Hit> {
-    let mut out = Vec::new();
-    if query.is_empty() {
-        return out;
-    }
+/// Every line of every searchable text of `session`, in reading order,
+/// as `place\tline\n`: what the index keeps to say where words were
+/// found without reading the file again.
+pub fn labelled_lines(session: &Session) -> String {
+    let mut out = String::new();
     each_place(session, &mut |place, text| {
+        let place = place();
         for line in text.lines() {
-            if let Some(at) = query.find(line) {
-                out.push(Hit {
-                    session: session.id.clone(),
-                    session_title: clean_line(&session.title),
-                    place: place(),
-                    line: excerpt(&clean_line(line), at, 100),
-                });
-                break;
-            }
+            out.push_str(&place);
+            out.push('\t');
+            out.push_str(line);
+            out.push('\n');
         }
     });
     out
+}
+
+/// Every place in `session` where `query`'s words are found, in the order
+/// a reader meets them; for each, the first line that holds them.
+pub fn hits(session: &Session, query: &Query) -> Vec<Hit> {
+    hits_in(&session.id, &session.title, &labelled_lines(session), query)
+}
+
+/// [`hits`] from a session's [`labelled_lines`].
+pub fn hits_in(id: &str, title: &str, lines: &str, query: &Query) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::new();
+    let Some(first) = query.words.first() else {
+        return out;
+    };
+    let mut look = |row: &str| {
+        let Some((place, line)) = row.split_once('\t') else {
+            return;
+        };
+        if out.last().is_some_and(|h| h.place == place) {
+            return;
+        }
+        if let Some(at) = query.find(line) {
+            out.push(Hit {
+                session: id.to_string(),
+                session_title: clean_line(title),
+                place: place.to_string(),
+                line: excerpt(&clean_line(line), at, 100),
+            });
+        }
+    };
+    let needle = first.folded.as_bytes();
+    if !lines.is_ascii() || !first.folded.is_ascii() || needle.is_empty() {
+        lines.lines().for_each(look);
+        return out;
+    }
+    // Only the rows where the first word's letters are (in any case):
+    // found in the whole text at once, in order.
+    let bytes = lines.as_bytes();
+    let mut done = 0;
+    for at in occurrences(bytes, needle) {
+        if at < done {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        look(&lines[start..end]);
+        done = end;
+    }
+    out
+}
+
+/// Where `needle` (lower-case ASCII) is in `hay`, in any case.
+fn occurrences<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let first = needle[0];
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).filter(move |&at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// About `width` characters of `line` around byte offset `at` (a match),
@@ -283,7 +360,7 @@ mod tests {
     #[test]
     fn typed_operators_are_words() {
         let q = Query::parse("NOT \"a\" OR b*", false);
-        assert_eq!(q.fts(), "\"NOT\" + \"a\" + \"OR\" + \"b\" *");
+        assert_eq!(q.fts(), "\"NOT\" AND \"a\" AND \"OR\" AND \"b\" *");
         assert!(Query::parse("(460)", false).fts() == "\"460\"");
         assert!(Query::parse("-- ()", true).is_empty());
     }

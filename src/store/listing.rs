@@ -81,10 +81,12 @@ pub fn special_kind(kind: &fs::FileType) -> &'static str {
 /// Reads a file of at most [`MAX_FILE`] bytes as text.
 pub fn read_limited(path: &Path) -> std::io::Result<String> {
     use std::io::Read;
-    let mut text = String::new();
-    fs::File::open(path)?
-        .take(MAX_FILE + 1)
-        .read_to_string(&mut text)?;
+    let file = fs::File::open(path)?;
+    // Room for the whole file at once (plus a byte, to see the end): no
+    // growing and copying as it is read.
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE) as usize;
+    let mut text = String::with_capacity(size + 1);
+    file.take(MAX_FILE + 1).read_to_string(&mut text)?;
     if text.len() as u64 > MAX_FILE {
         return Err(std::io::Error::other(format!(
             "larger than {} MiB",

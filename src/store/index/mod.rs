@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use rows::{day_number, day_of};
-pub use search::{Related, SeenBefore};
+pub use search::{Match, Related, SeenBefore, unpack};
 pub use stamp::Stamp;
 
 use super::Unreadable;

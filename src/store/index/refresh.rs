@@ -283,6 +283,8 @@ fn clear_children(tx: &Connection, key: i64) -> rusqlite::Result<()> {
     if searchable {
         tx.prepare_cached("DELETE FROM words WHERE rowid = ?1")?
             .execute([key])?;
+        tx.prepare_cached("DELETE FROM texts WHERE key = ?1")?
+            .execute([key])?;
     }
     tx.prepare_cached("DELETE FROM actions WHERE session = ?1")?
         .execute([key])?;
@@ -421,7 +423,7 @@ pub fn add_words(conn: &mut Connection, dir: &Path) -> Result<(), Failed> {
         if todo.is_empty() {
             return Ok(());
         }
-        let texts: Vec<(i64, Option<String>)> = todo
+        let texts: Vec<(i64, Option<Searchable>)> = todo
             .par_iter()
             .map(|(key, name)| (*key, words_of(&dir.join(name))))
             .collect();
@@ -433,19 +435,32 @@ pub fn add_words(conn: &mut Connection, dir: &Path) -> Result<(), Failed> {
                 .prepare_cached("UPDATE sessions SET words = 1 WHERE key = ?1 AND words = 0")?
                 .execute([key])?;
             if done == 1
-                && let Some(text) = text
+                && let Some((words, lines)) = text
             {
                 tx.prepare_cached("INSERT INTO words (rowid, text) VALUES (?1, ?2)")?
-                    .execute(params![key, text])?;
+                    .execute(params![key, words])?;
+                tx.prepare_cached("INSERT OR REPLACE INTO texts (key, body) VALUES (?1, ?2)")?
+                    .execute(params![key, lines])?;
             }
         }
         tx.commit()?;
     }
 }
 
-/// Every searchable text of the session file at `path`, one per line.
-fn words_of(path: &Path) -> Option<String> {
+/// A session's words (one line per line of every place) and its lines
+/// with their places, compressed.
+type Searchable = (String, Vec<u8>);
+
+/// The session file at `path`'s searchable text (one line per line of
+/// every place) and its lines with their places, compressed.
+fn words_of(path: &Path) -> Option<Searchable> {
     let text = listing::read_limited(path).ok()?;
     let session = codec::parse(&text).ok()?;
-    Some(Extract::words_of(&session))
+    let lines = crate::follow::search::labelled_lines(&session);
+    let mut words = String::with_capacity(lines.len());
+    for row in lines.lines() {
+        words.push_str(row.split_once('\t').map_or(row, |(_, line)| line));
+        words.push('\n');
+    }
+    Some((words, lz4_flex::compress_prepend_size(lines.as_bytes())))
 }

@@ -102,15 +102,4 @@ impl Extract {
             causes: causes.join("\n"),
         }
     }
-
-    /// Every searchable text of `session`, one per line: its document in
-    /// the word index.
-    pub fn words_of(session: &Session) -> String {
-        let mut words = String::new();
-        crate::follow::search::each_place(session, &mut |_, text| {
-            words.push_str(text);
-            words.push('\n');
-        });
-        words
-    }
 }

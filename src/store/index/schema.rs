@@ -4,7 +4,7 @@
 
 /// Bumped whenever a table or what goes into one changes: an index of
 /// another version is deleted and built again.
-pub const VERSION: i32 = 1;
+pub const VERSION: i32 = 3;
 
 /// Written into the database header, so a file that is not ours is never
 /// taken for the index.
@@ -38,7 +38,8 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_unsearched ON sessions (key) WHERE words = 0 AND reason IS NULL;
 CREATE INDEX sessions_newest ON sessions (updated_ns DESC, created_ns DESC, id)
     WHERE reason IS NULL;
-CREATE INDEX sessions_id ON sessions (id);
+CREATE INDEX sessions_id ON sessions (id) WHERE reason IS NULL;
+CREATE INDEX sessions_unreadable ON sessions (name) WHERE reason IS NOT NULL;
 
 -- Every action of every session, open or not.
 CREATE TABLE actions (
@@ -53,11 +54,16 @@ CREATE INDEX actions_open_due ON actions (due) WHERE status IN ('open', 'in_prog
 
 -- Every searchable text of a session (intake, questions, answers,
 -- evidence, actions, lessons), one document per session: rowid = the
--- session's key. Only the words are kept (contentless), not the text.
+-- session's key. Only which words it holds is kept (contentless, no
+-- positions: a third quicker to build); where they are is in `texts`.
 CREATE VIRTUAL TABLE words USING fts5 (
-    text, content = '', contentless_delete = 1,
+    text, content = '', contentless_delete = 1, detail = none,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Each searched session's lines with their places (`why A3b\tline`),
+-- compressed (LZ4): where words were found and the line, without
+-- reading and parsing the session file again.
+CREATE TABLE texts (key INTEGER PRIMARY KEY, body BLOB NOT NULL);
 -- How many sessions use each word: the rarest say most.
 CREATE VIRTUAL TABLE vocab USING fts5vocab (words, row);
 -- Fewer, larger segments while a store is indexed: less merging.

@@ -12,6 +12,8 @@ use crate::follow::search::Query;
 /// A session whose words matched, in listing order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
+    /// Its key in the index.
+    pub key: i64,
     /// Its id.
     pub id: String,
     /// Its title.
@@ -70,46 +72,82 @@ impl Index {
         if query.is_empty() && id_prefix.is_none() {
             return Ok(());
         }
-        let words = if query.is_empty() {
-            "?1 IS NULL"
-        } else {
-            "key IN (SELECT rowid FROM words WHERE words MATCH ?1)"
-        };
-        let id = if id_prefix.is_some() {
-            "substr(id, 1, length(?2)) = ?2"
-        } else {
-            "0"
-        };
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT id, title, name FROM sessions WHERE reason IS NULL AND ({words} OR {id}) \
-                 ORDER BY updated_ns DESC, created_ns DESC, id"
-            ))
-            .map_err(sql)?;
+        // Driven from what matched (a few rows of the word index, or the
+        // ids sharing a prefix), sorted here newest first: never a walk
+        // of every session.
+        let mut parts = Vec::new();
+        if !query.is_empty() {
+            parts.push(
+                "SELECT s.key, s.id, s.title, s.name, s.updated_ns, s.created_ns FROM words w \
+                 JOIN sessions s ON s.key = w.rowid WHERE w.words MATCH ?1 AND s.reason IS NULL",
+            );
+        }
+        if id_prefix.is_some() {
+            parts.push(
+                "SELECT key, id, title, name, updated_ns, created_ns FROM sessions \
+                 WHERE id >= ?2 AND substr(id, 1, length(?2)) = ?2 AND reason IS NULL",
+            );
+        }
+        let mut stmt = self.conn.prepare(&parts.join(" UNION ")).map_err(sql)?;
         let fts = query.fts();
-        let mut rows = match id_prefix {
-            Some(prefix) => stmt.query(rusqlite::params![fts, prefix]),
-            None => stmt.query(rusqlite::params![fts]),
+        let mut rows = match (query.is_empty(), id_prefix) {
+            (false, Some(prefix)) => stmt.query(rusqlite::params![fts, prefix]),
+            (false, None) => stmt.query(rusqlite::params![fts]),
+            (true, Some(prefix)) => stmt.query(rusqlite::params![prefix, prefix]),
+            (true, None) => return Ok(()),
         }
         .map_err(sql)?;
+        let mut found: Vec<(i64, i64, Match)> = Vec::new();
         while let Some(r) = rows.next().map_err(sql)? {
-            let id: String = r.get(0).map_err(sql)?;
+            let id: String = r.get(1).map_err(sql)?;
             if self.duplicates.contains_key(&id) {
                 continue;
             }
-            let found = Match {
-                id,
-                title: r.get(1).map_err(sql)?,
-                path: self
-                    .sessions_dir()
-                    .join(r.get::<_, String>(2).map_err(sql)?),
-            };
-            if !f(found) {
+            found.push((
+                r.get::<_, Option<i64>>(4).map_err(sql)?.unwrap_or(0),
+                r.get::<_, Option<i64>>(5).map_err(sql)?.unwrap_or(0),
+                Match {
+                    key: r.get(0).map_err(sql)?,
+                    id,
+                    title: r.get(2).map_err(sql)?,
+                    path: self
+                        .sessions_dir()
+                        .join(r.get::<_, String>(3).map_err(sql)?),
+                },
+            ));
+        }
+        found.sort_by(|a, b| {
+            (b.0, b.1)
+                .cmp(&(a.0, a.1))
+                .then_with(|| a.2.id.cmp(&b.2.id))
+        });
+        for (_, _, m) in found {
+            if !f(m) {
                 break;
             }
         }
         Ok(())
+    }
+
+    /// The lines of a searched session with their places (see
+    /// [`crate::follow::search::labelled_lines`]) as the index keeps them,
+    /// compressed ([`unpack`] them), if it has them.
+    pub fn packed_lines(&self, key: i64) -> std::io::Result<Option<Vec<u8>>> {
+        self.conn
+            .prepare_cached("SELECT body FROM texts WHERE key = ?1")
+            .map_err(sql)?
+            .query_row([key], |r| r.get(0))
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })
+            .map_err(sql)
+    }
+
+    /// [`Index::packed_lines`], unpacked.
+    pub fn lines_of(&self, key: i64) -> std::io::Result<Option<String>> {
+        Ok(self.packed_lines(key)?.and_then(|b| unpack(&b)))
     }
 
     /// Up to `limit` sessions other than `session`, created before
@@ -205,6 +243,13 @@ impl Index {
         }
         Ok(out)
     }
+}
+
+/// Lines kept by [`Index::packed_lines`] as text.
+pub fn unpack(packed: &[u8]) -> Option<String> {
+    lz4_flex::decompress_size_prepended(packed)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
 }
 
 /// The answer of the session file at `path` with the most words of `mine`

@@ -155,7 +155,7 @@ fn filter(
     let part = |part: FoundPart| send.send(Action::Found(text.to_string(), part)).is_ok();
     let asked = index.each_match(&query, id_prefix, |m| {
         if first.len() < HITS_SHOWN {
-            first.push(m.path.clone());
+            first.push((m.key, m.id.clone(), m.title.clone(), m.path.clone()));
         }
         batch.push(m.id);
         if batch.len() == BATCH {
@@ -169,13 +169,18 @@ fn filter(
     part(FoundPart::Sessions(batch));
     part(FoundPart::Done);
     // Where it was found, for the first sessions.
-    for path in first {
+    for (key, id, title, path) in first {
         if !current() {
             return;
         }
-        if let Ok(session) = store.load(&path)
-            && let Some(hit) = search::hits(&session, &query).into_iter().next()
-        {
+        let hits = match index.lines_of(key) {
+            Ok(Some(lines)) => search::hits_in(&id, &title, &lines, &query),
+            _ => store
+                .load(&path)
+                .map(|s| search::hits(&s, &query))
+                .unwrap_or_default(),
+        };
+        if let Some(hit) = hits.into_iter().next() {
             part(FoundPart::Hit(hit));
         }
     }

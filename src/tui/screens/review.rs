@@ -61,9 +61,10 @@ pub fn render(frame: &mut Frame, area: Rect, ss: &SessionState, now: &Zoned, the
             Some((_, Some(seen))) => Some((causes.get(&n.id).cloned().unwrap_or_default(), seen)),
             _ => None,
         })
-        .flat_map(|(rc, seen)| {
-            seen.iter()
-                .map(move |e| format!("{rc} seen before: {}", crate::follow::seen::line(e)))
+        // The closest earlier session for each root cause: two causes
+        // seen before say more than two sessions for one.
+        .filter_map(|(rc, seen)| {
+            (seen.first()).map(|e| format!("{rc} seen before: {}", crate::follow::seen::line(e)))
         })
         .take(2)
         .collect();
