@@ -231,6 +231,43 @@ impl Tally {
         }
     }
 
+    /// Counts a counted session's actions as the index keeps them: done on
+    /// time, late, with no due date, dropped, and still open (each then
+    /// moved to overdue by [`Tally::add_overdue`] when it is).
+    pub fn add_outcomes(
+        &mut self,
+        on_time: usize,
+        late: usize,
+        undated: usize,
+        dropped: usize,
+        open: usize,
+    ) {
+        let h = &mut self.honoured;
+        h.done_on_time += on_time;
+        h.done_late += late;
+        h.done_undated += undated;
+        h.dropped += dropped;
+        h.open += open;
+    }
+
+    /// One of the open actions counted by [`Tally::add_outcomes`] is
+    /// overdue: it was due on `due`.
+    pub fn add_overdue(&mut self, due: Date) {
+        self.honoured.open = self.honoured.open.saturating_sub(1);
+        self.honoured.overdue += 1;
+        self.month_mut(month(due)).overdue_actions += 1;
+    }
+
+    /// A team owns `actions` actions of a counted session, `open` still open.
+    pub fn add_team(&mut self, team: &str, actions: usize, open: usize) {
+        let entry = self
+            .teams
+            .entry(super::fold(team))
+            .or_insert_with(|| (team.to_string(), 0, 0));
+        entry.1 += actions;
+        entry.2 += open;
+    }
+
     /// Counts the root causes of one counted session (their words).
     pub fn add_root_causes<'a>(&mut self, answers: impl IntoIterator<Item = &'a str>) {
         let mut seen = BTreeSet::new();

@@ -24,7 +24,9 @@ impl Index {
     ) -> std::io::Result<()> {
         let mut sql_where = vec!["s.reason IS NULL".to_string()];
         let mut args: Vec<Value> = Vec::new();
-        let open = "a.status IN ('open', 'in_progress')";
+        // `+`: read the table in order rather than through the open
+        // actions' index, which would look up each row's other columns.
+        let open = "+a.status IN ('open', 'in_progress')";
         if filter.open || filter.overdue || filter.due_within.is_some() {
             sql_where.push(open.into());
         }

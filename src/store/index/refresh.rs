@@ -339,15 +339,17 @@ impl<'t> Writer<'t> {
                         "INSERT INTO sessions (name, len, modified, inode, changed, reason, id, \
                          title, created, created_ns, updated, updated_ns, stage, whys, \
                          root_causes, actions, open_actions, incident_day, done_on_time, \
-                         done_late, detect_minutes, resolve_minutes, causes) VALUES \
+                         done_late, detect_minutes, resolve_minutes, causes, done_undated, dropped, \
+                         still_open, teams) VALUES \
                          (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-                         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) \
+                         ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26) \
                          ON CONFLICT (name) DO UPDATE SET len = ?2, modified = ?3, inode = ?4, \
                          changed = ?5, reason = NULL, id = ?6, title = ?7, created = ?8, \
                          created_ns = ?9, updated = ?10, updated_ns = ?11, stage = ?12, \
                          whys = ?13, root_causes = ?14, actions = ?15, open_actions = ?16, \
                          incident_day = ?17, done_on_time = ?18, done_late = ?19, \
-                         detect_minutes = ?20, resolve_minutes = ?21, causes = ?22, words = 0 \
+                         detect_minutes = ?20, resolve_minutes = ?21, causes = ?22, words = 0, \
+                         done_undated = ?23, dropped = ?24, still_open = ?25, teams = ?26 \
                          RETURNING key",
                     )?
                     .query_row(
@@ -374,6 +376,10 @@ impl<'t> Writer<'t> {
                             x.detect_minutes,
                             x.resolve_minutes,
                             x.causes,
+                            x.done_undated,
+                            x.dropped,
+                            x.still_open,
+                            x.teams,
                         ],
                         |r| r.get(0),
                     )?;

@@ -19,6 +19,14 @@ pub struct Extract {
     pub actions: Vec<ActionRec>,
     /// The root causes' answers, one per line.
     pub causes: String,
+    /// Actions done with no due date to measure against.
+    pub done_undated: i64,
+    /// Actions dropped.
+    pub dropped: i64,
+    /// Actions open or in progress.
+    pub still_open: i64,
+    /// Each team owning actions: `team\x1factions\x1fopen` lines.
+    pub teams: String,
 }
 
 /// One action's row.
@@ -94,7 +102,27 @@ impl Extract {
         let causes: Vec<&str> = (session.root_causes().into_iter())
             .map(|n| n.answer.as_str())
             .collect();
+        let count = |f: &dyn Fn(&crate::model::ActionItem) -> bool| {
+            session.actions.iter().filter(|a| f(a)).count() as i64
+        };
+        let done = count(&|a| a.status == ActionStatus::Done);
+        let mut teams: std::collections::BTreeMap<&str, (i64, i64)> = Default::default();
+        for a in &session.actions {
+            if let Some(team) = a.team.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                let entry = teams.entry(team).or_default();
+                entry.0 += 1;
+                entry.1 += i64::from(a.status.is_open());
+            }
+        }
+        let teams = teams
+            .into_iter()
+            .map(|(team, (all, open))| format!("{team}\x1f{all}\x1f{open}\n"))
+            .collect();
         Extract {
+            done_undated: done - summary.done_on_time as i64 - summary.done_late as i64,
+            dropped: count(&|a| a.status == ActionStatus::Dropped),
+            still_open: count(&|a| a.status.is_open()),
+            teams,
             summary,
             detect_minutes: session.intake.time_to_detect().map(|d| d.as_secs() / 60),
             resolve_minutes: session.intake.time_to_resolve().map(|d| d.as_secs() / 60),

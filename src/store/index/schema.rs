@@ -4,7 +4,7 @@
 
 /// Bumped whenever a table or what goes into one changes: an index of
 /// another version is deleted and built again.
-pub const VERSION: i32 = 3;
+pub const VERSION: i32 = 5;
 
 /// Written into the database header, so a file that is not ours is never
 /// taken for the index.
@@ -28,6 +28,10 @@ CREATE TABLE sessions (
     stage TEXT, whys INTEGER, root_causes INTEGER,
     actions INTEGER, open_actions INTEGER,
     incident_day INTEGER, done_on_time INTEGER, done_late INTEGER,
+    -- What stats counts, but for the open actions overdue (which depend
+    -- on the day): done with no due date, dropped, still open, and the
+    -- teams' actions and open ones (`team\x1factions\x1fopen` lines).
+    done_undated INTEGER, dropped INTEGER, still_open INTEGER, teams TEXT,
     detect_minutes INTEGER, resolve_minutes INTEGER,
     -- The root causes' answers, one per line (stats counts their words).
     causes TEXT,
@@ -50,7 +54,10 @@ CREATE TABLE actions (
     done_day INTEGER,
     PRIMARY KEY (session, ord)
 ) WITHOUT ROWID;
-CREATE INDEX actions_open_due ON actions (due) WHERE status IN ('open', 'in_progress');
+-- Status in the index too, so the open actions by due date are read
+-- from the index alone.
+CREATE INDEX actions_open_due ON actions (due, status)
+    WHERE status IN ('open', 'in_progress');
 
 -- Every searchable text of a session (intake, questions, answers,
 -- evidence, actions, lessons), one document per session: rowid = the
