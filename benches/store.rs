@@ -1,5 +1,5 @@
 //! The store: an autosave of a 500-answer session (with fsync), listing
-//! 10,000 generated sessions with and without the cache, finding one id
+//! 10,000 generated sessions with and without the index, finding one id
 //! among 100,000 files, and exporting a 500-answer session in each format.
 //!
 //! ```sh
@@ -51,10 +51,12 @@ static TEN_THOUSAND: OnceLock<Store> = OnceLock::new();
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn list_10k_cold(bencher: divan::Bencher) {
     let store = store_of(10_000, &TEN_THOUSAND);
-    let cache = store.root().join("cache").join("list-v5.log");
+    let cache = store.root().join("cache");
     bencher
         .with_inputs(|| {
-            let _ = std::fs::remove_file(&cache);
+            for file in ["index.sqlite", "index.sqlite-wal", "index.sqlite-shm"] {
+                let _ = std::fs::remove_file(cache.join(file));
+            }
         })
         .bench_local_values(|()| store.list().unwrap());
 }

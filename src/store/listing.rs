@@ -31,6 +31,9 @@ pub struct Listing {
     pub duplicates: BTreeMap<String, Vec<PathBuf>>,
     /// Where each session id is in [`Listing::sessions`].
     pub positions: std::collections::HashMap<String, usize>,
+    /// Where each session is in [`Listing::sessions`], by its row in the
+    /// index.
+    pub by_key: std::collections::HashMap<i64, usize>,
 }
 
 /// Largest session file read; anything bigger is reported, not read.
@@ -112,7 +115,11 @@ impl Listing {
     pub fn with(mut self, session: &Session, path: PathBuf) -> Listing {
         let summary = SessionSummary::of(session, path);
         match self.sessions.iter_mut().find(|s| s.path == summary.path) {
-            Some(entry) => *entry = summary,
+            Some(entry) => {
+                let key = entry.key;
+                *entry = summary;
+                entry.key = key;
+            }
             None => self.sessions.push(summary),
         }
         self.sort();
@@ -124,6 +131,10 @@ impl Listing {
     pub fn place(&mut self) {
         self.positions = (self.sessions.iter().enumerate())
             .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        self.by_key = (self.sessions.iter().enumerate())
+            .filter(|(_, s)| s.key != 0)
+            .map(|(i, s)| (s.key, i))
             .collect();
     }
 }

@@ -214,6 +214,9 @@ impl Store {
                 .map_err(io)?;
         }
         listing.positions = at;
+        listing.by_key = (listing.sessions.iter().enumerate())
+            .map(|(i, s)| (s.key, i))
+            .collect();
         listing.unreadable = index.unreadable;
         listing.duplicates = index.duplicates;
         Ok(listing)

@@ -11,6 +11,9 @@ use crate::model::{ActionStatus, Session, Stage};
 /// What a list needs to know about one readable session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionSummary {
+    /// Its row in the index (0 when not read from the index).
+    #[serde(skip)]
+    pub key: i64,
     /// Session id.
     pub id: String,
     /// Title.
@@ -73,6 +76,7 @@ impl SessionSummary {
     pub fn of(session: &Session, path: PathBuf) -> SessionSummary {
         let nodes = session.why_nodes();
         SessionSummary {
+            key: 0,
             id: session.id.clone(),
             title: session.title.clone(),
             created: session.created,

@@ -14,6 +14,7 @@ pub mod field;
 pub mod history;
 pub mod input;
 pub mod keymap;
+pub mod lookup;
 pub mod marks;
 pub mod mode;
 pub mod preview;

@@ -11,7 +11,7 @@ use super::{Index, sql};
 use crate::store::{FollowUp, SessionSummary, Unreadable};
 
 /// The columns [`summary`] reads, in order.
-const COLUMNS: &str = "name, id, title, created, updated, stage, whys, root_causes, actions, \
+const COLUMNS: &str = "key, name, id, title, created, updated, stage, whys, root_causes, actions, \
                        open_actions, incident_day, done_on_time, done_late";
 
 fn summary(dir: &Path, r: &Row<'_>) -> rusqlite::Result<SessionSummary> {
@@ -23,20 +23,21 @@ fn summary(dir: &Path, r: &Row<'_>) -> rusqlite::Result<SessionSummary> {
         Ok(text(i)?.parse().unwrap_or_default())
     };
     Ok(SessionSummary {
-        path: dir.join(text(0)?),
-        id: text(1)?,
-        title: text(2)?,
-        created: time(3)?,
-        updated: time(4)?,
-        stage: from_name(&text(5)?).unwrap_or_default(),
-        whys: count(6)?,
-        root_causes: count(7)?,
-        actions: count(8)?,
-        open_actions: count(9)?,
-        incident_day: day_of(r.get(10)?).unwrap_or_default(),
+        key: r.get(0)?,
+        path: dir.join(text(1)?),
+        id: text(2)?,
+        title: text(3)?,
+        created: time(4)?,
+        updated: time(5)?,
+        stage: from_name(&text(6)?).unwrap_or_default(),
+        whys: count(7)?,
+        root_causes: count(8)?,
+        actions: count(9)?,
+        open_actions: count(10)?,
+        incident_day: day_of(r.get(11)?).unwrap_or_default(),
         follow_ups: Vec::new(),
-        done_on_time: count(11)?,
-        done_late: count(12)?,
+        done_on_time: count(12)?,
+        done_late: count(13)?,
     })
 }
 

@@ -149,6 +149,16 @@ impl Index {
         refresh::add_words(&mut self.conn, &self.dir).map_err(io::Error::from)
     }
 
+    /// Reads the index through a memory map rather than copying its
+    /// pages: for the questions asked while someone types. (Pages read
+    /// this way count as the process's memory while mapped, so commands
+    /// that go through every row do not.)
+    pub fn map_into_memory(&self) -> io::Result<()> {
+        self.conn
+            .pragma_update(None, "mmap_size", 1_i64 << 30)
+            .map_err(sql)
+    }
+
     /// Stops, from another thread, the question being answered.
     pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
         self.conn.get_interrupt_handle()

@@ -129,6 +129,58 @@ impl Index {
         Ok(())
     }
 
+    /// Calls `f` with the row of every session holding `query`'s words,
+    /// as the word index gives them (not in listing order): the quickest
+    /// answer to "which sessions". `f` returns false to stop.
+    pub fn each_key(&self, query: &Query, mut f: impl FnMut(i64) -> bool) -> std::io::Result<()> {
+        if query.is_empty() {
+            return Ok(());
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT rowid FROM words WHERE words MATCH ?1")
+            .map_err(sql)?;
+        let mut rows = stmt.query([query.fts()]).map_err(sql)?;
+        while let Some(r) = rows.next().map_err(sql)? {
+            if !f(r.get(0).map_err(sql)?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The first `limit` sessions (newest first) holding `query`'s words:
+    /// read down the listing's order, so a word most sessions hold costs
+    /// no more than a rare one.
+    pub fn first_matches(&self, query: &Query, limit: usize) -> std::io::Result<Vec<Match>> {
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT key, id, title, name FROM sessions WHERE reason IS NULL AND key IN \
+                 (SELECT rowid FROM words WHERE words MATCH ?1) \
+                 ORDER BY updated_ns DESC, created_ns DESC, id LIMIT ?2",
+            )
+            .map_err(sql)?;
+        let mut rows = stmt
+            .query(rusqlite::params![query.fts(), limit as i64])
+            .map_err(sql)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(sql)? {
+            out.push(Match {
+                key: r.get(0).map_err(sql)?,
+                id: r.get(1).map_err(sql)?,
+                title: r.get(2).map_err(sql)?,
+                path: self
+                    .sessions_dir()
+                    .join(r.get::<_, String>(3).map_err(sql)?),
+            });
+        }
+        Ok(out)
+    }
+
     /// The lines of a searched session with their places (see
     /// [`crate::follow::search::labelled_lines`]) as the index keeps them,
     /// compressed ([`unpack`] them), if it has them.
@@ -192,54 +244,68 @@ impl Index {
         if rare.is_empty() {
             return Ok(Vec::new());
         }
-        // At least two of them in common: one word shared is chance.
+        // At least two of them in common (one word shared is chance),
+        // the rarest pair first: asked one after another, more pairs
+        // only while too few alike sessions are found, so a question
+        // stays small however many sessions hold common words.
         let mut pairs = Vec::new();
-        for (i, (_, a)) in rare.iter().enumerate() {
-            for (_, b) in &rare[i + 1..] {
-                pairs.push(format!("(\"{a}\" AND \"{b}\")"));
+        for (i, (n, a)) in rare.iter().enumerate() {
+            for (m, b) in &rare[i + 1..] {
+                pairs.push((n + m, format!("(\"{a}\" AND \"{b}\")")));
             }
         }
-        if pairs.is_empty() {
-            return Ok(Vec::new());
-        }
+        pairs.sort();
         let before_ns = i64::try_from(before.as_nanosecond()).unwrap_or(i64::MAX);
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT s.id, s.title, s.incident_day, s.name FROM \
-                 (SELECT rowid, rank FROM words WHERE words MATCH ?1 ORDER BY rank LIMIT ?2) m \
-                 JOIN sessions s ON s.key = m.rowid \
-                 WHERE s.reason IS NULL AND s.id != ?3 AND s.created_ns < ?4 ORDER BY m.rank",
-            )
-            .map_err(sql)?;
-        let mut rows = stmt
-            .query(rusqlite::params![
-                pairs.join(" OR "),
-                CANDIDATES,
-                session,
-                before_ns
-            ])
-            .map_err(sql)?;
         let mut out: Vec<SeenBefore> = Vec::new();
-        while let Some(r) = rows.next().map_err(sql)? {
-            if out.len() == limit {
+        let mut tried = std::collections::HashSet::new();
+        let mut asked = 0;
+        for take in [1, 2, pairs.len()] {
+            if out.len() == limit || asked >= pairs.len() {
                 break;
             }
-            let id: String = r.get(0).map_err(sql)?;
-            let path = self
-                .sessions_dir()
-                .join(r.get::<_, String>(3).map_err(sql)?);
-            // Which of its answers is alike comes from its file (the index
-            // keeps the words of the whole session).
-            let Some(alike) = most_alike(&path, &mine, counts) else {
-                continue;
-            };
-            out.push(SeenBefore {
-                session: id,
-                title: r.get(1).map_err(sql)?,
-                day: r.get::<_, Option<i64>>(2).map_err(sql)?.and_then(day_of),
-                ..alike
-            });
+            let upto = take.max(asked + 1).min(pairs.len());
+            let question: Vec<&str> = pairs[..upto].iter().map(|(_, p)| p.as_str()).collect();
+            asked = upto;
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT s.id, s.title, s.incident_day, s.name FROM words m \
+                     JOIN sessions s ON s.key = m.rowid \
+                     WHERE m.words MATCH ?1 AND s.reason IS NULL AND s.id != ?3 \
+                     AND s.created_ns < ?4 ORDER BY m.rank LIMIT ?2",
+                )
+                .map_err(sql)?;
+            let mut rows = stmt
+                .query(rusqlite::params![
+                    question.join(" OR "),
+                    CANDIDATES,
+                    session,
+                    before_ns
+                ])
+                .map_err(sql)?;
+            while let Some(r) = rows.next().map_err(sql)? {
+                if out.len() == limit {
+                    break;
+                }
+                let id: String = r.get(0).map_err(sql)?;
+                if !tried.insert(id.clone()) {
+                    continue;
+                }
+                let path = self
+                    .sessions_dir()
+                    .join(r.get::<_, String>(3).map_err(sql)?);
+                // Which of its answers is alike comes from its file (the
+                // index keeps the words of the whole session).
+                let Some(alike) = most_alike(&path, &mine, counts) else {
+                    continue;
+                };
+                out.push(SeenBefore {
+                    session: id,
+                    title: r.get(1).map_err(sql)?,
+                    day: r.get::<_, Option<i64>>(2).map_err(sql)?.and_then(day_of),
+                    ..alike
+                });
+            }
         }
         Ok(out)
     }

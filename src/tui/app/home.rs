@@ -48,8 +48,8 @@ pub enum HomeFocus {
 pub struct Found {
     /// The filter text searched for.
     pub query: String,
-    /// The sessions found, as places in the listing, in listing order.
-    pub at: Vec<usize>,
+    /// Which sessions of the listing were found, by their place in it.
+    pub kept: Vec<bool>,
     /// The first place it was found, for the first sessions found, by
     /// session id.
     pub hits: std::collections::BTreeMap<String, Hit>,
@@ -60,8 +60,10 @@ pub struct Found {
 /// Part of a search's result, as the index gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FoundPart {
-    /// Sessions found (ids, in listing order).
+    /// Sessions found, by id.
     Sessions(Vec<String>),
+    /// Sessions found, by their rows in the index.
+    Keys(Vec<i64>),
     /// Where it was found in one of them.
     Hit(Hit),
     /// That was all.
@@ -101,7 +103,10 @@ impl HomeState {
             return sessions.iter().collect();
         }
         match &self.found {
-            Some(found) => found.at.iter().filter_map(|&i| sessions.get(i)).collect(),
+            Some(found) => (sessions.iter().zip(&found.kept))
+                .filter(|(_, kept)| **kept)
+                .map(|(s, _)| s)
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -127,14 +132,21 @@ impl HomeState {
                 ..Found::default()
             }),
         };
+        found.kept.resize(self.listing.sessions.len(), false);
         match part {
             FoundPart::Sessions(ids) => {
-                let positions = &self.listing.positions;
-                found
-                    .at
-                    .extend(ids.iter().filter_map(|id| positions.get(id)));
-                found.at.sort_unstable();
-                found.at.dedup();
+                for id in ids {
+                    if let Some(&i) = self.listing.positions.get(&id) {
+                        found.kept[i] = true;
+                    }
+                }
+            }
+            FoundPart::Keys(keys) => {
+                for key in keys {
+                    if let Some(&i) = self.listing.by_key.get(&key) {
+                        found.kept[i] = true;
+                    }
+                }
             }
             FoundPart::Hit(hit) => {
                 found.hits.insert(hit.session.clone(), hit);

@@ -21,7 +21,7 @@ use ratatui::DefaultTerminal;
 
 mod errors;
 mod follow;
-mod lookup;
+
 mod saving;
 
 pub use errors::{Remedy, RunError};
@@ -133,7 +133,7 @@ struct Loop {
     /// that one entry and shows Home at once.
     stashed: Option<crate::store::Listing>,
     /// The thread that asks the index (Home's filter, "seen before").
-    lookup: lookup::Lookup,
+    lookup: crate::tui::lookup::Lookup,
     /// Something changed since the last frame was drawn.
     dirty: bool,
     quit: bool,
@@ -180,7 +180,7 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<Option<i32>, 
         list_again: false,
         stashed: None,
         dirty: true,
-        lookup: lookup::Lookup::start(store.clone()),
+        lookup: crate::tui::lookup::Lookup::start(store.clone()),
         saver: Saver::start(store.clone()),
         store,
         app: App::new(options.theme, Zoned::now()),

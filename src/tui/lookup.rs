@@ -17,7 +17,7 @@ use crate::tui::app::FoundPart;
 const HITS_SHOWN: usize = 40;
 
 /// Ids sent at once while a search goes on.
-const BATCH: usize = 2_000;
+const BATCH: usize = 5_000;
 
 /// A question for the index.
 pub enum Job {
@@ -113,7 +113,10 @@ fn answer(
     }
     let fresh = match index.take() {
         Some(mut open) => open.check(Check::Quick).map(|()| open),
-        None => store.index(Check::Quick).map_err(std::io::Error::other),
+        None => store
+            .index(Check::Quick)
+            .map_err(std::io::Error::other)
+            .and_then(|open| open.map_into_memory().map(|()| open)),
     };
     let fresh = fresh.and_then(|mut open| open.add_words().map(|()| open));
     let open = match fresh {
@@ -147,36 +150,43 @@ fn filter(
 ) {
     let query = Query::parse(text, true);
     let prefix = text.trim().to_lowercase();
-    let id_prefix = (!prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_alphanumeric()))
-        .then_some(prefix.as_str());
     let current = || latest.load(Ordering::SeqCst) == n;
-    let mut batch = Vec::new();
-    let mut first = Vec::new();
     let part = |part: FoundPart| send.send(Action::Found(text.to_string(), part)).is_ok();
-    let asked = index.each_match(&query, id_prefix, |m| {
-        if first.len() < HITS_SHOWN {
-            first.push((m.key, m.id.clone(), m.title.clone(), m.path.clone()));
-        }
-        batch.push(m.id);
+    // Ids starting with what was typed.
+    if !prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let mut ids = Vec::new();
+        let nothing = Query::default();
+        let _ = index.each_match(&nothing, Some(&prefix), |m| {
+            ids.push(m.id);
+            true
+        });
+        part(FoundPart::Sessions(ids));
+    }
+    // The sessions holding the words, a batch at a time as the word index
+    // gives them: the list fills as they come.
+    let mut batch = Vec::new();
+    let asked = index.each_key(&query, |key| {
+        batch.push(key);
         if batch.len() == BATCH {
-            part(FoundPart::Sessions(std::mem::take(&mut batch)));
+            part(FoundPart::Keys(std::mem::take(&mut batch)));
         }
         current()
     });
     if asked.is_err() || !current() {
         return;
     }
-    part(FoundPart::Sessions(batch));
+    part(FoundPart::Keys(batch));
     part(FoundPart::Done);
-    // Where it was found, for the first sessions.
-    for (key, id, title, path) in first {
+    // Where it was found, for the first sessions of the list.
+    let first = index.first_matches(&query, HITS_SHOWN).unwrap_or_default();
+    for m in first {
         if !current() {
             return;
         }
-        let hits = match index.lines_of(key) {
-            Ok(Some(lines)) => search::hits_in(&id, &title, &lines, &query),
+        let hits = match index.lines_of(m.key) {
+            Ok(Some(lines)) => search::hits_in(&m.id, &m.title, &lines, &query),
             _ => store
-                .load(&path)
+                .load(&m.path)
                 .map(|s| search::hits(&s, &query))
                 .unwrap_or_default(),
         };
