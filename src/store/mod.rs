@@ -197,26 +197,19 @@ impl Store {
         let dir = self.sessions_dir();
         let io = |e| StoreError::io("list", &dir, e);
         let mut listing = Listing::default();
-        let mut at = std::collections::HashMap::new();
         index
-            .each_session(|s| {
-                at.insert(s.id.clone(), listing.sessions.len());
-                listing.sessions.push(s);
-            })
+            .each_session(|s| listing.sessions.push(s))
             .map_err(io)?;
+        listing.place();
         if let Some(last) = due_by {
             index
-                .each_follow_up(Some(last), |id, follow| {
-                    if let Some(&i) = at.get(id) {
+                .each_follow_up(Some(last), |key, follow| {
+                    if let Some(&i) = listing.by_key.get(&key) {
                         listing.sessions[i].follow_ups.push(follow);
                     }
                 })
                 .map_err(io)?;
         }
-        listing.positions = at;
-        listing.by_key = (listing.sessions.iter().enumerate())
-            .map(|(i, s)| (s.key, i))
-            .collect();
         listing.unreadable = index.unreadable;
         listing.duplicates = index.duplicates;
         Ok(listing)

@@ -79,31 +79,33 @@ impl Index {
         }
     }
 
-    /// Calls `f` with the session id and every open action due on or
-    /// before `last` (every open action when `None`), soonest first.
+    /// Calls `f` with the session's row and every open action due on or
+    /// before `last` (every open action when `None`), in no order: read
+    /// down the table, no row looked up twice.
     pub fn each_follow_up(
         &self,
         last: Option<jiff::civil::Date>,
-        mut f: impl FnMut(&str, FollowUp),
+        mut f: impl FnMut(i64, FollowUp),
     ) -> std::io::Result<()> {
         let (due, last) = match last {
             Some(last) => ("a.due <= ?1", super::rows::day_number(last)),
             None => ("?1 = ?1", 0),
         };
+        // `+`: the table in order, not each row looked up from the open
+        // actions' index.
         let mut stmt = self
             .conn
             .prepare(&format!(
-                "SELECT s.id, a.ord, a.id, a.description, a.owner, a.team, a.due, a.priority, \
-                 a.status, a.link, a.note FROM actions a JOIN sessions s ON s.key = a.session \
-                 WHERE a.status IN ('open', 'in_progress') AND {due} \
-                 ORDER BY a.due IS NULL, a.due, s.id, a.ord"
+                "SELECT a.session, a.ord, a.id, a.description, a.owner, a.team, a.due, \
+                 a.priority, a.status, a.link, a.note FROM actions a \
+                 WHERE +a.status IN ('open', 'in_progress') AND {due}"
             ))
             .map_err(sql)?;
         let mut rows = stmt.query([last]).map_err(sql)?;
         while let Some(r) = rows.next().map_err(sql)? {
-            let session: String = r.get(0).map_err(sql)?;
+            let session: i64 = r.get(0).map_err(sql)?;
             let follow = follow_up(r).map_err(sql)?;
-            f(&session, follow);
+            f(session, follow);
         }
         Ok(())
     }
