@@ -305,3 +305,36 @@ fn seen_before_finds_an_earlier_session_sharing_a_root_cause_and_not_an_unrelate
         .success()
         .stdout(contains("\"session\": \"aaa111\""));
 }
+
+#[test]
+fn stop_words_in_the_settings_do_not_make_answers_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    three(&store);
+    write(
+        &store,
+        &session(
+            "ddd444",
+            "Payments outage",
+            20,
+            "The config review compared files but never the values loaded",
+        ),
+    );
+    cmd(dir.path())
+        .args(["related", "ddd444"])
+        .assert()
+        .success()
+        .stdout(contains("aaa111"));
+    // The words the two share, made stop words: nothing alike is left.
+    fs::write(
+        dir.path().join("config.toml"),
+        "stop_words = [\"Config\", \"review\", \"files\", \"values\"]\n",
+    )
+    .unwrap();
+    cmd(dir.path())
+        .args(["related", "ddd444"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains("no earlier session"));
+}

@@ -13,7 +13,7 @@ use super::output;
 pub fn run(store: &Store, since: Option<Date>, today: Option<Date>, as_json: bool) -> Result<()> {
     let today = today.unwrap_or_else(super::actions::today);
     let index = super::list::index(store, fivewhys::store::Check::Full)?;
-    let figures = index.stats(since, today)?;
+    let figures = index.stats(since, today, fivewhys::config::word_counts)?;
     let skipped = index.unreadable.len();
     if skipped > 0 {
         output::say(&format!(

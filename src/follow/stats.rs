@@ -127,6 +127,8 @@ pub struct Tally {
     honoured: Honoured,
     words: BTreeMap<String, usize>,
     teams: BTreeMap<String, (String, usize, usize)>,
+    /// Which words of a root cause count (see [`content_words`]).
+    counts: fn(&str) -> bool,
 }
 
 fn month(d: Date) -> String {
@@ -146,7 +148,15 @@ impl Tally {
             honoured: Honoured::default(),
             words: BTreeMap::new(),
             teams: BTreeMap::new(),
+            counts: |w| !COMMON.contains(&w),
         }
+    }
+
+    /// The same tally, counting only the words `counts` keeps (the
+    /// settings' stop words left out too).
+    pub fn counting(mut self, counts: fn(&str) -> bool) -> Tally {
+        self.counts = counts;
+        self
     }
 
     fn month_mut(&mut self, key: String) -> &mut MonthCount {
@@ -272,7 +282,7 @@ impl Tally {
     pub fn add_root_causes<'a>(&mut self, answers: impl IntoIterator<Item = &'a str>) {
         let mut seen = BTreeSet::new();
         for answer in answers {
-            seen.extend(content_words(answer));
+            seen.extend(content_words(answer, self.counts));
         }
         for w in seen {
             *self.words.entry(w).or_default() += 1;
@@ -332,15 +342,15 @@ fn spread(mut minutes: Vec<i64>) -> Spread {
 }
 
 /// Words that carry meaning: lower case, accents kept, at least three
-/// letters, not among the most common English words.
-pub fn content_words(text: &str) -> Vec<String> {
+/// letters, and kept by `counts` (not among the most common English words).
+pub fn content_words(text: &str, counts: fn(&str) -> bool) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .map(|w| {
             let w = w.trim_matches(|c| c == '\'' || c == '-').to_lowercase();
             w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
         })
         .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| crate::config::word_counts(w))
+        .filter(|w| counts(w))
         .collect()
 }
 

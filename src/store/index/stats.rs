@@ -12,9 +12,15 @@ use crate::follow::stats::{Stats, Tally};
 
 impl Index {
     /// The figures over the sessions whose incident day is on or after
-    /// `since`, "overdue" measured from `today`.
-    pub fn stats(&self, since: Option<Date>, today: Date) -> std::io::Result<Stats> {
-        let mut tally = Tally::new(since, today);
+    /// `since`, "overdue" measured from `today`, counting the root causes'
+    /// words `counts` keeps.
+    pub fn stats(
+        &self,
+        since: Option<Date>,
+        today: Date,
+        counts: fn(&str) -> bool,
+    ) -> std::io::Result<Stats> {
+        let mut tally = Tally::new(since, today).counting(counts);
         let from = since.map_or(i64::MIN, day_number);
         let withheld = &self.duplicates;
         let mut stmt = self
