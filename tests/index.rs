@@ -210,7 +210,9 @@ fn search_finds_words_and_prefixes_with_case_and_accents_ignored_not_parts_of_wo
             .assert()
             .success()
             .stdout("")
-            .stderr(contains("whole words and word prefixes"));
+            .stderr(contains(
+                "whole words, one after another, and word prefixes",
+            ));
     }
     // JSON names the place.
     cmd(dir.path())

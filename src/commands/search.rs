@@ -77,7 +77,7 @@ pub fn run(store: &Store, text: &str, as_json: bool) -> Result<()> {
     out.finish()?;
     if places == 0 {
         output::say(&format!(
-            "nothing matches {text:?} (search finds whole words and word prefixes such as conf*)"
+            "nothing matches {text:?} (search finds whole words, one after another, and word prefixes such as conf*)"
         ));
         return Ok(());
     }

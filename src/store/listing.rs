@@ -34,6 +34,8 @@ pub struct Listing {
     /// Where each session is in [`Listing::sessions`], by its row in the
     /// index.
     pub by_key: std::collections::HashMap<i64, usize>,
+    /// Something the index said about itself (it was rebuilt, and why).
+    pub notice: Option<String>,
 }
 
 /// Largest session file read; anything bigger is reported, not read.

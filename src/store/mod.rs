@@ -210,6 +210,7 @@ impl Store {
                 })
                 .map_err(io)?;
         }
+        listing.notice = index.notice;
         listing.unreadable = index.unreadable;
         listing.duplicates = index.duplicates;
         Ok(listing)

@@ -183,13 +183,22 @@ fn filter(
         if !current() {
             return;
         }
-        let hits = match index.lines_of(m.key) {
-            Ok(Some(lines)) => search::hits_in(&m.id, &m.title, &lines, &query),
-            _ => store
-                .load(&m.path)
-                .map(|s| search::hits(&s, &query))
-                .unwrap_or_default(),
+        let lines = match index.lines_of(m.key) {
+            Ok(Some(lines)) => lines,
+            _ => match store.load(&m.path) {
+                Ok(session) => search::labelled_lines(&session),
+                Err(_) => continue,
+            },
         };
+        // Where the words follow one another; else where the first is
+        // (the filter keeps a session holding them anywhere).
+        let mut hits = search::hits_in(&m.id, &m.title, &lines, &query);
+        if hits.is_empty() {
+            let first = Query {
+                words: query.words.iter().take(1).cloned().collect(),
+            };
+            hits = search::hits_in(&m.id, &m.title, &lines, &first);
+        }
         if let Some(hit) = hits.into_iter().next() {
             part(FoundPart::Hit(hit));
         }

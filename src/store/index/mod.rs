@@ -250,6 +250,7 @@ fn connect(path: &Path) -> rusqlite::Result<Ready> {
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_NOFOLLOW;
     let conn = Connection::open_with_flags(path, flags)?;
+    private(path);
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -276,6 +277,16 @@ fn connect(path: &Path) -> rusqlite::Result<Ready> {
     }
     tune(&conn)?;
     Ok(Ready::Fresh(conn))
+}
+
+/// Makes the index's files readable by their owner only, as every file
+/// fivewhys makes (best effort: the folder is private already).
+fn private(path: &Path) {
+    #[cfg(unix)]
+    for file in companions(path) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(&file, fs::Permissions::from_mode(0o600));
+    }
 }
 
 /// Settings of every connection.

@@ -135,7 +135,7 @@ pub fn render(frame: &mut Frame, area: Rect, home: &HomeState, now: &Zoned, them
             )
         } else {
             format!(
-                "No session matches the filter. {} clears it.",
+                "No session holds every word of the filter (whole words; the last may be the start of one). {} clears it.",
                 hint(Context::Filter, &Action::Back)
             )
         };

@@ -219,6 +219,13 @@ fn outside(app: &mut App, action: Action) -> Outside {
             }
         }
         Action::Listed(listing) => {
+            if let Some(notice) = &listing.notice {
+                let mut text = notice.clone();
+                if let Some(first) = text.get(..1) {
+                    text = format!("{}{}.", first.to_uppercase(), &text[1..]);
+                }
+                app.info(text);
+            }
             if let Screen::Home(home) = &mut app.screen {
                 home.loading = false;
                 home.listing = listing;
