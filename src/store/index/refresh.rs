@@ -419,38 +419,50 @@ const WORDS_BATCH: usize = 1024;
 /// every core), a batch per transaction, so what is done stays done.
 pub fn add_words(conn: &mut Connection, dir: &Path) -> Result<(), Failed> {
     use rayon::prelude::*;
-    loop {
-        let todo: Vec<(i64, String)> = conn
-            .prepare_cached(
-                "SELECT key, name FROM sessions WHERE words = 0 AND reason IS NULL LIMIT ?1",
-            )?
-            .query_map([WORDS_BATCH as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        if todo.is_empty() {
-            return Ok(());
-        }
-        let texts: Vec<(i64, Option<Searchable>)> = todo
-            .par_iter()
-            .map(|(key, name)| (*key, words_of(&dir.join(name))))
-            .collect();
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        for (key, text) in texts {
-            // Changed meanwhile (or a moment unreadable): the next full
-            // check reads it again, and this is done again then.
-            let done = tx
-                .prepare_cached("UPDATE sessions SET words = 1 WHERE key = ?1 AND words = 0")?
-                .execute([key])?;
-            if done == 1
-                && let Some((words, lines)) = text
-            {
-                tx.prepare_cached("INSERT INTO words (rowid, text) VALUES (?1, ?2)")?
-                    .execute(params![key, words])?;
-                tx.prepare_cached("INSERT OR REPLACE INTO texts (key, body) VALUES (?1, ?2)")?
-                    .execute(params![key, lines])?;
-            }
-        }
-        tx.commit()?;
+    let todo: Vec<(i64, String)> = conn
+        .prepare_cached("SELECT key, name FROM sessions WHERE words = 0 AND reason IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if todo.is_empty() {
+        return Ok(());
     }
+    // The next batch is read on every core while this thread writes the
+    // one before.
+    std::thread::scope(|threads| {
+        let (send, batches) = std::sync::mpsc::sync_channel::<Vec<(i64, Option<Searchable>)>>(2);
+        let todo = &todo;
+        threads.spawn(move || {
+            for chunk in todo.chunks(WORDS_BATCH) {
+                let texts = chunk
+                    .par_iter()
+                    .map(|(key, name)| (*key, words_of(&dir.join(name))))
+                    .collect();
+                if send.send(texts).is_err() {
+                    return;
+                }
+            }
+        });
+        for texts in batches {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            for (key, text) in texts {
+                // Changed meanwhile (or a moment unreadable): the next
+                // full check reads it again, and this is done again then.
+                let done = tx
+                    .prepare_cached("UPDATE sessions SET words = 1 WHERE key = ?1 AND words = 0")?
+                    .execute([key])?;
+                if done == 1
+                    && let Some((words, lines)) = text
+                {
+                    tx.prepare_cached("INSERT INTO words (rowid, text) VALUES (?1, ?2)")?
+                        .execute(params![key, words])?;
+                    tx.prepare_cached("INSERT OR REPLACE INTO texts (key, body) VALUES (?1, ?2)")?
+                        .execute(params![key, lines])?;
+                }
+            }
+            tx.commit()?;
+        }
+        Ok(())
+    })
 }
 
 /// A session's words (one line per line of every place) and its lines
